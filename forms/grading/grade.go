@@ -168,7 +168,7 @@ func (c criterion) String() string {
 	return c.clause + "：" + c.text + "（" + c.actual + "）"
 }
 
-// result keeps the criteria of the highest grade. basisIdx picks the criteria cited in Basis.
+// result keeps the criteria of the highest grade; basis picks those cited in Basis.
 func result(std string, all []criterion, basis func(top []criterion) []criterion) Result {
 	top := GradeNone
 	for _, c := range all {
