@@ -1,0 +1,235 @@
+package forms
+
+import (
+	"time"
+
+	"tuijian/forms/grading"
+	"tuijian/forms/value"
+)
+
+// Settings are the campaign settings of one store (DESIGN.md §2 step 1).
+type Settings struct {
+	ProvinceCode string // the 推荐单位
+	Year         int    // campaign year
+	Department   string // e.g. 山东省工业和信息化厅
+	Contact      string // 联系人
+	Phone        string // 联系电话
+	DocNumber    string // 发文字号 of the 推荐函, e.g. 鲁工信规函〔2022〕3号
+	Demo         bool   // 演示数据: figures are invented and must never be submitted
+}
+
+// VerifyState is the verification state of a figure.
+type VerifyState string
+
+const (
+	Unverified VerifyState = "未审核"
+	Verified   VerifyState = "已审核"
+	Questioned VerifyState = "有疑问" // the verifier questioned it and it was not yet resolved
+)
+
+// FigureKey identifies one cell of the recommendation table.
+type FigureKey struct {
+	UnitCode  string
+	Measure   MeasureID
+	Indicator string
+	Year      int
+}
+
+// Figure is one indicator value of one candidate for one year, with its provenance.
+type Figure struct {
+	FigureKey
+	Value       value.Value
+	Remark      string // 备注
+	Source      string // e.g. 2021年××市国民经济和社会发展统计公报
+	State       VerifyState
+	VerifiedBy  string // body and person, e.g. 省统计局 张三
+	VerifiedAt  string // date of the verification document, YYYY-MM-DD
+	VerifyDocNo string // document number of the verification reply
+}
+
+// ProvinceFigure is the province-wide value of an indicator, for context.
+type ProvinceFigure struct {
+	Measure   MeasureID
+	Indicator string
+	Year      int
+	Value     value.Value
+	Source    string
+}
+
+// LeadingIndustry is one row of the 主导产业 sub-table of 附件3 (the later year).
+type LeadingIndustry struct {
+	UnitCode string
+	Row      int    // 1-based order
+	Name     string // 主导产业（产品）名称
+	Share    value.Value
+	Growth   value.Value
+	Revenue  value.Value // 亿元
+	Profit   value.Value // 亿元
+}
+
+// EventKind is the kind of a negative event (办法 第六/七条（六）).
+type EventKind string
+
+const (
+	EventSafety      EventKind = "safety"      // 安全生产事故
+	EventEnvironment EventKind = "environment" // 突发环境事件
+	EventSocial      EventKind = "social"      // 社会事件
+)
+
+// Label is the Chinese name of the event kind.
+func (k EventKind) Label() string {
+	switch k {
+	case EventSafety:
+		return "安全生产事故"
+	case EventEnvironment:
+		return "突发环境事件"
+	case EventSocial:
+		return "社会事件"
+	}
+	return string(k)
+}
+
+// ParseEventKind accepts the id or the Chinese name.
+func ParseEventKind(s string) (EventKind, bool) {
+	for _, k := range []EventKind{EventSafety, EventEnvironment, EventSocial} {
+		if s == string(k) || s == k.Label() {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Event is one entry of the negative-event register of a candidate.
+type Event struct {
+	ID          int64
+	UnitCode    string
+	Kind        EventKind
+	Date        time.Time // day the event happened
+	Title       string
+	Description string
+	Safety      grading.Safety      // for EventSafety
+	Environment grading.Environment // for EventEnvironment
+	Official    grading.Grade       // 认定等级, GradeNone when no official determination exists
+	OfficialDoc string              // the document that determined it
+	// Severe: a social incident with 恶劣影响, the officer's judgment; Basis records why.
+	Severe bool
+	Basis  string
+}
+
+// Assessment is the officer's assessment of one clause of 第六/七条 for a candidate.
+type Assessment struct {
+	UnitCode string
+	Measure  MeasureID
+	Clause   string // Clause.Key, "1" … "5"
+	Verdict  Verdict
+	Evidence string
+}
+
+// Verdict is the assessment of a clause.
+type Verdict string
+
+const (
+	VerdictNone    Verdict = ""
+	VerdictMet     Verdict = "符合"
+	VerdictPartial Verdict = "基本符合"
+	VerdictNotMet  Verdict = "不符合"
+)
+
+// Verdicts lists the verdicts an officer can choose.
+var Verdicts = []Verdict{VerdictMet, VerdictPartial, VerdictNotMet}
+
+// Choice is the city chosen for a measure, with the reason (推荐理由).
+type Choice struct {
+	Measure  MeasureID
+	UnitCode string
+	Reason   string
+	Decision string // decision record of the comparison (JSON), may be empty
+}
+
+// Consent is a yes/no answer that may not have been given yet.
+type Consent string
+
+const (
+	ConsentUnknown Consent = ""
+	ConsentYes     Consent = "是"
+	ConsentNo      Consent = "否"
+)
+
+// Approval records the consents a measure's recommendation needs (通知 item 五,
+// 办法 第四条).
+type Approval struct {
+	Measure      MeasureID
+	Government   Consent // provincial government (or 兵团) consent, 附件3/4 header
+	GovDocNo     string
+	GovDate      string  // YYYY-MM-DD
+	Telecom      Consent // 通信管理局 concurrence, `digital` only
+	TelecomDocNo string
+	TelecomDate  string
+}
+
+// Case is everything known about one campaign of one province: what the store holds,
+// as the checks in this package read it.
+type Case struct {
+	Settings    Settings
+	Campaign    *Campaign
+	Province    Province
+	Units       []Unit // the units the province may recommend
+	Candidates  map[MeasureID][]string
+	Figures     []Figure
+	Province3   []ProvinceFigure
+	Industries  []LeadingIndustry
+	Events      []Event
+	Assessments []Assessment
+	Choices     []Choice
+	Approvals   []Approval
+}
+
+// Unit returns the unit with the given code among the province's units.
+func (c *Case) Unit(code string) (Unit, bool) {
+	for _, u := range c.Units {
+		if u.Code == code {
+			return u, true
+		}
+	}
+	return Unit{}, false
+}
+
+// IsCandidate reports whether the unit is a candidate for the measure.
+func (c *Case) IsCandidate(m MeasureID, code string) bool {
+	for _, x := range c.Candidates[m] {
+		if x == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Figure returns the figure of the key, if entered.
+func (c *Case) Figure(k FigureKey) (Figure, bool) {
+	for _, f := range c.Figures {
+		if f.FigureKey == k {
+			return f, true
+		}
+	}
+	return Figure{}, false
+}
+
+// Choice returns the choice for a measure, if any.
+func (c *Case) Choice(m MeasureID) (Choice, bool) {
+	for _, ch := range c.Choices {
+		if ch.Measure == m {
+			return ch, true
+		}
+	}
+	return Choice{}, false
+}
+
+// Approval returns the approval record of a measure (zero when none).
+func (c *Case) Approval(m MeasureID) Approval {
+	for _, a := range c.Approvals {
+		if a.Measure == m {
+			return a
+		}
+	}
+	return Approval{Measure: m}
+}
