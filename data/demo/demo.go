@@ -1,0 +1,208 @@
+// Package demo fills a store with the demo province: 山东省, campaign 2021, candidates
+// for both measures, figures for both years, events (one of them excluding a
+// candidate), assessments, application texts, one chosen city per measure, verified
+// figures and recorded approvals — a complete case on which the pre-flight passes, so
+// a newcomer sees the whole flow. Every figure is invented and the settings mark the
+// data as 演示数据 everywhere.
+package demo
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+	"tuijian/forms/grading"
+	"tuijian/forms/value"
+)
+
+// Province is the demo's recommending unit.
+const Province = "370000" // 山东省
+
+// Candidates of each measure; the first is the chosen one.
+var Candidates = map[forms.MeasureID][]string{
+	forms.Industry: {"370200", "370100", "370600", "370700", "370300"}, // 青岛 济南 烟台 潍坊 淄博
+	forms.Digital:  {"370100", "370200", "370600", "371000", "370300"}, // 济南 青岛 烟台 威海 淄博
+}
+
+// Fill writes the demo into an empty store in one transaction.
+func Fill(s *store.Store) error {
+	st, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	if st.ProvinceCode != "" {
+		return fmt.Errorf("数据文件 %s 已有数据，演示数据只能写入新的数据文件", s.Path())
+	}
+	return s.Update("创建演示数据", func(t *store.Tx) error {
+		if err := t.SetSettings(forms.Settings{
+			ProvinceCode: Province, Year: 2021,
+			Department: "山东省工业和信息化厅（演示）", Contact: "张演示", Phone: "0531-0000000",
+			DocNumber: "鲁工信演函〔2022〕1号", Demo: true,
+		}); err != nil {
+			return err
+		}
+		c, err := t.Case()
+		if err != nil {
+			return err
+		}
+		for _, m := range c.Campaign.Measures {
+			for i, code := range Candidates[m.ID] {
+				if err := t.SetCandidate(m.ID, code, true); err != nil {
+					return err
+				}
+				if err := fillFigures(t, c.Campaign, &m, code, i); err != nil {
+					return err
+				}
+				for _, cl := range m.Clauses {
+					if cl.FromEvents {
+						continue
+					}
+					verdict := forms.VerdictMet
+					if i > 2 {
+						verdict = forms.VerdictPartial
+					}
+					if err := t.SetAssessment(forms.Assessment{UnitCode: code, Measure: m.ID, Clause: cl.Key, Verdict: verdict,
+						Evidence: fmt.Sprintf("（演示）%s对照%s%s的情况说明。", unitName(c, code), m.Article, cl.Number)}); err != nil {
+						return err
+					}
+				}
+			}
+			for _, in := range m.Indicators {
+				for yi, y := range c.Campaign.IndicatorYears() {
+					if err := t.SetProvinceFigure(m.ID, in.ID, y, invent(in, 5, yi, 0.8).Format(in.Kind), fmt.Sprintf("%d年山东省统计公报（演示）", y)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for code, rows := range industries {
+			for i, r := range rows {
+				if err := t.SetIndustry(store.IndustryInput{UnitCode: code, Row: i + 1, Name: r[0], Figures: [4]string{r[1], r[2], r[3], r[4]}}); err != nil {
+					return err
+				}
+			}
+		}
+		for _, e := range events() {
+			if _, err := t.SaveEvent(e); err != nil {
+				return err
+			}
+		}
+		for _, m := range c.Campaign.Measures {
+			code := Candidates[m.ID][0]
+			for _, sec := range m.Sections() {
+				if len(sec.Children) > 0 {
+					continue
+				}
+				text := fmt.Sprintf("（演示数据）%s%s：%s", unitName(c, code), sec.Title, sec.Guidance)
+				if sec.FromEvents {
+					text = "（演示数据）经核查，本市近三年未发生重大及以上安全生产事故、重大及以上突发环境事件或造成恶劣影响的社会事件。"
+				}
+				if err := t.SetSection(code, m.ID, sec.Key, text); err != nil {
+					return err
+				}
+			}
+			a := forms.Approval{Measure: m.ID, Government: forms.ConsentYes, GovDocNo: "鲁政演字〔2022〕8号", GovDate: "2022-02-08"}
+			if m.TelecomConcurrence {
+				a.Telecom, a.TelecomDocNo, a.TelecomDate = forms.ConsentYes, "鲁通演函〔2022〕3号", "2022-02-07"
+			}
+			if err := t.SetApproval(a); err != nil {
+				return err
+			}
+			if err := t.Choose(forms.Choice{Measure: m.ID, UnitCode: code,
+				Reason: fmt.Sprintf("（演示数据）%s各项指标在候选市（州）中综合领先，%s所列基本条件均符合，近三年无负面情况。", unitName(c, code), m.Article)},
+				time.Now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func unitName(c *forms.Case, code string) string {
+	u, _ := c.Unit(code)
+	return u.Name
+}
+
+// fillFigures writes invented, verified figures for both years; rank 0 is the best.
+func fillFigures(t *store.Tx, camp *forms.Campaign, m *forms.Measure, code string, rank int) error {
+	for _, in := range m.Indicators {
+		for yi, y := range camp.IndicatorYears() {
+			v := invent(in, rank, yi, 1)
+			src := fmt.Sprintf("%d年%s统计公报（演示）", y, code)
+			if in.Verifier == forms.VerifierMinistryList {
+				src = fmt.Sprintf("工信部%d年公布名单（演示）", y)
+			}
+			k := forms.FigureKey{UnitCode: code, Measure: m.ID, Indicator: in.ID, Year: y}
+			if err := t.SetFigure(store.FigureInput{FigureKey: k, Text: v.Format(in.Kind), Source: src}); err != nil {
+				return err
+			}
+			if in.NeedsVerification() {
+				by, doc := "山东省统计局（演示）", "鲁统演函〔2022〕5号"
+				if in.Verifier == forms.VerifierTelecom {
+					by, doc = "山东省通信管理局（演示）", "鲁通演函〔2022〕3号"
+				}
+				if err := t.SetVerification(store.Verification{FigureKey: k, State: forms.Verified, By: by, At: "2022-01-28", DocNo: doc}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// invent makes a plausible figure that gets worse with rank, deterministically.
+func invent(in forms.Indicator, rank, yearIndex int, scale float64) value.Value {
+	h := 0
+	for _, r := range in.ID {
+		h = h*31 + int(r)
+	}
+	jitter := float64((h+rank*7+yearIndex*3)%10) / 10
+	q := 1 - 0.12*float64(rank)
+	switch in.Kind {
+	case value.Growth:
+		return value.Value{A: round1((6+4*q+jitter)*scale - float64(yearIndex))}
+	case value.Share:
+		return value.Value{A: round1((20 + 15*q + jitter) * scale)}
+	case value.Coverage:
+		if in.Unit == "%" {
+			return value.Value{A: round1((70 + 40*q + jitter) * scale)}
+		}
+		return value.Value{A: round1((8 + 10*q + jitter) * scale)}
+	case value.Count:
+		return value.Value{A: math.Round((3 + 12*q + jitter*3) * scale)}
+	case value.CountPair:
+		a := math.Round((1 + 3*q) * scale)
+		return value.Value{A: a, B: math.Round(a / 2)}
+	case value.YesNo:
+		if rank < 2 && yearIndex == 1 {
+			return value.Value{A: 1}
+		}
+		return value.Value{A: 0}
+	}
+	return value.Value{Missing: true}
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+var industries = map[string][][5]string{
+	"370200": {{"家电电子（演示）", "18.2", "9.5", "3560.4", "210.7"}, {"汽车（演示）", "12.6", "11.8", "2150.0", "120.3"}, {"轨道交通装备（演示）", "6.3", "7.2", "890.5", "45.1"}},
+	"370100": {{"信息技术（演示）", "16.4", "12.3", "2980.1", "180.2"}, {"高端装备（演示）", "11.0", "8.1", "1650.3", "88.6"}},
+	"370600": {{"绿色化工（演示）", "15.1", "7.9", "2410.0", "150.8"}, {"高端装备（演示）", "10.2", "9.3", "1320.6", "70.4"}},
+	"370700": {{"动力装备（演示）", "14.3", "8.8", "2100.7", "99.5"}},
+	"370300": {{"新材料（演示）", "17.5", "6.4", "1900.2", "85.0"}},
+}
+
+func events() []forms.Event {
+	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
+	return []forms.Event{
+		{UnitCode: "370300", Kind: forms.EventSafety, Date: d(2020, 8, 14), Title: "某化工企业爆炸事故（演示）",
+			Description: "演示数据：虚构事件。", Safety: grading.Safety{Deaths: 11, SeriousInjuries: 4, LossYuan: 38_000_000},
+			Official: grading.Major, OfficialDoc: "鲁应急演〔2020〕12号"},
+		{UnitCode: "370700", Kind: forms.EventSafety, Date: d(2021, 3, 2), Title: "某建筑工地坍塌（演示）",
+			Description: "演示数据：虚构事件。", Safety: grading.Safety{Deaths: 2, SeriousInjuries: 3, LossYuan: 4_200_000}},
+		{UnitCode: "370600", Kind: forms.EventEnvironment, Date: d(2018, 11, 20), Title: "某河段水污染事件（演示）",
+			Description: "演示数据：发生在近三年之前，仅显示不计入。", Environment: grading.Environment{Evacuated: 12_000, LossYuan: 9_000_000}},
+	}
+}
