@@ -301,7 +301,9 @@ var restColor = color.RGBA{0xbb, 0xbb, 0xbb, 0xff}
 // length 100% split by rank: the share of sampled weight vectors that put the
 // candidate first, second, …, as computed by forms/rank.SMAA (acc[alt][rank]).
 // With more than six candidates, ranks 6 and below are drawn as one grey segment.
-// The share of first places is written after each bar. w and h are pixels.
+// The share of first places is written after each bar. w and h are pixels; about
+// 24 px of height per candidate plus 100 px keeps the names readable (the same
+// holds for IndicatorBars).
 func AcceptabilityStacked(names []string, acc [][]float64, w, h int) ([]byte, error) {
 	if err := checkSize(w, h); err != nil {
 		return nil, err

@@ -231,6 +231,7 @@ func TestAcceptabilityFromSMAA(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	save(t, "acceptability40.png", b)
 	img, ink := decode(t, b, 900, 24*m+100)
 	if ink < 0.1 || countColor(img, [3]uint8{0xbb, 0xbb, 0xbb}) < 5000 {
 		t.Errorf("ink %.3f", ink)
