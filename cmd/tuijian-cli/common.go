@@ -1,0 +1,52 @@
+package main
+
+import (
+	"flag"
+	"strings"
+
+	"tuijian/data/divisions"
+	"tuijian/forms"
+)
+
+// unitArg resolves a unit given by code or name within the province of the case.
+func unitArg(c *forms.Case, s string) (forms.Unit, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return forms.Unit{}, usagef("请用 --unit 指定市（州）（代码或名称）")
+	}
+	if u, ok := c.Unit(s); ok {
+		return u, nil
+	}
+	if u, ok := divisions.UnitByName(c.Province.Code, s); ok {
+		return u, nil
+	}
+	if u, ok := divisions.Unit(s); ok {
+		return forms.Unit{}, usagef("%s（%s）不属于%s，只能由所在省份推荐", u.Name, u.Code, c.Province.Name)
+	}
+	return forms.Unit{}, usagef("找不到市（州）“%s”：请写%s所辖市（州）的名称或 6 位代码（tuijian-cli units 列出全部）", s, c.Province.Name)
+}
+
+func measureArg(s string) (forms.MeasureID, error) {
+	if s == "" {
+		return "", usagef("请用 --measure 指定措施：industry 或 digital")
+	}
+	m, err := forms.ParseMeasure(s)
+	if err != nil {
+		return "", usageErr{err}
+	}
+	return m, nil
+}
+
+// measureFlag adds --measure to a flag set.
+func measureFlag(fs *flag.FlagSet) *string {
+	return fs.String("measure", "", "措施：industry（工业稳增长）或 digital（信息基础设施和产业数字化）")
+}
+
+// loadCase opens the store and loads the case.
+func (c *cli) loadCase() (*forms.Case, error) {
+	s, err := c.open()
+	if err != nil {
+		return nil, err
+	}
+	return s.Case()
+}

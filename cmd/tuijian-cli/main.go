@@ -1,0 +1,180 @@
+// Command tuijian-cli is the headless Tuijian: the same workflow as the desktop app,
+// verb by verb, over the same store and rules, built without cgo.
+//
+// Exit status: 0 success; 1 the answer is “no” (check found blockers, verify found a
+// fault); 2 bad arguments or input, in which case nothing was written.
+//
+// Each verb lives in a file of its own (verb_*.go) and registers itself in init.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"tuijian/data/store"
+)
+
+// verb is one command of the CLI.
+type verb struct {
+	name    string
+	usage   string // arguments, e.g. "--measure M --unit CODE"
+	summary string // one line in Chinese
+	run     func(c *cli, args []string) error
+}
+
+var verbs = map[string]*verb{}
+
+func register(v *verb) { verbs[v.name] = v }
+
+// cli is the state one invocation shares between verbs.
+type cli struct {
+	dbPath string
+	json   bool
+	out    io.Writer
+	errOut io.Writer
+	now    func() time.Time
+	st     *store.Store
+}
+
+// usageErr marks bad arguments.
+type usageErr struct{ error }
+
+func usagef(format string, args ...any) error { return usageErr{fmt.Errorf(format, args...)} }
+
+// errNo is returned by verbs whose answer is “no” after printing it: exit status 1.
+var errNo = errors.New("no")
+
+func main() {
+	c := &cli{out: os.Stdout, errOut: os.Stderr, now: time.Now}
+	os.Exit(c.main(os.Args[1:]))
+}
+
+func (c *cli) main(args []string) int {
+	defer func() {
+		if c.st != nil {
+			c.st.Close()
+		}
+	}()
+	rest, err := c.globalFlags(args)
+	if err == nil && len(rest) == 0 {
+		c.help()
+		return 2
+	}
+	if err == nil {
+		v, ok := verbs[rest[0]]
+		if !ok {
+			if rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
+				c.help()
+				return 0
+			}
+			err = usagef("未知的命令“%s”；运行 tuijian-cli help 查看全部命令", rest[0])
+		} else {
+			err = v.run(c, rest[1:])
+		}
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errNo):
+		return 1
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	}
+	// Bad arguments, invalid input and a store that cannot be opened: the store
+	// wrote nothing (every change is one transaction).
+	fmt.Fprintln(c.errOut, "错误：", err)
+	return 2
+}
+
+// globalFlags takes --db and --json wherever they stand and returns the rest.
+func (c *cli) globalFlags(args []string) ([]string, error) {
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--json" || a == "-json":
+			c.json = true
+		case a == "--db" || a == "-db":
+			if i+1 >= len(args) {
+				return nil, usagef("--db 后面要写数据文件的路径")
+			}
+			c.dbPath = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--db="):
+			c.dbPath = strings.TrimPrefix(a, "--db=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return rest, nil
+}
+
+func (c *cli) help() {
+	fmt.Fprintln(c.out, "tuijian-cli — 督查激励推荐助手（命令行）\n\n用法：tuijian-cli [--db 数据文件] [--json] 命令 [参数]\n\n命令：")
+	var names []string
+	for n := range verbs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(c.out, "  %-20s %s\n", n, verbs[n].summary)
+	}
+	p, _ := store.DefaultPath()
+	fmt.Fprintf(c.out, "\n默认数据文件：%s\n退出状态：0 成功；1 检查未通过；2 参数或输入有误（未写入任何内容）。\n", p)
+}
+
+// open opens the store once per invocation.
+func (c *cli) open() (*store.Store, error) {
+	if c.st != nil {
+		return c.st, nil
+	}
+	p := c.dbPath
+	if p == "" {
+		var err error
+		if p, err = store.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	s, err := store.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	c.st = s
+	return s, nil
+}
+
+// flags makes a flag set for a verb whose errors are usage errors.
+func (c *cli) flags(v string) *flag.FlagSet {
+	fs := flag.NewFlagSet(v, flag.ContinueOnError)
+	fs.SetOutput(c.errOut)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageErr{fmt.Errorf("%s：%v", fs.Name(), err)}
+	}
+	return nil
+}
+
+// emit prints v as JSON with --json, else calls text.
+func (c *cli) emit(v any, text func(w io.Writer)) error {
+	if c.json {
+		enc := json.NewEncoder(c.out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v)
+	}
+	text(c.out)
+	return nil
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+func init() {
+	register(&verb{name: "assess", summary: "记录基本条件（第六/七条（一）–（五））的评估", run: runAssess})
+	register(&verb{name: "choose", summary: "选择某措施推荐的市（州）（每项最多 1 个）", run: runChoose})
+	register(&verb{name: "unchoose", summary: "取消某措施的推荐选择", run: runUnchoose})
+	register(&verb{name: "approve", summary: "记录省政府同意和通信管理局会同意见", run: runApprove})
+}
+
+func runAssess(c *cli, args []string) error {
+	fs := c.flags("assess")
+	mf := measureFlag(fs)
+	unit := fs.String("unit", "", "市（州）")
+	clause := fs.String("clause", "", "条款 1–5（对应（一）–（五））")
+	verdict := fs.String("verdict", "", "符合、基本符合 或 不符合")
+	evidence := fs.String("evidence", "", "依据和说明")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	m, err := measureArg(*mf)
+	if err != nil {
+		return err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return err
+	}
+	u, err := unitArg(cs, *unit)
+	if err != nil {
+		return err
+	}
+	a := forms.Assessment{UnitCode: u.Code, Measure: m, Clause: *clause, Verdict: forms.Verdict(*verdict), Evidence: *evidence}
+	if err := c.st.Update("评估基本条件", func(t *store.Tx) error { return t.SetAssessment(a) }); err != nil {
+		return err
+	}
+	return c.emit(a, func(w io.Writer) { fmt.Fprintf(w, "已记录 %s 条款（%s）：%s\n", u.Name, a.Clause, a.Verdict) })
+}
+
+func runChoose(c *cli, args []string) error {
+	fs := c.flags("choose")
+	mf := measureFlag(fs)
+	unit := fs.String("unit", "", "市（州）")
+	reason := fs.String("reason", "", "推荐理由")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	m, err := measureArg(*mf)
+	if err != nil {
+		return err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return err
+	}
+	u, err := unitArg(cs, *unit)
+	if err != nil {
+		return err
+	}
+	ch := forms.Choice{Measure: m, UnitCode: u.Code, Reason: *reason}
+	if old, ok := cs.Choice(m); ok && *reason == "" && old.UnitCode == u.Code {
+		ch.Reason, ch.Decision = old.Reason, old.Decision
+	}
+	if err := c.st.Update("选择推荐对象", func(t *store.Tx) error { return t.Choose(ch, c.now()) }); err != nil {
+		return err
+	}
+	return c.emit(ch, func(w io.Writer) { fmt.Fprintf(w, "已选择 %s 为 %s 的推荐对象\n", u.Name, m) })
+}
+
+func runUnchoose(c *cli, args []string) error {
+	fs := c.flags("unchoose")
+	mf := measureFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	m, err := measureArg(*mf)
+	if err != nil {
+		return err
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := s.Update("取消推荐选择", func(t *store.Tx) error { return t.Unchoose(m) }); err != nil {
+		return err
+	}
+	return c.emit(map[string]string{"unchosen": string(m)}, func(w io.Writer) { fmt.Fprintf(w, "已取消 %s 的推荐选择\n", m) })
+}
+
+func runApprove(c *cli, args []string) error {
+	fs := c.flags("approve")
+	mf := measureFlag(fs)
+	gov := fs.String("government", "", "省级人民政府是否同意：是 或 否")
+	govDoc := fs.String("gov-doc", "", "同意文件文号")
+	govDate := fs.String("gov-date", "", "同意日期 YYYY-MM-DD")
+	tel := fs.String("telecom", "", "通信管理局是否会同：是 或 否（仅 digital）")
+	telDoc := fs.String("telecom-doc", "", "会同文件文号")
+	telDate := fs.String("telecom-date", "", "会同日期 YYYY-MM-DD")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	m, err := measureArg(*mf)
+	if err != nil {
+		return err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return err
+	}
+	a := cs.Approval(m)
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for name, dst := range map[string]*string{"gov-doc": &a.GovDocNo, "gov-date": &a.GovDate, "telecom-doc": &a.TelecomDocNo, "telecom-date": &a.TelecomDate} {
+		if set[name] {
+			*dst = *map[string]*string{"gov-doc": govDoc, "gov-date": govDate, "telecom-doc": telDoc, "telecom-date": telDate}[name]
+		}
+	}
+	if set["government"] {
+		a.Government = forms.Consent(*gov)
+	}
+	if set["telecom"] {
+		a.Telecom = forms.Consent(*tel)
+	}
+	if err := c.st.Update("报批", func(t *store.Tx) error { return t.SetApproval(a) }); err != nil {
+		return err
+	}
+	return c.emit(a, func(w io.Writer) {
+		fmt.Fprintf(w, "已记录 %s 报批情况：省政府 %s %s\n", m, a.Government, a.GovDocNo)
+	})
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+func init() {
+	register(&verb{name: "indicators", summary: "列出各措施的指标（代码、名称、单位、审核方）", run: runIndicators})
+	register(&verb{name: "figure", summary: "填写或列出指标数据：figure set|list", run: runFigure})
+	register(&verb{name: "confirm", summary: "记录指标数据的审核结果（统计局或通信管理局）", run: runConfirm})
+	register(&verb{name: "industry", summary: "填写主导产业表（附件3）的一行", run: runIndustry})
+}
+
+func runIndicators(c *cli, args []string) error {
+	fs := c.flags("indicators")
+	mf := measureFlag(fs)
+	year := fs.Int("year", 2021, "年度")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	camp, err := forms.CampaignFor(*year)
+	if err != nil {
+		return usageErr{err}
+	}
+	var out []forms.Measure
+	for _, m := range camp.Measures {
+		if *mf == "" || string(m.ID) == *mf {
+			out = append(out, m)
+		}
+	}
+	return c.emit(out, func(w io.Writer) {
+		for _, m := range out {
+			fmt.Fprintf(w, "%s（%s，%s）\n", m.Name, m.ID, m.TableAnnex)
+			for _, in := range m.Indicators {
+				fmt.Fprintf(w, "  %-20s %s  [%s，审核：%s]\n", in.ID, in.Label, in.Kind, in.Verifier)
+			}
+		}
+	})
+}
+
+func runFigure(c *cli, args []string) error {
+	if len(args) == 0 || (args[0] != "set" && args[0] != "list") {
+		return usagef("用法：tuijian-cli figure set --measure M --unit 市 --indicator ID --year 2021 --value 12.3 [--remark 备注] [--source 来源]\n      tuijian-cli figure list [--measure M] [--unit 市]")
+	}
+	fs := c.flags("figure " + args[0])
+	mf := measureFlag(fs)
+	unit := fs.String("unit", "", "市（州）名称或代码")
+	ind := fs.String("indicator", "", "指标代码（tuijian-cli indicators 列出）")
+	year := fs.Int("year", 0, "数据年份")
+	val := fs.String("value", "", "数值，如 12.3、-0.5、3/1、是；留空或 — 表示无数据")
+	remark := fs.String("remark", "", "备注")
+	source := fs.String("source", "", "来源，如 2021年××市统计公报")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return err
+	}
+	if args[0] == "list" {
+		var out []forms.Figure
+		var code string
+		if *unit != "" {
+			u, err := unitArg(cs, *unit)
+			if err != nil {
+				return err
+			}
+			code = u.Code
+		}
+		for _, f := range cs.Figures {
+			if (*mf == "" || string(f.Measure) == *mf) && (code == "" || f.UnitCode == code) {
+				out = append(out, f)
+			}
+		}
+		return c.emit(out, func(w io.Writer) {
+			for _, f := range out {
+				m, _ := cs.Campaign.Measure(f.Measure)
+				in, _ := m.Indicator(f.Indicator)
+				u, _ := cs.Unit(f.UnitCode)
+				fmt.Fprintf(w, "%s %d %s：%s  [%s] %s %s\n", u.Name, f.Year, in.Label, f.Value.Format(in.Kind), f.State, f.Source, f.Remark)
+			}
+		})
+	}
+	m, err := measureArg(*mf)
+	if err != nil {
+		return err
+	}
+	u, err := unitArg(cs, *unit)
+	if err != nil {
+		return err
+	}
+	if *ind == "" || *year == 0 {
+		return usagef("请用 --indicator 和 --year 指定指标和年份")
+	}
+	in := store.FigureInput{FigureKey: forms.FigureKey{UnitCode: u.Code, Measure: m, Indicator: *ind, Year: *year}, Text: *val, Remark: *remark, Source: *source}
+	if err := c.st.Update("填写指标", func(t *store.Tx) error { return t.SetFigure(in) }); err != nil {
+		return err
+	}
+	return c.emit(in, func(w io.Writer) { fmt.Fprintf(w, "已保存 %s %d年 %s = %s\n", u.Name, *year, *ind, *val) })
+}
+
+func runConfirm(c *cli, args []string) error {
+	fs := c.flags("confirm")
+	mf := measureFlag(fs)
+	unit := fs.String("unit", "", "市（州）名称或代码")
+	ind := fs.String("indicator", "", "指标代码；省略则为该市该措施全部需审核的指标")
+	year := fs.Int("year", 0, "数据年份；省略则两年都记录")
+	by := fs.String("by", "", "审核单位和审核人，如 省统计局 王五")
+	doc := fs.String("doc", "", "审核文件文号")
+	date := fs.String("date", "", "审核日期 YYYY-MM-DD")
+	state := fs.String("state", string(forms.Verified), "审核状态：已审核、有疑问 或 未审核")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	m, err := measureArg(*mf)
+	if err != nil {
+		return err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return err
+	}
+	u, err := unitArg(cs, *unit)
+	if err != nil {
+		return err
+	}
+	ms, _ := cs.Campaign.Measure(m)
+	st := forms.VerifyState(*state)
+	if st != forms.Verified && st != forms.Questioned && st != forms.Unverified {
+		return usagef("--state 应为 已审核、有疑问 或 未审核")
+	}
+	var keys []forms.FigureKey
+	for _, in := range ms.Indicators {
+		if (*ind == "" && in.NeedsVerification()) || in.ID == *ind {
+			for _, y := range cs.Campaign.IndicatorYears() {
+				if *year == 0 || y == *year {
+					keys = append(keys, forms.FigureKey{UnitCode: u.Code, Measure: m, Indicator: in.ID, Year: y})
+				}
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return usagef("没有符合条件的指标：--indicator “%s” --year %d", *ind, *year)
+	}
+	err = c.st.Update("记录审核结果", func(t *store.Tx) error {
+		for _, k := range keys {
+			if err := t.SetVerification(store.Verification{FigureKey: k, State: st, By: *by, At: *date, DocNo: *doc}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return c.emit(keys, func(w io.Writer) { fmt.Fprintf(w, "已记录 %s %d 项指标为“%s”\n", u.Name, len(keys), st) })
+}
+
+func runIndustry(c *cli, args []string) error {
+	fs := c.flags("industry")
+	unit := fs.String("unit", "", "市（州）名称或代码")
+	row := fs.Int("row", 1, "行号（1 起）")
+	name := fs.String("name", "", "主导产业（产品）名称；留空删除该行")
+	share := fs.String("share", "", "在全部工业增加值中占比（%）")
+	growth := fs.String("growth", "", "工业增加值增速（%）")
+	revenue := fs.String("revenue", "", "销售收入（亿元）")
+	profit := fs.String("profit", "", "利润总额（亿元）")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return err
+	}
+	u, err := unitArg(cs, *unit)
+	if err != nil {
+		return err
+	}
+	in := store.IndustryInput{UnitCode: u.Code, Row: *row, Name: *name, Figures: [4]string{*share, *growth, *revenue, *profit}}
+	if err := c.st.Update("主导产业", func(t *store.Tx) error { return t.SetIndustry(in) }); err != nil {
+		return err
+	}
+	return c.emit(in, func(w io.Writer) { fmt.Fprintf(w, "已保存 %s 主导产业第 %d 行\n", u.Name, *row) })
+}
