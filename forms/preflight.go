@@ -10,21 +10,27 @@ import (
 type Step string
 
 const (
-	StepSetup      Step = "setup"      // 设置
-	StepCandidates Step = "candidates" // 候选市（州）
-	StepFigures    Step = "figures"    // 指标数据
-	StepEvents     Step = "events"     // 负面情况
-	StepCriteria   Step = "criteria"   // 基本条件
-	StepCompare    Step = "compare"    // 比选
-	StepApprovals  Step = "approvals"  // 报批
-	StepExport     Step = "export"     // 导出
+	StepSetup       Step = "setup"       // 设置
+	StepCandidates  Step = "candidates"  // 候选市（州）
+	StepFigures     Step = "figures"     // 指标数据
+	StepEvents      Step = "events"      // 负面情况
+	StepCriteria    Step = "criteria"    // 基本条件
+	StepCompare     Step = "compare"     // 比选
+	StepApprovals   Step = "approvals"   // 报批
+	StepApplication Step = "application" // 申报书
+	StepExport      Step = "export"      // 导出
+	StepHistory     Step = "history"     // 修改记录
 )
+
+// Steps lists the workflow in the order of DESIGN.md §2, as the navigation shows it.
+var Steps = []Step{StepSetup, StepCandidates, StepFigures, StepEvents, StepCriteria, StepCompare, StepApprovals, StepApplication, StepExport, StepHistory}
 
 // Label is the Chinese name of the step as the navigation shows it.
 func (s Step) Label() string {
 	return map[Step]string{
 		StepSetup: "设置", StepCandidates: "候选市（州）", StepFigures: "指标数据", StepEvents: "负面情况",
-		StepCriteria: "基本条件", StepCompare: "比选", StepApprovals: "报批", StepExport: "导出",
+		StepCriteria: "基本条件", StepCompare: "比选", StepApprovals: "报批", StepApplication: "申报书",
+		StepExport: "导出", StepHistory: "修改记录",
 	}[s]
 }
 
@@ -196,6 +202,38 @@ func Blockers(issues []Issue) []Issue {
 		if i.Severity == Blocker {
 			out = append(out, i)
 		}
+	}
+	return out
+}
+
+// StepStatus is the state of a workflow step as the navigation shows it.
+type StepStatus struct {
+	Blockers int
+	Warnings int
+}
+
+// Label is “完成”, “待完善（N）” or “阻断（N）”.
+func (s StepStatus) Label() string {
+	switch {
+	case s.Blockers > 0:
+		return fmt.Sprintf("阻断 %d", s.Blockers)
+	case s.Warnings > 0:
+		return fmt.Sprintf("待完善 %d", s.Warnings)
+	}
+	return "完成"
+}
+
+// StepStatuses counts the pre-flight issues of each step.
+func StepStatuses(issues []Issue) map[Step]StepStatus {
+	out := map[Step]StepStatus{}
+	for _, i := range issues {
+		st := out[i.Step]
+		if i.Severity == Blocker {
+			st.Blockers++
+		} else {
+			st.Warnings++
+		}
+		out[i.Step] = st
 	}
 	return out
 }

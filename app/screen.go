@@ -1,0 +1,73 @@
+// Package app is the Fyne GUI of Tuijian: one window whose navigation follows the
+// workflow of DESIGN.md §2, one file per screen. It holds no rules: every check and
+// computation comes from forms/ and every write goes through data/store, exactly as
+// the CLI does.
+//
+// Screens and actions register themselves in init (registerScreen, registerAction), so
+// each screen's file stands alone.
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+// Env is what every screen shares: the store, the window and the shell's services.
+type Env struct {
+	Store  *store.Store
+	Window fyne.Window
+	Now    func() time.Time
+	// Case is the campaign as last loaded; screens read it in Refresh.
+	Case *forms.Case
+	// Changed must be called (on the UI goroutine) after every successful write: the
+	// shell reloads the case and refreshes the navigation and every screen.
+	Changed func()
+	// Show navigates to a step and, where the screen supports it, to a field (the
+	// Field of a forms.Issue).
+	Show func(step forms.Step, field string)
+	// ShowError shows a Chinese error to the user.
+	ShowError func(err error)
+}
+
+// Screen is one step of the workflow.
+type Screen interface {
+	// Content is built once and kept.
+	Content() fyne.CanvasObject
+	// Refresh shows the current case (env.Case); called after every change.
+	Refresh()
+	// Focus moves to a field named as in forms.Issue.Field; false if not on this screen.
+	Focus(field string) bool
+}
+
+var screenFactories = map[forms.Step]func(*Env) Screen{}
+
+// registerScreen makes the screen of a step; call from init.
+func registerScreen(step forms.Step, f func(*Env) Screen) { screenFactories[step] = f }
+
+// Action is a command offered on a screen's toolbar (e.g. 导入填报表 on 指标数据).
+type Action struct {
+	Step  forms.Step
+	Label string
+	Icon  fyne.Resource
+	Run   func(env *Env)
+}
+
+var actions []Action
+
+// registerAction adds a toolbar action to a step's screen; call from init.
+func registerAction(a Action) { actions = append(actions, a) }
+
+// actionsFor lists the actions of a step in registration order.
+func actionsFor(step forms.Step) []Action {
+	var out []Action
+	for _, a := range actions {
+		if a.Step == step {
+			out = append(out, a)
+		}
+	}
+	return out
+}
