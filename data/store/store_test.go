@@ -1,0 +1,240 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tuijian/forms"
+	"tuijian/forms/grading"
+)
+
+func open(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Actor = "测试员"
+	return s
+}
+
+func setup(t *testing.T, s *Store) {
+	t.Helper()
+	err := s.Update("设置", func(tx *Tx) error {
+		return tx.SetSettings(forms.Settings{ProvinceCode: "370000", Year: 2021, Department: "山东省工业和信息化厅", Contact: "张三", Phone: "0531-1"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRoundTripOnRealFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	s := open(t, path)
+	setup(t, s)
+	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021}
+	err := s.Update("录入", func(tx *Tx) error {
+		if err := tx.SetCandidate(forms.Industry, "370200", true); err != nil {
+			return err
+		}
+		if err := tx.SetFigure(FigureInput{FigureKey: k, Text: "１２．５％", Source: "2021年青岛市统计公报"}); err != nil {
+			return err
+		}
+		if err := tx.SetIndustry(IndustryInput{UnitCode: "370200", Row: 1, Name: "家电", Figures: [4]string{"18.2", "-1.5", "3,560.4", "210"}}); err != nil {
+			return err
+		}
+		_, err := tx.SaveEvent(forms.Event{UnitCode: "370200", Kind: forms.EventEnvironment, Date: time.Date(2020, 4, 1, 0, 0, 0, 0, time.UTC), Title: "污染",
+			Environment: grading.Environment{Evacuated: 10000, WaterSource: grading.WaterCounty}, Official: grading.Larger, OfficialDoc: "环函1号"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = open(t, path)
+	defer s.Close()
+	c, err := s.Case()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := c.Figure(k)
+	if !ok || f.Value.A != 12.5 || f.State != forms.Unverified || f.Source != "2021年青岛市统计公报" {
+		t.Fatalf("figure after reopen: %+v", f)
+	}
+	if len(c.Industries) != 1 || c.Industries[0].Revenue.A != 3560.4 || c.Industries[0].Growth.A != -1.5 {
+		t.Errorf("industry row: %+v", c.Industries)
+	}
+	if len(c.Events) != 1 || c.Events[0].Environment.WaterSource != grading.WaterCounty || c.Events[0].Official != grading.Larger {
+		t.Errorf("event: %+v", c.Events)
+	}
+	if ex := c.Exclusions(time.Now()); len(ex["370200"]) != 1 {
+		t.Errorf("official 较大 but computed 重大 (10000 evacuated, county water source) must exclude: %v", ex)
+	}
+	hist, err := s.Audit(AuditFilter{UnitCode: "370200"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sawFigure bool
+	for _, h := range hist {
+		if h.Who != "测试员" || h.Note != "录入" {
+			t.Errorf("audit row %+v", h)
+		}
+		if strings.Contains(h.Field, "规模以上工业增加值增速") && h.Old == "" && h.New == "12.5" {
+			sawFigure = true
+		}
+	}
+	if !sawFigure {
+		t.Errorf("no audit row for the figure: %+v", hist)
+	}
+}
+
+func TestVerifiedFigureEditedReturnsToUnverified(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "t.db"))
+	defer s.Close()
+	setup(t, s)
+	k := forms.FigureKey{UnitCode: "370100", Measure: forms.Industry, Indicator: "ind.mfg_share", Year: 2020}
+	must(t, s.Update("a", func(tx *Tx) error { return tx.SetFigure(FigureInput{FigureKey: k, Text: "30.1"}) }))
+	must(t, s.Update("b", func(tx *Tx) error {
+		return tx.SetVerification(Verification{FigureKey: k, State: forms.Verified, By: "省统计局 王五", At: "2022-01-20", DocNo: "鲁统函〔2022〕1号"})
+	}))
+	state := func() forms.VerifyState {
+		c, _ := s.Case()
+		f, _ := c.Figure(k)
+		return f.State
+	}
+	if state() != forms.Verified {
+		t.Fatal("not verified")
+	}
+	must(t, s.Update("c", func(tx *Tx) error { return tx.SetFigure(FigureInput{FigureKey: k, Text: "30.1", Remark: "备注"}) }))
+	if state() != forms.Verified {
+		t.Error("a remark change must keep the verification")
+	}
+	must(t, s.Update("d", func(tx *Tx) error { return tx.SetFigure(FigureInput{FigureKey: k, Text: "31"}) }))
+	if state() != forms.Unverified {
+		t.Error("a changed value must return to 未审核")
+	}
+}
+
+func TestBadInputWritesNothing(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "t.db"))
+	defer s.Close()
+	setup(t, s)
+	before, _ := s.Audit(AuditFilter{})
+	err := s.Update("批量", func(tx *Tx) error {
+		if err := tx.SetCandidate(forms.Industry, "370100", true); err != nil {
+			return err
+		}
+		return tx.SetFigure(FigureInput{FigureKey: forms.FigureKey{UnitCode: "370100", Measure: forms.Industry, Indicator: "ind.mfg_share", Year: 2021}, Text: "120"})
+	})
+	if err == nil || !strings.Contains(err.Error(), "济南市") || !strings.Contains(err.Error(), "制造业增加值占地区国内生产总值比重") {
+		t.Fatalf("error should name the city and indicator: %v", err)
+	}
+	c, _ := s.Case()
+	if c.IsCandidate(forms.Industry, "370100") {
+		t.Error("the candidate of a failed batch was written")
+	}
+	after, _ := s.Audit(AuditFilter{})
+	if len(after) != len(before) {
+		t.Error("audit rows of a failed batch were written")
+	}
+	for _, bad := range []func(tx *Tx) error{
+		func(tx *Tx) error { return tx.SetCandidate(forms.Industry, "210200", true) },
+		func(tx *Tx) error {
+			return tx.SetSettings(forms.Settings{ProvinceCode: "999999", Year: 2021})
+		},
+		func(tx *Tx) error {
+			return tx.SetApproval(forms.Approval{Measure: forms.Industry, Government: forms.ConsentYes, GovDate: "2022/1/1"})
+		},
+		func(tx *Tx) error {
+			return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370100"}, time.Now())
+		},
+	} {
+		if err := s.Update("x", bad); err == nil {
+			t.Error("bad input accepted")
+		}
+	}
+}
+
+func TestOneChoicePerMeasure(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "t.db"))
+	defer s.Close()
+	setup(t, s)
+	now := time.Now()
+	must(t, s.Update("候选", func(tx *Tx) error {
+		for _, code := range []string{"370100", "370200"} {
+			for _, m := range forms.MeasureIDs {
+				if err := tx.SetCandidate(m, code, true); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}))
+	must(t, s.Update("选", func(tx *Tx) error { return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370100", Reason: "a"}, now) }))
+	must(t, s.Update("改选", func(tx *Tx) error { return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370200", Reason: "b"}, now) }))
+	must(t, s.Update("数字", func(tx *Tx) error { return tx.Choose(forms.Choice{Measure: forms.Digital, UnitCode: "370200", Reason: "c"}, now) }))
+	c, _ := s.Case()
+	if len(c.Choices) != 2 {
+		t.Fatalf("choices: %+v", c.Choices)
+	}
+	if ch, _ := c.Choice(forms.Industry); ch.UnitCode != "370200" {
+		t.Errorf("industry choice %+v", ch)
+	}
+	if err := s.Update("取消候选", func(tx *Tx) error { return tx.SetCandidate(forms.Industry, "370200", false) }); err == nil {
+		t.Error("un-marking the chosen city as candidate must be refused")
+	}
+}
+
+func TestSecondProcessSeesInUse(t *testing.T) {
+	if p := os.Getenv("TUIJIAN_TEST_OPEN"); p != "" {
+		_, err := Open(p)
+		if errors.Is(err, ErrInUse) {
+			os.Exit(3)
+		}
+		os.Exit(0)
+	}
+	path := filepath.Join(t.TempDir(), "t.db")
+	s := open(t, path)
+	setup(t, s)
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestSecondProcessSeesInUse$")
+	cmd.Env = append(os.Environ(), "TUIJIAN_TEST_OPEN="+path)
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 3 {
+		t.Fatalf("second process: %v (want ErrInUse)", err)
+	}
+	// The first process still works and the file is intact.
+	must(t, s.Update("再写", func(tx *Tx) error {
+		return tx.SetSettings(forms.Settings{ProvinceCode: "370000", Year: 2021, Contact: "李四"})
+	}))
+	s.Close()
+	s = open(t, path)
+	defer s.Close()
+	st, _ := s.Settings()
+	if st.Contact != "李四" {
+		t.Errorf("settings after reopen: %+v", st)
+	}
+}
+
+func TestNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.db")
+	os.WriteFile(path, []byte("这不是数据库，this is not a database file at all, padding padding padding padding padding padding padding"), 0o644)
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "不是 Tuijian 数据文件") {
+		t.Errorf("error %v", err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,167 @@
+package forms
+
+import (
+	"strings"
+	"testing"
+
+	"tuijian/forms/value"
+)
+
+// completeCase is a case on which nothing blocks: 青岛 for industry, 济南 for digital.
+func completeCase(t *testing.T) *Case {
+	c := testCase(t)
+	c.Candidates[Digital] = []string{"370100", "370200"}
+	for _, ch := range []Choice{{Measure: Industry, UnitCode: "370200", Reason: "领先"}, {Measure: Digital, UnitCode: "370100", Reason: "领先"}} {
+		c.Choices = append(c.Choices, ch)
+		m, _ := c.Campaign.Measure(ch.Measure)
+		for _, in := range m.Indicators {
+			for _, y := range c.Campaign.IndicatorYears() {
+				v := value.Value{A: 1}
+				c.Figures = append(c.Figures, Figure{FigureKey: FigureKey{ch.UnitCode, ch.Measure, in.ID, y}, Value: v, Source: "公报", State: Verified})
+			}
+		}
+		for _, cl := range m.Clauses {
+			c.Assessments = append(c.Assessments, Assessment{UnitCode: ch.UnitCode, Measure: ch.Measure, Clause: cl.Key, Verdict: VerdictMet})
+		}
+		c.Approvals = append(c.Approvals, Approval{Measure: ch.Measure, Government: ConsentYes, GovDocNo: "鲁政字〔2022〕1号", Telecom: map[bool]Consent{true: ConsentYes}[m.TelecomConcurrence]})
+	}
+	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电"}}
+	return c
+}
+
+func blockerFields(c *Case) []string {
+	var out []string
+	for _, i := range Blockers(Preflight(c, day(2022, 2, 1))) {
+		out = append(out, i.Field)
+	}
+	return out
+}
+
+func TestPreflightComplete(t *testing.T) {
+	c := completeCase(t)
+	if b := blockerFields(c); len(b) != 0 {
+		t.Fatalf("complete case blocked by %v", b)
+	}
+	for _, i := range Preflight(c, day(2022, 3, 1)) {
+		if i.Field == "campaign.deadline" && i.Severity == Warning {
+			return
+		}
+	}
+	t.Error("no warning after the deadline")
+}
+
+func TestPreflightBlockers(t *testing.T) {
+	cases := []struct {
+		name   string
+		mutate func(c *Case)
+		field  string
+		step   Step
+	}{
+		{"no contact", func(c *Case) { c.Settings.Contact = "" }, "settings.contact", StepSetup},
+		{"no phone", func(c *Case) { c.Settings.Phone = "" }, "settings.phone", StepSetup},
+		{"no choice", func(c *Case) { c.Choices = c.Choices[1:] }, "choice:industry", StepCompare},
+		{"two choices", func(c *Case) { c.Choices = append(c.Choices, Choice{Measure: Industry, UnitCode: "370100", Reason: "x"}) }, "choices", StepCompare},
+		{"no reason", func(c *Case) { c.Choices[0].Reason = "" }, "reason:industry", StepCompare},
+		{"missing figure", func(c *Case) { c.Figures = c.Figures[1:] }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
+		{"missing value without remark", func(c *Case) { c.Figures[0].Value = value.Value{Missing: true} }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
+		{"unverified statistical figure", func(c *Case) { c.Figures[0].State = Unverified }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
+		{"no government approval", func(c *Case) { c.Approvals[0].Government = ConsentUnknown }, "approval.gov:industry", StepApprovals},
+		{"government said no", func(c *Case) { c.Approvals[0].Government = ConsentNo }, "approval.gov:industry", StepApprovals},
+		{"approval without document", func(c *Case) { c.Approvals[0].GovDocNo = "" }, "approval.gov_doc:industry", StepApprovals},
+		{"no telecom concurrence", func(c *Case) { c.Approvals[1].Telecom = ConsentUnknown }, "approval.telecom:digital", StepApprovals},
+		{"no leading industries", func(c *Case) { c.Industries = nil }, "industries:370200", StepFigures},
+		{"excluded choice", func(c *Case) {
+			c.Events = []Event{{ID: 1, UnitCode: "370200", Kind: EventSocial, Date: day(2020, 3, 3), Title: "x", Severe: true, Basis: "通报"}}
+		}, "choice:industry", StepCompare},
+		{"chosen city not a candidate", func(c *Case) { c.Candidates[Industry] = []string{"370100"} }, "choice:industry", StepCompare},
+	}
+	for _, tc := range cases {
+		c := completeCase(t)
+		tc.mutate(c)
+		var found *Issue
+		for _, i := range Preflight(c, day(2022, 2, 1)) {
+			if i.Field == tc.field && i.Severity == Blocker {
+				i := i
+				found = &i
+			}
+		}
+		if found == nil {
+			t.Errorf("%s: no blocker on %s; blockers: %v", tc.name, tc.field, blockerFields(c))
+			continue
+		}
+		if found.Step != tc.step || found.Message == "" {
+			t.Errorf("%s: issue %+v, want step %s", tc.name, found, tc.step)
+		}
+	}
+}
+
+func TestPreflightWarnings(t *testing.T) {
+	c := completeCase(t)
+	c.Figures[0].Value = value.Value{Missing: true}
+	c.Figures[0].Remark = "统计口径调整，当年无数据"
+	c.Settings.Demo = true
+	var warn []string
+	for _, i := range Preflight(c, day(2022, 2, 1)) {
+		if i.Severity == Blocker {
+			t.Errorf("unexpected blocker %s: %s", i.Field, i.Message)
+		} else {
+			warn = append(warn, i.Message)
+		}
+	}
+	all := strings.Join(warn, "\n")
+	if !strings.Contains(all, "无数据，备注：统计口径调整") || !strings.Contains(all, "演示数据") {
+		t.Errorf("warnings: %s", all)
+	}
+	st := StepStatuses(Preflight(c, day(2022, 2, 1)))
+	if st[StepFigures].Warnings != 1 || st[StepFigures].Blockers != 0 || st[StepFigures].Label() != "待完善 1" {
+		t.Errorf("step status %+v", st[StepFigures])
+	}
+}
+
+func TestCampaignDefinitions(t *testing.T) {
+	c, err := CampaignFor(2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ys := c.IndicatorYears(); ys != [2]int{2020, 2021} {
+		t.Errorf("indicator years %v", ys)
+	}
+	ind, _ := c.Measure(Industry)
+	dig, _ := c.Measure(Digital)
+	if len(ind.Indicators) != 10 || len(dig.Indicators) != 9 {
+		t.Errorf("附件3 has 10 indicator rows and 附件4 has 9: %d, %d", len(ind.Indicators), len(dig.Indicators))
+	}
+	if len(ind.Clauses) != 6 || len(dig.Clauses) != 6 || !ind.Clauses[5].FromEvents {
+		t.Error("six clauses each, （六） from events")
+	}
+	for _, m := range []*Measure{ind, dig} {
+		seen := map[string]bool{}
+		for _, in := range m.Indicators {
+			if seen[in.ID] {
+				t.Errorf("duplicate id %s", in.ID)
+			}
+			seen[in.ID] = true
+			stat := in.Kind == value.Growth || in.Kind == value.Share
+			if stat != in.Statistical() && in.Verifier != VerifierTelecom {
+				t.Errorf("%s: growth rates and shares are statistical, counts are not", in.Label)
+			}
+		}
+		for _, cl := range m.Clauses {
+			for _, id := range cl.Indicators {
+				if !seen[id] {
+					t.Errorf("clause %s links unknown indicator %s", cl.Number, id)
+				}
+			}
+		}
+		secs := m.Sections()
+		if len(secs) < 8 || secs[len(secs)-1].Title != "其他说明事项" || !secs[len(secs)-1].FromEvents {
+			t.Errorf("%s outline: %d sections", m.Short, len(secs))
+		}
+	}
+	if dig.Indicators[8].Remark == "" || !strings.Contains(dig.Indicators[8].Remark, "标杆赛") {
+		t.Error("附件4 备注 of the 绽放杯 row missing")
+	}
+	if _, err := CampaignFor(2030); err == nil {
+		t.Error("unknown campaign year accepted")
+	}
+}
