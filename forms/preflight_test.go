@@ -60,7 +60,9 @@ func TestPreflightBlockers(t *testing.T) {
 		{"no contact", func(c *Case) { c.Settings.Contact = "" }, "settings.contact", StepSetup},
 		{"no phone", func(c *Case) { c.Settings.Phone = "" }, "settings.phone", StepSetup},
 		{"no choice", func(c *Case) { c.Choices = c.Choices[1:] }, "choice:industry", StepCompare},
-		{"two choices", func(c *Case) { c.Choices = append(c.Choices, Choice{Measure: Industry, UnitCode: "370100", Reason: "x"}) }, "choices", StepCompare},
+		{"two choices", func(c *Case) {
+			c.Choices = append(c.Choices, Choice{Measure: Industry, UnitCode: "370100", Reason: "x"})
+		}, "choices", StepCompare},
 		{"no reason", func(c *Case) { c.Choices[0].Reason = "" }, "reason:industry", StepCompare},
 		{"missing figure", func(c *Case) { c.Figures = c.Figures[1:] }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
 		{"missing value without remark", func(c *Case) { c.Figures[0].Value = value.Value{Missing: true} }, "figure:370200/industry/ind.va_growth/2020", StepFigures},

@@ -178,9 +178,15 @@ func TestOneChoicePerMeasure(t *testing.T) {
 		}
 		return nil
 	}))
-	must(t, s.Update("选", func(tx *Tx) error { return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370100", Reason: "a"}, now) }))
-	must(t, s.Update("改选", func(tx *Tx) error { return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370200", Reason: "b"}, now) }))
-	must(t, s.Update("数字", func(tx *Tx) error { return tx.Choose(forms.Choice{Measure: forms.Digital, UnitCode: "370200", Reason: "c"}, now) }))
+	must(t, s.Update("选", func(tx *Tx) error {
+		return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370100", Reason: "a"}, now)
+	}))
+	must(t, s.Update("改选", func(tx *Tx) error {
+		return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370200", Reason: "b"}, now)
+	}))
+	must(t, s.Update("数字", func(tx *Tx) error {
+		return tx.Choose(forms.Choice{Measure: forms.Digital, UnitCode: "370200", Reason: "c"}, now)
+	}))
 	c, _ := s.Case()
 	if len(c.Choices) != 2 {
 		t.Fatalf("choices: %+v", c.Choices)
