@@ -46,11 +46,11 @@ const (
 
 // Chinese type sizes in points.
 const (
-	Size2Hao      = 22.0 // 二号
-	Size3Hao      = 16.0 // 三号
-	Size4Hao      = 14.0 // 四号
-	SizeXiao4Hao  = 12.0 // 小四
-	Size5Hao      = 10.5 // 五号
+	Size2Hao     = 22.0 // 二号
+	Size3Hao     = 16.0 // 三号
+	Size4Hao     = 14.0 // 四号
+	SizeXiao4Hao = 12.0 // 小四
+	Size5Hao     = 10.5 // 五号
 	// LinePitch22Pt is the exact line spacing giving 22 lines in the 225 mm 版心.
 	// 225 mm / 22 is 28.99 pt (580 twips), but 22 × 580 twips exceeds the 12756-twip
 	// text height Word computes from the rounded margins and it sets only 21 lines;
