@@ -23,6 +23,11 @@ func unitArg(c *forms.Case, s string) (forms.Unit, error) {
 	if u, ok := divisions.Unit(s); ok {
 		return forms.Unit{}, usagef("%s（%s）不属于%s，只能由所在省份推荐", u.Name, u.Code, c.Province.Name)
 	}
+	for _, p := range divisions.Provinces() {
+		if u, ok := divisions.UnitByName(p.Code, s); ok {
+			return forms.Unit{}, usagef("%s（%s）属于%s，不属于%s，只能由所在省份推荐", u.Name, u.Code, p.Name, c.Province.Name)
+		}
+	}
 	return forms.Unit{}, usagef("找不到市（州）“%s”：请写%s所辖市（州）的名称或 6 位代码（tuijian-cli units 列出全部）", s, c.Province.Name)
 }
 

@@ -186,3 +186,31 @@ func runIndustry(c *cli, args []string) error {
 	}
 	return c.emit(in, func(w io.Writer) { fmt.Fprintf(w, "已保存 %s 主导产业第 %d 行\n", u.Name, *row) })
 }
+
+func init() {
+	register(&verb{name: "province-figure", summary: "填写全省指标值（供比较参考）", run: runProvinceFigure})
+}
+
+func runProvinceFigure(c *cli, args []string) error {
+	fs := c.flags("province-figure")
+	mf := measureFlag(fs)
+	ind := fs.String("indicator", "", "指标代码")
+	year := fs.Int("year", 0, "数据年份")
+	val := fs.String("value", "", "数值")
+	source := fs.String("source", "", "来源")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	m, err := measureArg(*mf)
+	if err != nil {
+		return err
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := s.Update("全省指标", func(t *store.Tx) error { return t.SetProvinceFigure(m, *ind, *year, *val, *source) }); err != nil {
+		return err
+	}
+	return c.emit(map[string]string{"indicator": *ind, "value": *val}, func(w io.Writer) { fmt.Fprintf(w, "已保存全省 %d年 %s = %s\n", *year, *ind, *val) })
+}
