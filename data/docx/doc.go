@@ -86,12 +86,14 @@ type PageSetup struct {
 // GBT9704 is the page of GB/T 9704-2012: A4, 版心 156 × 225 mm.
 var GBT9704 = PageSetup{TopMM: 37, BottomMM: 35, LeftMM: 28, RightMM: 26}
 
-// Align is a paragraph or cell alignment.
+// Align is a paragraph or cell alignment. The zero value keeps the style's alignment
+// (justified for body text, centred for StyleTitle).
 type Align int
 
 // Alignments.
 const (
-	AlignLeft Align = iota
+	AlignDefault Align = iota
+	AlignLeft
 	AlignCenter
 	AlignRight
 	AlignJustify
@@ -166,8 +168,8 @@ const (
 type Cell struct {
 	Runs   []Run
 	Paras  []Para
-	Align  Align
-	Span   int // grid columns covered (gridSpan); 0 or 1 = one
+	Align  Align // AlignDefault is left in cells
+	Span   int   // grid columns covered (gridSpan); 0 or 1 = one
 	VMerge VMerge
 	// VAlignTop puts the text at the top; the default is vertically centred.
 	VAlignTop bool
@@ -384,10 +386,10 @@ func (d *Doc) writePara(b *bytes.Buffer, p Para, defFont string, defSize float64
 			fmt.Fprintf(b, ` w:hangingChars="%d" w:hanging="%d"`, int(math.Round(-p.FirstLineIndentChars*100)), charTw(-p.FirstLineIndentChars))
 		}
 		b.WriteString(`/>`)
-	} else if p.Style == "" && !inCell {
-		// Normal has no indent; nothing to write.
 	}
-	fmt.Fprintf(b, `<w:jc w:val="%s"/>`, p.Align.val())
+	if p.Align != AlignDefault {
+		fmt.Fprintf(b, `<w:jc w:val="%s"/>`, p.Align.val())
+	}
 	b.WriteString(`</w:pPr>`)
 	for _, r := range p.Runs {
 		d.writeRun(b, r, defFont, defSize)
@@ -534,6 +536,9 @@ func (d *Doc) Table(t Table) {
 				paras = []Para{{Runs: c.Runs, Align: c.Align}}
 			}
 			for _, p := range paras {
+				if p.Align == AlignDefault {
+					p.Align = AlignLeft
+				}
 				if p.LineSpacingPt == 0 {
 					p.LineSpacingPt = t.LineSpacingPt
 				}
@@ -649,7 +654,7 @@ func (d *Doc) settingsXML() string {
 		s += `<w:evenAndOddHeaders/>`
 	}
 	return s + `<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
-		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+		`<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 		`</w:settings>`
 }
 
