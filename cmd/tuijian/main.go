@@ -1,4 +1,131 @@
 // Command tuijian is the desktop app of 督查激励推荐助手.
+//
+// Usage:
+//
+//	tuijian [--db FILE] [--demo]
+//
+// Without flags it opens the database in the user's configuration directory
+// (store.DefaultPath); --db picks another file; --demo opens the demo database
+// (store.DemoPath, created with the demo province when new).
+//
+// Hidden flags, for screenshots and benchmarks:
+//
+//	--screen STEP       open that step at start (setup, candidates, figures, events,
+//	                    criteria, compare, approvals, application, export, history)
+//	--measure-startup   print first_frame_ms (Go start to first painted frame), then
+//	                    open every screen and print rss_kb/peak_kb, and quit
 package main
 
-func main() {}
+import (
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+
+	"tuijian/app"
+	"tuijian/cmd/tuijian/internal/measure"
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+func main() {
+	fs := flag.NewFlagSet("tuijian", flag.ContinueOnError)
+	db := fs.String("db", "", "数据文件（默认在用户配置目录中）")
+	demoFlag := fs.Bool("demo", false, "打开演示数据（单独的数据文件）")
+	screen := fs.String("screen", "", "")
+	measureStartup := fs.Bool("measure-startup", false, "")
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "用法：tuijian [--db 数据文件] [--demo]")
+		fmt.Fprintln(os.Stderr, "  --db 数据文件   打开指定的数据文件（默认在用户配置目录中）")
+		fmt.Fprintln(os.Stderr, "  --demo          打开演示数据（单独的数据文件，数字均为虚构）")
+	}
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		os.Exit(2)
+	}
+	if *screen != "" && !validStep(forms.Step(*screen)) {
+		fmt.Fprintf(os.Stderr, "未知的步骤“%s”：可用 %v\n", *screen, forms.Steps)
+		os.Exit(2)
+	}
+
+	a := fyneapp.NewWithID("cn.gov.miit.tuijian")
+	a.Settings().SetTheme(app.NewTheme())
+	a.SetIcon(app.AppIcon)
+	w := a.NewWindow(app.Title)
+	w.SetIcon(app.AppIcon)
+	w.Resize(fyne.NewSize(1366, 768))
+
+	st, err := openStore(*db, *demoFlag)
+	if err != nil {
+		fatal(a, w, err)
+		return
+	}
+	sh := app.NewShell(w, st, app.Options{Start: forms.Step(*screen)})
+	var content fyne.CanvasObject = sh.Content()
+	if *measureStartup {
+		content = container.NewStack(content, measure.FrameProbe(func() {
+			fmt.Printf("first_frame_ms=%.1f\n", measure.Since())
+			visitAll(sh, func() {
+				rss, peak := measure.RSS()
+				fmt.Printf("rss_kb=%d peak_kb=%d\n", rss, peak)
+				a.Quit()
+			})
+		}))
+	}
+	w.SetContent(content)
+	w.SetMaster()
+	w.SetOnClosed(func() { sh.Store().Close() })
+	w.ShowAndRun()
+}
+
+// visitAll shows every step in turn, leaving each a moment to render, then calls done.
+func visitAll(sh *app.Shell, done func()) {
+	i := 0
+	var next func()
+	next = func() {
+		if i == len(forms.Steps) {
+			time.AfterFunc(300*time.Millisecond, func() { fyne.Do(done) })
+			return
+		}
+		sh.Show(forms.Steps[i], "")
+		i++
+		time.AfterFunc(150*time.Millisecond, func() { fyne.Do(next) })
+	}
+	next()
+}
+
+func validStep(s forms.Step) bool {
+	for _, x := range forms.Steps {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func openStore(db string, demoData bool) (*store.Store, error) {
+	path := db
+	var err error
+	switch {
+	case path != "":
+	case demoData:
+		path, err = store.DemoPath()
+	default:
+		path, err = store.DefaultPath()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return app.OpenStore(path, demoData)
+}
+
+// fatal shows an error that prevents opening the data in the window, then quits.
+func fatal(a fyne.App, w fyne.Window, err error) {
+	fmt.Fprintln(os.Stderr, err)
+	w.SetContent(app.ErrorContent(err, a.Quit))
+	w.ShowAndRun()
+	os.Exit(1)
+}

@@ -1,0 +1,439 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/demo"
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+// Title is the application name as the window title starts.
+const Title = "督查激励推荐助手"
+
+// shells finds the shell of an Env (the setup screen's “打开演示数据” needs it).
+var shells = map[*Env]*Shell{}
+
+// Options configure a Shell.
+type Options struct {
+	// Now is the clock (the day of export for the pre-flight); time.Now when nil.
+	Now func() time.Time
+	// Start is the step shown first (the hidden --screen flag); the first step when
+	// empty. Ignored while the store is not set up.
+	Start forms.Step
+	// DemoPath is the file the “打开演示数据” button opens (created and filled when
+	// new); store.DemoPath() when empty.
+	DemoPath string
+	// Sync runs background work inline (tests); otherwise it runs in a goroutine and
+	// its result comes back through fyne.Do.
+	Sync bool
+}
+
+// Shell is the main window's content: the title bar with the 演示数据 banner, the
+// navigation along forms.Steps with each step's pre-flight state, the current screen
+// and its toolbar.
+type Shell struct {
+	env     *Env
+	opts    Options
+	screens map[forms.Step]Screen
+	current forms.Step
+
+	statuses  map[forms.Step]forms.StepStatus
+	issues    []forms.Issue
+	loadErr   error
+	nav       *widget.List
+	navIndex  int
+	title     *canvas.Text
+	subtitle  *widget.Label
+	banner    *fyne.Container
+	stepTitle *canvas.Text
+	toolbar   *fyne.Container
+	body      *fyne.Container
+	status    *widget.Label
+	root      fyne.CanvasObject
+	selecting bool
+}
+
+// NewShell builds the shell over an open store; the window shows it with
+// w.SetContent(s.Content()).
+func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Shell{opts: opts, screens: map[forms.Step]Screen{}}
+	s.env = &Env{Store: st, Window: w, Now: opts.Now}
+	s.env.Changed = s.changed
+	s.env.Show = s.Show
+	s.env.ShowError = s.showError
+	shells[s.env] = s
+	s.build()
+	s.reload()
+	start := forms.StepSetup
+	if s.env.Case != nil {
+		start = forms.Steps[0]
+		if opts.Start != "" {
+			start = opts.Start
+		}
+	}
+	s.Show(start, "")
+	return s
+}
+
+// Content is the shell's canvas object.
+func (s *Shell) Content() fyne.CanvasObject { return s.root }
+
+// Env is the environment the screens share.
+func (s *Shell) Env() *Env { return s.env }
+
+// Store is the store currently open (it changes when the demo is opened).
+func (s *Shell) Store() *store.Store { return s.env.Store }
+
+// Current is the step shown.
+func (s *Shell) Current() forms.Step { return s.current }
+
+// Screen returns the screen of a step if it was built.
+func (s *Shell) Screen(step forms.Step) Screen { return s.screens[step] }
+
+// Issues is the pre-flight list as last computed.
+func (s *Shell) Issues() []forms.Issue { return s.issues }
+
+func (s *Shell) build() {
+	s.title = canvas.NewText(Title, color.White)
+	s.title.TextStyle = fyne.TextStyle{Bold: true}
+	s.title.TextSize = 18
+	s.subtitle = widget.NewLabel("")
+	bar := canvas.NewRectangle(Theme{}.Color(colorBanner, theme.VariantLight))
+	s.subtitle.Importance = widget.HighImportance
+	titleRow := container.NewStack(bar, container.NewPadded(container.NewHBox(s.title, layout.NewSpacer())))
+
+	demoBg := canvas.NewRectangle(Theme{}.Color(colorDemo, theme.VariantLight))
+	demoText := canvas.NewText("演示数据 · 数字均为虚构，仅供熟悉操作，不得报送", color.White)
+	demoText.TextStyle = fyne.TextStyle{Bold: true}
+	demoText.Alignment = fyne.TextAlignCenter
+	s.banner = container.NewStack(demoBg, container.NewPadded(demoText))
+	s.banner.Hide()
+
+	s.nav = widget.NewList(
+		func() int { return len(forms.Steps) },
+		func() fyne.CanvasObject { return newNavItem() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			step := forms.Steps[id]
+			b, c := s.stepBadge(step)
+			o.(*navItem).set(step, b, c)
+		})
+	s.nav.OnSelected = func(id widget.ListItemID) {
+		if s.selecting {
+			return
+		}
+		s.Show(forms.Steps[id], "")
+	}
+
+	s.stepTitle = canvas.NewText("", Theme{}.Color(theme.ColorNameForeground, theme.VariantLight))
+	s.stepTitle.TextStyle = fyne.TextStyle{Bold: true}
+	s.stepTitle.TextSize = 16
+	s.toolbar = container.NewHBox()
+	head := container.NewBorder(nil, widget.NewSeparator(), nil, s.toolbar, container.NewPadded(s.stepTitle))
+	s.body = container.NewStack()
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	main := container.NewBorder(head, nil, nil, nil, s.body)
+	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
+	split := container.NewHSplit(navBox, main)
+	split.Offset = 0.14
+	top := container.NewVBox(titleRow, s.subtitleRow(), s.banner)
+	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), nil, nil, split)
+}
+
+func (s *Shell) subtitleRow() fyne.CanvasObject {
+	return container.NewHBox(s.subtitle)
+}
+
+// stepBadge is the text and colour of a step's state in the navigation.
+func (s *Shell) stepBadge(step forms.Step) (string, fyne.ThemeColorName) {
+	if s.env.Case == nil {
+		if step == forms.StepSetup {
+			return "待设置", colorBlocker
+		}
+		return "", ""
+	}
+	if step == forms.StepHistory {
+		return "", ""
+	}
+	st := s.statuses[step]
+	switch {
+	case st.Blockers > 0:
+		return st.Label(), colorBlocker
+	case st.Warnings > 0:
+		return st.Label(), colorWarning
+	}
+	return st.Label(), colorDone
+}
+
+// reload reads the case and recomputes the pre-flight.
+func (s *Shell) reload() {
+	c, err := s.env.Store.Case()
+	s.loadErr = nil
+	switch {
+	case errors.Is(err, store.ErrNotSetUp):
+		s.env.Case = nil
+	case err != nil:
+		s.env.Case = nil
+		s.loadErr = err
+	default:
+		s.env.Case = c
+	}
+	s.issues = nil
+	s.statuses = map[forms.Step]forms.StepStatus{}
+	if s.env.Case != nil {
+		s.issues = forms.Preflight(s.env.Case, s.env.Now())
+		s.statuses = forms.StepStatuses(s.issues)
+	}
+	s.updateChrome()
+}
+
+func (s *Shell) updateChrome() {
+	c := s.env.Case
+	title := Title
+	sub := "尚未设置推荐单位：请在“设置”中选择省份和年度，或打开演示数据"
+	if c != nil {
+		sub = fmt.Sprintf("%s · %s · %d年度督查激励（%s）", c.Province.Name, c.Settings.Department, c.Campaign.Year, c.Campaign.Notice)
+		title += " — " + c.Province.Name + fmt.Sprintf(" %d年度", c.Campaign.Year)
+		if c.Settings.Demo {
+			title += " 【演示数据】"
+			s.banner.Show()
+		} else {
+			s.banner.Hide()
+		}
+	} else {
+		s.banner.Hide()
+	}
+	if s.loadErr != nil {
+		sub = "无法读取数据文件：" + s.loadErr.Error()
+	}
+	s.subtitle.SetText(sub)
+	if s.env.Window != nil {
+		s.env.Window.SetTitle(title)
+	}
+	s.title.Text = title
+	s.title.Refresh()
+	nb, nw := 0, 0
+	for _, i := range s.issues {
+		if i.Severity == forms.Blocker {
+			nb++
+		} else {
+			nw++
+		}
+	}
+	status := "数据文件：" + s.env.Store.Path()
+	if c != nil {
+		if nb == 0 {
+			status = fmt.Sprintf("报送前检查：无阻断项，提示 %d 项 · %s", nw, status)
+		} else {
+			status = fmt.Sprintf("报送前检查：阻断 %d 项，提示 %d 项 · %s", nb, nw, status)
+		}
+	}
+	s.status.SetText(status)
+	s.nav.Refresh()
+}
+
+// changed is Env.Changed: reload, then refresh the chrome and every built screen.
+func (s *Shell) changed() {
+	s.reload()
+	for _, sc := range s.screens {
+		if s.env.Case != nil || sc == s.screens[forms.StepSetup] {
+			sc.Refresh()
+		}
+	}
+}
+
+// Show navigates to a step and, where the screen supports it, to a field.
+func (s *Shell) Show(step forms.Step, field string) {
+	idx := -1
+	for i, st := range forms.Steps {
+		if st == step {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		s.showError(fmt.Errorf("没有名为“%s”的步骤；可用的步骤：%v", step, forms.Steps))
+		return
+	}
+	s.current = step
+	s.selecting = true
+	s.nav.Select(idx)
+	s.selecting = false
+	s.navIndex = idx
+	s.stepTitle.Text = step.Label()
+	s.stepTitle.Refresh()
+	s.toolbar.RemoveAll()
+
+	var content fyne.CanvasObject
+	switch {
+	case s.env.Case == nil && step != forms.StepSetup:
+		content = placeholder("请先完成“设置”：选择推荐单位（省份）和年度，或打开演示数据。")
+	default:
+		sc, ok := s.screens[step]
+		if !ok {
+			f := screenFactories[step]
+			if f == nil {
+				content = placeholder("此步骤尚未开放")
+				break
+			}
+			sc = f(s.env)
+			s.screens[step] = sc
+			sc.Refresh()
+		}
+		content = sc.Content()
+		for _, a := range actionsFor(step) {
+			a := a
+			s.toolbar.Add(widget.NewButtonWithIcon(a.Label, a.Icon, func() { a.Run(s.env) }))
+		}
+		if field != "" {
+			sc.Focus(field)
+		}
+	}
+	s.body.Objects = []fyne.CanvasObject{content}
+	s.body.Refresh()
+}
+
+func placeholder(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Alignment = fyne.TextAlignCenter
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewCenter(l)
+}
+
+// showError is Env.ShowError: a dialog with the Chinese message.
+func (s *Shell) showError(err error) {
+	if err == nil {
+		return
+	}
+	if s.env.Window == nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	l := widget.NewLabel(err.Error())
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("出错了", "知道了", container.NewGridWrap(fyne.NewSize(460, 120), l), s.env.Window)
+	d.Show()
+}
+
+// OpenDemo switches the shell to the demo database (created with demo.Fill when new),
+// closing the store open until then.
+func (s *Shell) OpenDemo() {
+	path := s.opts.DemoPath
+	work := func() (*store.Store, error) {
+		if path == "" {
+			p, err := store.DemoPath()
+			if err != nil {
+				return nil, err
+			}
+			path = p
+		}
+		if path == s.env.Store.Path() {
+			return nil, fmt.Errorf("当前打开的就是演示数据文件 %s", path)
+		}
+		return OpenStore(path, true)
+	}
+	done := func(st *store.Store, err error) {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		old := s.env.Store
+		s.env.Store = st
+		old.Close()
+		for k := range s.screens {
+			delete(s.screens, k)
+		}
+		s.reload()
+		s.Show(forms.StepCandidates, "")
+	}
+	if s.opts.Sync {
+		done(work())
+		return
+	}
+	go func() {
+		st, err := work()
+		fyne.Do(func() { done(st, err) })
+	}()
+}
+
+// OpenStore opens a database; with demo set, a new (empty) file is filled with the
+// demo province first.
+func OpenStore(path string, demoData bool) (*store.Store, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if demoData {
+		set, err := st.Settings()
+		if err == nil && set.ProvinceCode == "" {
+			err = demo.Fill(st)
+		}
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+// navItem is one row of the navigation: the step's name and a coloured state badge.
+type navItem struct {
+	widget.BaseWidget
+	label *widget.Label
+	bg    *canvas.Rectangle
+	text  *canvas.Text
+	badge *fyne.Container
+}
+
+func newNavItem() *navItem {
+	n := &navItem{label: widget.NewLabel("候选市（州）")}
+	n.bg = canvas.NewRectangle(color.Transparent)
+	n.bg.CornerRadius = 4
+	n.text = canvas.NewText("待完善 99", color.White)
+	n.text.TextSize = 11
+	n.text.TextStyle = fyne.TextStyle{Bold: true}
+	n.badge = container.NewStack(n.bg, container.New(layout.NewCustomPaddedLayout(1, 1, 5, 5), n.text))
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+func (n *navItem) set(step forms.Step, badge string, c fyne.ThemeColorName) {
+	n.label.SetText(step.Label())
+	if badge == "" {
+		n.badge.Hide()
+		return
+	}
+	n.text.Text = badge
+	n.bg.FillColor = Theme{}.Color(c, theme.VariantLight)
+	n.badge.Show()
+	n.text.Refresh()
+	n.bg.Refresh()
+}
+
+func (n *navItem) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewCenter(n.badge), n.label))
+}
+
+// ErrorContent is the window's content when the data cannot be opened at all (for
+// example ErrInUse): the message and a button that quits.
+func ErrorContent(err error, quit func()) fyne.CanvasObject {
+	l := widget.NewLabel("无法打开数据文件：\n" + err.Error())
+	l.Wrapping = fyne.TextWrapWord
+	b := widget.NewButton("退出", quit)
+	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), b), nil, nil, l)
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/divisions"
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+func init() { registerScreen(forms.StepSetup, newSetupScreen) }
+
+// setupScreen is step 1: the 推荐单位, campaign year, contact and 发文字号, or the demo.
+type setupScreen struct {
+	env        *Env
+	search     *widget.Entry
+	province   *widget.Select
+	year       *widget.Select
+	department *widget.Entry
+	contact    *widget.Entry
+	phone      *widget.Entry
+	docNumber  *widget.Entry
+	save       *widget.Button
+	demo       *widget.Button
+	msg        *widget.Label
+	errs       *widget.Label
+	content    fyne.CanvasObject
+	demoFlag   bool
+	demoBox    *widget.Card
+}
+
+func provinceOption(p forms.Province) string { return p.Name + "（" + p.Code + "）" }
+
+func newSetupScreen(env *Env) Screen {
+	s := &setupScreen{env: env}
+	s.province = widget.NewSelect(nil, nil)
+	s.province.PlaceHolder = "请选择省份"
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("输入省份名称或代码筛选，如 山东 或 37")
+	s.search.OnChanged = func(q string) { s.filter(q) }
+	s.filter("")
+	var years []string
+	for _, y := range forms.CampaignYears() {
+		years = append(years, fmt.Sprintf("%d年度", y))
+	}
+	s.year = widget.NewSelect(years, nil)
+	if len(years) > 0 {
+		s.year.SetSelectedIndex(len(years) - 1)
+	}
+	s.department = widget.NewEntry()
+	s.department.SetPlaceHolder("如 山东省工业和信息化厅")
+	s.contact = widget.NewEntry()
+	s.phone = widget.NewEntry()
+	s.phone.SetPlaceHolder("如 0531-12345678")
+	s.docNumber = widget.NewEntry()
+	s.docNumber.SetPlaceHolder("如 鲁工信规函〔2022〕3号（可稍后填写）")
+	s.save = widget.NewButtonWithIcon("保存设置", theme.DocumentSaveIcon(), s.doSave)
+	s.save.Importance = widget.HighImportance
+	s.demo = widget.NewButtonWithIcon("打开演示数据", theme.FolderOpenIcon(), func() {
+		if sh := shells[s.env]; sh != nil {
+			sh.OpenDemo()
+		}
+	})
+	s.msg = widget.NewLabel("")
+	s.msg.Wrapping = fyne.TextWrapWord
+	s.errs = newErrorLabel()
+	form := widget.NewForm(
+		widget.NewFormItem("推荐单位（省份）", container.NewGridWithColumns(2, s.search, s.province)),
+		widget.NewFormItem("督查激励年度", s.year),
+		widget.NewFormItem("推荐单位名称", s.department),
+		widget.NewFormItem("联系人", s.contact),
+		widget.NewFormItem("联系电话", s.phone),
+		widget.NewFormItem("推荐函发文字号", s.docNumber),
+	)
+	intro := widget.NewLabel("设置本数据文件的推荐单位和督查激励年度。一个数据文件只对应一个推荐单位；" +
+		"已勾选候选市（州）后不能再更改省份。年度决定指标年份和报送截止日期。")
+	intro.Wrapping = fyne.TextWrapWord
+	s.demoBox = widget.NewCard("", "第一次使用？", container.NewVBox(
+		widget.NewLabel("打开演示数据（山东省，2021年度，数字均为虚构），熟悉全部步骤。\n演示数据保存在单独的文件中，不会与正式数据混在一起。"),
+		container.NewHBox(s.demo)))
+	body := container.NewVBox(intro, form, container.NewHBox(s.save), s.errs, s.msg, s.demoBox)
+	s.content = container.NewVScroll(container.NewPadded(body))
+	return s
+}
+
+func (s *setupScreen) filter(q string) {
+	q = strings.TrimSpace(q)
+	sel := s.province.Selected
+	var opts []string
+	for _, p := range divisions.Provinces() {
+		if q == "" || strings.Contains(p.Name, q) || strings.HasPrefix(p.Code, q) {
+			opts = append(opts, provinceOption(p))
+		}
+	}
+	s.province.Options = opts
+	if len(opts) == 1 {
+		s.province.SetSelected(opts[0])
+	} else if sel != "" {
+		s.province.Selected = sel
+	}
+	s.province.Refresh()
+}
+
+func (s *setupScreen) Content() fyne.CanvasObject { return s.content }
+
+func (s *setupScreen) Refresh() {
+	st, err := s.env.Store.Settings()
+	if err != nil {
+		s.errs.SetText("无法读取设置：" + err.Error())
+		return
+	}
+	s.demoFlag = st.Demo
+	if p, ok := divisions.Province(st.ProvinceCode); ok {
+		s.filter("")
+		s.province.SetSelected(provinceOption(p))
+	}
+	if st.Year != 0 {
+		s.year.SetSelected(fmt.Sprintf("%d年度", st.Year))
+	}
+	s.department.SetText(st.Department)
+	s.contact.SetText(st.Contact)
+	s.phone.SetText(st.Phone)
+	s.docNumber.SetText(st.DocNumber)
+	if st.ProvinceCode != "" {
+		s.demoBox.Hide()
+	} else {
+		s.demoBox.Show()
+	}
+	if st.Demo {
+		s.msg.SetText("当前打开的是演示数据文件：" + s.env.Store.Path())
+	} else {
+		s.msg.SetText("")
+	}
+}
+
+// selectedProvince is the code of the chosen province.
+func (s *setupScreen) selectedProvince() string {
+	sel := s.province.Selected
+	if i := strings.LastIndex(sel, "（"); i >= 0 {
+		return strings.TrimSuffix(sel[i+len("（"):], "）")
+	}
+	return ""
+}
+
+func (s *setupScreen) doSave() {
+	s.errs.SetText("")
+	code := s.selectedProvince()
+	if code == "" {
+		s.errs.SetText("请选择推荐单位（省份）：可在左侧输入名称筛选")
+		return
+	}
+	year, _ := strconv.Atoi(strings.TrimSuffix(s.year.Selected, "年度"))
+	first := s.env.Case == nil
+	st := forms.Settings{
+		ProvinceCode: code, Year: year,
+		Department: strings.TrimSpace(s.department.Text), Contact: strings.TrimSpace(s.contact.Text),
+		Phone: strings.TrimSpace(s.phone.Text), DocNumber: strings.TrimSpace(s.docNumber.Text),
+		Demo: s.demoFlag,
+	}
+	err := s.env.Store.Update("设置", func(t *store.Tx) error { return t.SetSettings(st) })
+	if err != nil {
+		s.errs.SetText(err.Error())
+		return
+	}
+	s.msg.SetText("设置已保存。")
+	s.env.Changed()
+	if first && s.env.Case != nil {
+		s.env.Show(forms.StepCandidates, "")
+	}
+}
+
+func (s *setupScreen) Focus(field string) bool {
+	var o fyne.Focusable
+	switch field {
+	case "settings.province":
+		o = s.search
+	case "settings.department":
+		o = s.department
+	case "settings.contact":
+		o = s.contact
+	case "settings.phone":
+		o = s.phone
+	case "settings.demo":
+		return true
+	default:
+		return false
+	}
+	focusIn(s.env, o)
+	return true
+}

@@ -1,0 +1,84 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"tuijian/assets"
+)
+
+var (
+	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.SansRegular)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.SansBold)
+	// AppIcon is the window and application icon.
+	AppIcon = fyne.NewStaticResource("icon.png", assets.Icon)
+)
+
+// Theme is Fyne's light theme with the embedded Noto Sans SC for every text style, so
+// Chinese renders the same on a machine without Chinese fonts and golden images do not
+// depend on the fonts installed.
+type Theme struct{}
+
+// NewTheme returns the application theme.
+func NewTheme() fyne.Theme { return Theme{} }
+
+var base = theme.DefaultTheme()
+
+// Custom colour names of the theme.
+const (
+	colorDemo    fyne.ThemeColorName = "tuijian-demo"
+	colorBlocker fyne.ThemeColorName = "tuijian-blocker"
+	colorWarning fyne.ThemeColorName = "tuijian-warning"
+	colorDone    fyne.ThemeColorName = "tuijian-done"
+	colorBanner  fyne.ThemeColorName = "tuijian-banner"
+)
+
+// Color implements fyne.Theme; the variant is always light (a form-filling tool on
+// office desktops, and golden images stay stable).
+func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	switch n {
+	case colorDemo:
+		return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	case colorBlocker:
+		return color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
+	case colorWarning:
+		return color.NRGBA{R: 0xef, G: 0x8c, B: 0x00, A: 0xff}
+	case colorDone:
+		return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	case colorBanner:
+		return color.NRGBA{R: 0x1f, G: 0x4e, B: 0x8c, A: 0xff}
+	case theme.ColorNamePrimary:
+		return color.NRGBA{R: 0x1f, G: 0x4e, B: 0x8c, A: 0xff}
+	}
+	return base.Color(n, theme.VariantLight)
+}
+
+// Font implements fyne.Theme: Noto Sans SC, bold for bold styles; monospace text uses the
+// same font (it has fixed-width digits).
+func (Theme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold {
+		return fontBold
+	}
+	return fontRegular
+}
+
+// Icon implements fyne.Theme.
+func (Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return base.Icon(n) }
+
+// Size implements fyne.Theme: slightly tighter padding than the default so the figure
+// grid fits 1366×768.
+func (Theme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 13
+	case theme.SizeNameInnerPadding:
+		return 6
+	}
+	return base.Size(n)
+}
+
+func themeColor(n fyne.ThemeColorName) color.Color {
+	return Theme{}.Color(n, theme.VariantLight)
+}
