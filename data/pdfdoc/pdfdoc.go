@@ -222,6 +222,10 @@ func (w *Writer) width(fam int, r rune) (float64, error) {
 	if err := w.setFont(fam, 1000); err != nil {
 		return 0, err
 	}
+	// gopdf adds the current character spacing to measured widths.
+	if err := w.pdf.SetCharSpacing(0); err != nil {
+		return 0, err
+	}
 	has, err := w.pdf.IsCurrFontContainGlyph(r)
 	if err != nil {
 		return 0, err
@@ -457,6 +461,17 @@ func (w *Writer) Paragraph(p Para) error {
 		w.y += lh
 	}
 	return nil
+}
+
+// Title lays out a centred 2号小标宋 title (it may take several lines) on the body grid.
+func (w *Writer) Title(text string) error {
+	return w.Paragraph(Para{Text: text, Style: Title, Align: AlignCenter, KeepWithNext: true})
+}
+
+// RightLine lays out a right-aligned 3号仿宋 line with rightIndentChars characters of
+// space after it (4 for the 成文日期, 右空四字).
+func (w *Writer) RightLine(text string, rightIndentChars float64) error {
+	return w.Paragraph(Para{Text: text, Align: AlignRight, RightIndentChars: rightIndentChars})
 }
 
 func clip(s string) string {

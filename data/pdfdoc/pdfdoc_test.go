@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"image"
 	"image/color"
 	"image/png"
@@ -229,6 +230,26 @@ func TestKinsoku(t *testing.T) {
 	lines := breakLines(gs, mm(w.TextWidthMM()), mm(w.TextWidthMM()), 16)
 	if len(lines) != 2 || lines[0].e != 26 {
 		t.Errorf("number split: %+v", lines)
+	}
+}
+
+// Widths measured after character-spaced text stay the font's widths.
+func TestMeasureAfterJustify(t *testing.T) {
+	w, err := New(Fallback(), Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := w.MeasureMM(Body, "工业")
+	// 28 characters on a 27.6-character line: squeezed with a negative Tc; then a
+	// wide spacing left behind as by a spread line.
+	if err := w.Paragraph(Para{Text: strings.Repeat("工", 28)}); err != nil {
+		t.Fatal(err)
+	}
+	w.pdf.SetCharSpacing(20)
+	after, _ := w.MeasureMM(Body, "工业国")
+	after -= before / 2
+	if math.Abs(before-after) > 1e-9 || before < 11.2 || before > 11.4 {
+		t.Errorf("width of 工业 %g mm before, %g mm after a justified paragraph", before, after)
 	}
 }
 

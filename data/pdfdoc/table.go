@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -184,6 +185,20 @@ func (w *Writer) Table(t Table) error {
 		return nil
 	}
 	top := mm(w.page.TopMM)
+	// Keep the header rows with the first group of rows below them.
+	if hdr > 0 && hdr < nr {
+		e := hdr
+		for k := hdr; k <= e; k++ {
+			e = max(e, ends[k])
+		}
+		need := hdrH
+		for k := hdr; k <= e; k++ {
+			need += h[k]
+		}
+		if top+need <= w.bottom()+eps {
+			w.EnsureSpace(need / ptPerMM)
+		}
+	}
 	for r := 0; r < nr; {
 		e := r
 		for k := r; k <= e; k++ {
@@ -208,7 +223,7 @@ func (w *Writer) Table(t Table) error {
 			if r >= hdr {
 				fresh += hdrH
 			}
-			if w.y > fresh+eps && fresh+gh <= w.bottom()+eps || r == e && w.y > fresh+eps && w.bottom()-w.y < lh+2*pad {
+			if w.y > fresh+eps && (fresh+gh <= w.bottom()+eps || r != e || w.bottom()-w.y < lh+2*pad) {
 				if err := onFresh(); err != nil {
 					return err
 				}
@@ -236,15 +251,21 @@ func (w *Writer) Table(t Table) error {
 func (w *Writer) splitRow(ps []*placed, rowH, lh, pad, border float64, fresh func() error) error {
 	done := make([]int, len(ps))
 	remaining := rowH
+	justFresh := false
 	for {
 		room := w.bottom() - w.y
 		n := int(math.Floor((room - 2*pad + eps) / lh))
 		if n < 1 {
+			if justFresh {
+				return errors.New("表格的一行在整页中放不下一行文字，请减小表头行高或字号")
+			}
 			if err := fresh(); err != nil {
 				return err
 			}
+			justFresh = true
 			continue
 		}
+		justFresh = false
 		left := false
 		maxLines := 0
 		for i, p := range ps {
