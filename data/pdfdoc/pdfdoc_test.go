@@ -3,10 +3,10 @@ package pdfdoc
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
