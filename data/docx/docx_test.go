@@ -300,11 +300,19 @@ func TestMain(m *testing.M) {
 
 func convert(t *testing.T, bin, in, to, ext string, extra ...string) string {
 	t.Helper()
+	return convertEnv(t, nil, bin, in, to, ext, extra...)
+}
+
+func convertEnv(t *testing.T, env []string, bin, in, to, ext string, extra ...string) string {
+	t.Helper()
 	loOnce.Do(func() { loProfile, _ = os.MkdirTemp("", "lo-profile-") })
 	out := t.TempDir()
 	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(loProfile), "--headless", "--norestore"}, extra...)
 	args = append(args, "--convert-to", to, "--outdir", out, in)
 	cmd := exec.Command(bin, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, b)
 	}
@@ -326,15 +334,42 @@ func TestLibreOfficeReadsOurDocx(t *testing.T) {
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	txt, err := os.ReadFile(convert(t, bin, in, "txt:Text (encoded):UTF8", "txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := string(txt)
-	for _, s := range []string{"××省工业和信息化厅", "×工信规函〔2022〕5号", "关于推荐某市为2021年度工业稳增长和转型升级成效明显市（州）的函",
-		"（工信厅规函〔2022〕13号）要求，现推荐某市。", "一、基本情况", "A&B <测试> \"引号\"", "2022年2月8日"} {
-		if !strings.Contains(got, s) {
-			t.Errorf("LibreOffice text lacks %q:\n%s", s, got)
+	want := []string{"××省工业和信息化厅", "×工信规函〔2022〕5号", "关于推荐某市为2021年度工业稳增长和转型升级成效明显市（州）的函",
+		"（工信厅规函〔2022〕13号）要求，现推荐某市。", "一、基本情况", "A&B <测试> \"引号\"", "2022年2月8日"}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		// Print to PDF with the embedded Noto fonts visible to LibreOffice (through a
+		// private fontconfig file), so that Chinese renders even on a machine without
+		// Chinese fonts, and check the text and the page-number footers.
+		root, _ := filepath.Abs("../../assets")
+		conf := filepath.Join(t.TempDir(), "fonts.conf")
+		os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
+			`<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+root+`/docfonts</dir><dir>`+root+`/fonts</dir>`+
+			`<cachedir>`+filepath.Join(t.TempDir(), "fc")+`</cachedir></fontconfig>`), 0o644)
+		pdf := convertEnv(t, []string{"FONTCONFIG_FILE=" + conf}, bin, in, "pdf:writer_pdf_Export", "pdf")
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(string(out), "\f")
+		flat := strings.Join(strings.Fields(string(out)), "")
+		for _, s := range want {
+			if !strings.Contains(flat, strings.Join(strings.Fields(s), "")) {
+				t.Errorf("LibreOffice PDF lacks %q:\n%s", s, out)
+			}
+		}
+		if len(pages) < 2 || strings.Contains(strings.Join(strings.Fields(pages[0]), ""), "—1—") ||
+			!strings.Contains(strings.Join(strings.Fields(pages[1]), ""), "—2—") {
+			t.Errorf("page numbers: want none on page 1 and — 2 — on page 2:\n%q", pages)
+		}
+	} else {
+		txt, err := os.ReadFile(convert(t, bin, in, "txt:Text (encoded):UTF8", "txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range want {
+			if !strings.Contains(string(txt), s) {
+				t.Errorf("LibreOffice text lacks %q:\n%s", s, txt)
+			}
 		}
 	}
 	// Round trip through LibreOffice's own DOCX: headings must survive as outline levels.
