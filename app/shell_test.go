@@ -1,0 +1,232 @@
+package app
+
+import (
+	"flag"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/demo"
+	"tuijian/forms"
+)
+
+// The golden images in testdata/ are rewritten with
+//
+//	CGO_ENABLED=0 go test -tags ci ./app/ -run Golden -update
+//
+// (Fyne's test package reads the same flag as FYNE_UPDATE_TEST_IMAGES / -update).
+var _ = flag.Lookup
+
+var shellNow = time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC)
+
+type shellHarness struct {
+	t    *testing.T
+	sh   *Shell
+	win  fyne.Window
+	path string
+	dir  string
+	errs []error
+}
+
+// newShellHarness opens a temporary store (filled with the demo when fill is set) in
+// a 1366×768 test window with the app theme.
+func newShellHarness(t *testing.T, fill bool) *shellHarness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme())
+	dir := t.TempDir()
+	h := &shellHarness{t: t, dir: dir, path: filepath.Join(dir, "case.db")}
+	st, err := OpenStore(h.path, fill)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.win = test.NewWindow(nil)
+	h.win.Resize(fyne.NewSize(1366, 768))
+	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return shellNow }, Sync: true, DemoPath: filepath.Join(dir, "demo.db")})
+	h.win.SetContent(h.sh.Content())
+	h.win.Resize(fyne.NewSize(1366, 768))
+	t.Cleanup(func() {
+		h.win.Close()
+		h.sh.Store().Close()
+	})
+	return h
+}
+
+// store reopens nothing: it reads the live store of the shell.
+func (h *shellHarness) caseNow() *forms.Case {
+	h.t.Helper()
+	c, err := h.sh.Store().Case()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return c
+}
+
+func (h *shellHarness) focused() fyne.Focusable { return h.win.Canvas().Focused() }
+
+// typeInto focuses an entry, replaces its text by typing, and moves the focus away.
+func (h *shellHarness) typeInto(e fyne.Focusable, text string) {
+	h.t.Helper()
+	h.win.Canvas().Focus(e)
+	if en, ok := e.(interface{ SetText(string) }); ok {
+		en.SetText("")
+	}
+	test.Type(h.win.Canvas().Focused(), text)
+}
+
+func TestShellFirstRunShowsSetup(t *testing.T) {
+	h := newShellHarness(t, false)
+	if h.sh.Current() != forms.StepSetup {
+		t.Fatalf("first run shows %s, want setup", h.sh.Current())
+	}
+	// Other steps say to set up first.
+	h.sh.Show(forms.StepFigures, "")
+	if h.sh.Screen(forms.StepFigures) != nil {
+		t.Fatal("figures screen built before set-up")
+	}
+}
+
+func TestShellPlaceholderForUnregisteredStep(t *testing.T) {
+	h := newShellHarness(t, true)
+	saved := screenFactories[forms.StepExport]
+	delete(screenFactories, forms.StepExport)
+	defer func() {
+		if saved != nil {
+			screenFactories[forms.StepExport] = saved
+		}
+	}()
+	h.sh.Show(forms.StepExport, "")
+	if !containsText(h.sh.body, "此步骤尚未开放") {
+		t.Fatal("no placeholder for a step without a screen")
+	}
+}
+
+func TestShellDemoBannerAndBadges(t *testing.T) {
+	h := newShellHarness(t, true)
+	if !h.sh.banner.Visible() {
+		t.Fatal("demo banner hidden on demo data")
+	}
+	if got := h.win.Title(); got == Title || !contains(got, "演示数据") {
+		t.Fatalf("window title %q does not mark the demo", got)
+	}
+	// The demo passes the pre-flight: setup only warns (演示数据).
+	b, c := h.sh.stepBadge(forms.StepSetup)
+	if b != "待完善 1" || c != colorWarning {
+		t.Fatalf("setup badge %q %s", b, c)
+	}
+	b, _ = h.sh.stepBadge(forms.StepFigures)
+	if b != "完成" {
+		t.Fatalf("figures badge %q", b)
+	}
+}
+
+func TestSetupScreenSavesSettings(t *testing.T) {
+	h := newShellHarness(t, false)
+	s := h.sh.Screen(forms.StepSetup).(*setupScreen)
+	// Saving without a province writes nothing and says so.
+	test.Tap(s.save)
+	if s.errs.Text == "" {
+		t.Fatal("no message without a province")
+	}
+	if st, _ := h.sh.Store().Settings(); st.ProvinceCode != "" {
+		t.Fatal("settings written without a province")
+	}
+	h.typeInto(s.search, "浙江")
+	if s.province.Selected != "浙江省（330000）" {
+		t.Fatalf("search selected %q", s.province.Selected)
+	}
+	h.typeInto(s.department, "浙江省经济和信息化厅")
+	h.typeInto(s.contact, "李四")
+	h.typeInto(s.phone, "0571-87000000")
+	test.Tap(s.save)
+	if s.errs.Text != "" {
+		t.Fatal(s.errs.Text)
+	}
+	c := h.caseNow()
+	if c.Settings.ProvinceCode != "330000" || c.Settings.Contact != "李四" || c.Settings.Department != "浙江省经济和信息化厅" || c.Settings.Year != 2021 {
+		t.Fatalf("stored settings %+v", c.Settings)
+	}
+	if h.sh.Current() != forms.StepCandidates {
+		t.Fatalf("after first set-up shows %s", h.sh.Current())
+	}
+	if h.sh.banner.Visible() {
+		t.Fatal("demo banner on real data")
+	}
+}
+
+func TestSetupOpenDemo(t *testing.T) {
+	h := newShellHarness(t, false)
+	s := h.sh.Screen(forms.StepSetup).(*setupScreen)
+	test.Tap(s.demo)
+	if h.sh.Store().Path() != filepath.Join(h.dir, "demo.db") {
+		t.Fatalf("store %s after 打开演示数据", h.sh.Store().Path())
+	}
+	c := h.caseNow()
+	if !c.Settings.Demo || c.Settings.ProvinceCode != demo.Province {
+		t.Fatalf("demo settings %+v", c.Settings)
+	}
+	if !h.sh.banner.Visible() {
+		t.Fatal("no demo banner")
+	}
+}
+
+func TestCandidatesTickWritesStore(t *testing.T) {
+	h := newShellHarness(t, true)
+	h.sh.Show(forms.StepCandidates, "")
+	s := h.sh.Screen(forms.StepCandidates).(*candidatesScreen)
+	row := -1
+	for i, u := range s.units {
+		if u.Code == "370800" { // 济宁市, not a demo candidate
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatal("济宁市 not listed")
+	}
+	s.table.ScrollTo(widget.TableCellID{Row: row, Col: candColMeasure0})
+	chk := s.checks[widget.TableCellID{Row: row, Col: candColMeasure0}]
+	if chk == nil {
+		t.Fatal("no check box rendered for 济宁市")
+	}
+	test.Tap(chk)
+	if !h.caseNow().IsCandidate(forms.Industry, "370800") {
+		t.Fatal("tick not stored")
+	}
+	// The chosen city cannot be unticked: the store refuses and the box stays ticked.
+	var chosenRow int
+	for i, u := range s.units {
+		if u.Code == demo.Candidates[forms.Industry][0] {
+			chosenRow = i
+		}
+	}
+	s.table.ScrollTo(widget.TableCellID{Row: chosenRow, Col: candColMeasure0})
+	chk = s.checks[widget.TableCellID{Row: chosenRow, Col: candColMeasure0}]
+	test.Tap(chk)
+	if !h.caseNow().IsCandidate(forms.Industry, demo.Candidates[forms.Industry][0]) {
+		t.Fatal("chosen city was unticked")
+	}
+	if !s.checks[widget.TableCellID{Row: chosenRow, Col: candColMeasure0}].Checked {
+		t.Fatal("check box does not show the stored state after a refused change")
+	}
+}
+
+func TestCandidatesShowExclusion(t *testing.T) {
+	h := newShellHarness(t, true)
+	h.sh.Show(forms.StepCandidates, "")
+	s := h.sh.Screen(forms.StepCandidates).(*candidatesScreen)
+	if len(s.excluded) == 0 {
+		t.Fatal("the demo has an excluded candidate")
+	}
+	for i, u := range s.units {
+		if len(s.excluded[u.Code]) > 0 {
+			s.table.Select(widget.TableCellID{Row: i, Col: 0})
+			if !contains(s.detail.Text, "不能推荐") {
+				t.Fatalf("detail %q", s.detail.Text)
+			}
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// containsText reports whether a label or text under o shows the string.
+func containsText(o fyne.CanvasObject, s string) bool {
+	switch x := o.(type) {
+	case *widget.Label:
+		return strings.Contains(x.Text, s)
+	case *canvas.Text:
+		return strings.Contains(x.Text, s)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if containsText(c, s) {
+				return true
+			}
+		}
+	case *container.Scroll:
+		return containsText(x.Content, s)
+	}
+	return false
+}
