@@ -343,7 +343,7 @@ func TestLibreOfficeReadsOurDocx(t *testing.T) {
 		root, _ := filepath.Abs("../../assets")
 		conf := filepath.Join(t.TempDir(), "fonts.conf")
 		os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
-			`<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+root+`/docfonts</dir><dir>`+root+`/fonts</dir>`+
+			`<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+root+`/docfonts</dir>`+
 			`<cachedir>`+filepath.Join(t.TempDir(), "fc")+`</cachedir></fontconfig>`), 0o644)
 		pdf := convertEnv(t, []string{"FONTCONFIG_FILE=" + conf}, bin, in, "pdf:writer_pdf_Export", "pdf")
 		out, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
