@@ -1,0 +1,425 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+// 基本条件: per measure and candidate, the six clauses of 办法 第六/七条. Clauses
+// (一)–(五) take a verdict and evidence text, saved when the verdict changes or the
+// evidence field is left; beside each, the figures of the indicators linked to the
+// clause. Clause (六) shows what the negative-event register says and is not editable.
+
+func init() {
+	registerScreen(forms.StepCriteria, func(env *Env) Screen { return newCriteriaScreen(env) })
+}
+
+type criteriaScreen struct {
+	env    *Env
+	root   *fyne.Container
+	tabs   *container.AppTabs
+	year   int // campaign year the tabs were built for
+	panels []*secCriteriaPanel
+}
+
+type secCriteriaPanel struct {
+	s       *criteriaScreen
+	m       *forms.Measure
+	tab     *container.TabItem
+	unit    *widget.Select
+	codes   []string // option index → unit code
+	code    string   // the candidate shown
+	hint    *widget.Label
+	rows    []*secClauseRow
+	events  *fyne.Container // findings of clause (六)
+	loading bool
+}
+
+type secClauseRow struct {
+	cl       forms.Clause
+	verdict  *widget.Select
+	evidence *secEntry
+	figures  *widget.Label
+	stored   forms.Assessment
+}
+
+func newCriteriaScreen(env *Env) *criteriaScreen {
+	return &criteriaScreen{env: env, root: container.NewStack()}
+}
+
+func (s *criteriaScreen) Content() fyne.CanvasObject { return s.root }
+
+func (s *criteriaScreen) Refresh() {
+	c := s.env.Case
+	if c == nil || c.Campaign == nil {
+		s.year = 0
+		s.root.Objects = []fyne.CanvasObject{secNotSetUp()}
+		s.root.Refresh()
+		return
+	}
+	if s.year != c.Campaign.Year {
+		s.build(c.Campaign)
+	}
+	for _, p := range s.panels {
+		p.refresh()
+	}
+}
+
+func (s *criteriaScreen) build(camp *forms.Campaign) {
+	s.year = camp.Year
+	s.panels = nil
+	s.tabs = container.NewAppTabs()
+	for i := range camp.Measures {
+		p := &secCriteriaPanel{s: s, m: &camp.Measures[i]}
+		p.build()
+		s.panels = append(s.panels, p)
+		s.tabs.Append(p.tab)
+	}
+	s.root.Objects = []fyne.CanvasObject{s.tabs}
+	s.root.Refresh()
+}
+
+// Focus handles "assessment:<unit>/<measure>/<clause>".
+func (s *criteriaScreen) Focus(field string) bool {
+	rest, ok := strings.CutPrefix(field, "assessment:")
+	if !ok {
+		return false
+	}
+	parts := strings.Split(rest, "/")
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range s.panels {
+		if string(p.m.ID) != parts[1] {
+			continue
+		}
+		s.tabs.Select(p.tab)
+		p.show(parts[0])
+		for _, r := range p.rows {
+			if r.cl.Key == parts[2] && r.evidence != nil {
+				secFocus(s.env, r.evidence)
+				return true
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func (p *secCriteriaPanel) build() {
+	m := p.m
+	p.unit = widget.NewSelect(nil, func(name string) {
+		if p.loading {
+			return
+		}
+		for i, o := range p.unit.Options {
+			if o == name {
+				p.code = p.codes[i]
+			}
+		}
+		p.fill(true)
+	})
+	p.unit.PlaceHolder = "请选择候选市（州）"
+	p.hint = widget.NewLabel("")
+	p.hint.Wrapping = fyne.TextWrapWord
+	top := container.NewBorder(nil, p.hint, widget.NewLabel("候选市（州）"), nil, p.unit)
+
+	list := container.NewVBox()
+	for _, cl := range m.Clauses {
+		r := &secClauseRow{cl: cl}
+		head := widget.NewLabelWithStyle(m.Article+cl.Number, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text := widget.NewLabel(cl.Text)
+		text.Wrapping = fyne.TextWrapWord
+		if cl.FromEvents {
+			p.events = container.NewVBox()
+			note := widget.NewLabel("本条由“负面情况”登记决定，不在此处评估。")
+			note.Importance = widget.LowImportance
+			list.Add(widget.NewCard("", "", container.NewVBox(head, text, note, p.events)))
+			p.rows = append(p.rows, r)
+			continue
+		}
+		r.verdict = widget.NewSelect(verdictOptions(), func(v string) {
+			if p.loading {
+				return
+			}
+			p.save(r, forms.Verdict(v), r.evidence.Text)
+		})
+		r.verdict.PlaceHolder = "请选择评估结论"
+		r.evidence = newSecEntry(true, "评估依据和说明（离开此栏时自动保存）", func(text string) {
+			p.save(r, r.stored.Verdict, text)
+		})
+		r.figures = widget.NewLabel("")
+		r.figures.Wrapping = fyne.TextWrapWord
+		left := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("结论"), nil, r.verdict), r.evidence)
+		right := container.NewVBox(widget.NewLabelWithStyle("相关指标", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), r.figures)
+		if len(cl.Indicators) == 0 {
+			r.figures.SetText("本条无对应的推荐表指标，请在依据中说明工作思路、推进机制和政策措施。")
+		}
+		list.Add(widget.NewCard("", "", container.NewVBox(head, text, container.NewGridWithColumns(2, left, right))))
+		p.rows = append(p.rows, r)
+	}
+	p.tab = container.NewTabItem(m.Short+"（"+m.Article+"）", container.NewBorder(top, nil, nil, nil, container.NewVScroll(list)))
+}
+
+func verdictOptions() []string {
+	var out []string
+	for _, v := range forms.Verdicts {
+		out = append(out, string(v))
+	}
+	return out
+}
+
+// refresh shows the current case, keeping the candidate shown if it still is one.
+func (p *secCriteriaPanel) refresh() {
+	c := p.s.env.Case
+	p.codes = nil
+	var names []string
+	for _, code := range c.Candidates[p.m.ID] {
+		p.codes = append(p.codes, code)
+		names = append(names, secUnitName(c, code))
+	}
+	code := p.code
+	if !c.IsCandidate(p.m.ID, code) {
+		code = ""
+		if ch, ok := c.Choice(p.m.ID); ok && c.IsCandidate(p.m.ID, ch.UnitCode) {
+			code = ch.UnitCode
+		} else if len(p.codes) > 0 {
+			code = p.codes[0]
+		}
+	}
+	p.loading = true
+	p.unit.SetOptions(names)
+	p.loading = false
+	force := code != p.code
+	p.code = code
+	p.selectUnit()
+	p.fill(force)
+}
+
+// show switches to a candidate (used by Focus).
+func (p *secCriteriaPanel) show(code string) {
+	if !p.s.env.Case.IsCandidate(p.m.ID, code) || code == p.code {
+		return
+	}
+	p.code = code
+	p.selectUnit()
+	p.fill(true)
+}
+
+func (p *secCriteriaPanel) selectUnit() {
+	p.loading = true
+	defer func() { p.loading = false }()
+	if p.code == "" {
+		p.unit.ClearSelected()
+		return
+	}
+	p.unit.SetSelected(secUnitName(p.s.env.Case, p.code))
+}
+
+// fill shows the assessments of the current candidate. Without force, an evidence
+// field being edited keeps what the officer is typing.
+func (p *secCriteriaPanel) fill(force bool) {
+	env := p.s.env
+	c := env.Case
+	p.loading = true
+	defer func() { p.loading = false }()
+	switch {
+	case len(p.codes) == 0:
+		p.hint.SetText("尚无" + p.m.Short + "的候选市（州），请先在“候选市（州）”中勾选。")
+		p.hint.Importance = widget.MediumImportance
+		p.hint.Show()
+	case p.code != "":
+		if ex := c.Exclusions(env.Now())[p.code]; len(ex) > 0 {
+			p.hint.SetText("注意：该市（州）不能推荐——" + ex[0].Reason)
+			p.hint.Importance = widget.DangerImportance
+			p.hint.Show()
+		} else {
+			p.hint.Hide()
+		}
+	default:
+		p.hint.Hide()
+	}
+	for _, r := range p.rows {
+		if r.cl.FromEvents {
+			p.fillEvents()
+			continue
+		}
+		r.stored = forms.Assessment{UnitCode: p.code, Measure: p.m.ID, Clause: r.cl.Key}
+		for _, a := range c.Assessments {
+			if a.UnitCode == p.code && a.Measure == p.m.ID && a.Clause == r.cl.Key {
+				r.stored = a
+			}
+		}
+		if r.stored.Verdict == forms.VerdictNone {
+			r.verdict.ClearSelected()
+		} else {
+			r.verdict.SetSelected(string(r.stored.Verdict))
+		}
+		if force {
+			r.evidence.SetText(r.stored.Evidence)
+		} else {
+			secSetText(env, r.evidence, r.stored.Evidence)
+		}
+		if p.code == "" {
+			r.verdict.Disable()
+			r.evidence.Disable()
+		} else {
+			r.verdict.Enable()
+			r.evidence.Enable()
+		}
+		if len(r.cl.Indicators) > 0 {
+			r.figures.SetText(secClauseFigures(c, p.m, p.code, r.cl))
+		}
+	}
+}
+
+func (p *secCriteriaPanel) fillEvents() {
+	env := p.s.env
+	p.events.RemoveAll()
+	if p.code == "" {
+		return
+	}
+	findings := env.Case.Findings(p.code, env.Now())
+	if len(findings) == 0 {
+		p.events.Add(widget.NewLabel("无负面情况"))
+		return
+	}
+	for _, f := range findings {
+		grade := f.Grade.String()
+		if grade == "" {
+			grade = f.Event.Kind.Label()
+		}
+		l := widget.NewLabel("【" + grade + "】" + f.Reason)
+		l.Wrapping = fyne.TextWrapWord
+		switch {
+		case f.Excludes:
+			l.Importance = widget.DangerImportance
+		case !f.InWindow:
+			l.Importance = widget.LowImportance
+		}
+		p.events.Add(l)
+	}
+}
+
+func (p *secCriteriaPanel) save(r *secClauseRow, verdict forms.Verdict, evidence string) {
+	env := p.s.env
+	if p.code == "" {
+		return
+	}
+	a := forms.Assessment{UnitCode: p.code, Measure: p.m.ID, Clause: r.cl.Key, Verdict: verdict, Evidence: evidence}
+	if a == r.stored {
+		return
+	}
+	if err := env.Store.Update("评估基本条件", func(t *store.Tx) error { return t.SetAssessment(a) }); err != nil {
+		env.ShowError(err)
+		return
+	}
+	r.stored = a
+	env.Changed()
+}
+
+// secClauseFigures lists the candidate's figures of the clause's indicators for both
+// indicator years.
+func secClauseFigures(c *forms.Case, m *forms.Measure, code string, cl forms.Clause) string {
+	if code == "" {
+		return ""
+	}
+	var lines []string
+	for _, id := range cl.Indicators {
+		in, ok := m.Indicator(id)
+		if !ok {
+			continue
+		}
+		var cells []string
+		for _, y := range c.Campaign.IndicatorYears() {
+			cell := "未填写"
+			if f, ok := c.Figure(forms.FigureKey{UnitCode: code, Measure: m.ID, Indicator: id, Year: y}); ok {
+				cell = f.Value.Format(in.Kind)
+				if f.Value.Missing {
+					cell = "无数据"
+				}
+				if in.NeedsVerification() && !f.Value.Missing && f.State != forms.Verified {
+					cell += "（" + string(f.State) + "）"
+				}
+			}
+			cells = append(cells, fmt.Sprintf("%d年 %s", y, cell))
+		}
+		lines = append(lines, in.Label+"\n    "+strings.Join(cells, "；"))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ---- helpers shared by the screens of this group (prefix sec) ----
+
+// secEntry is an Entry that calls onLeave with its text when it loses focus (and, for a
+// single-line entry, on Enter), so screens save without a Save button.
+type secEntry struct {
+	widget.Entry
+	onLeave func(text string)
+}
+
+func newSecEntry(multiLine bool, placeholder string, onLeave func(string)) *secEntry {
+	e := &secEntry{onLeave: onLeave}
+	e.MultiLine = multiLine
+	e.PlaceHolder = placeholder
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(4)
+	} else {
+		e.OnSubmitted = func(string) {
+			if e.onLeave != nil {
+				e.onLeave(e.Text)
+			}
+		}
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost saves what was typed.
+func (e *secEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil && !e.Disabled() {
+		e.onLeave(e.Text)
+	}
+}
+
+// secSetText shows a stored text unless the officer is editing the entry.
+func secSetText(env *Env, e *secEntry, text string) {
+	if e.Text == text {
+		return
+	}
+	if env.Window != nil && env.Window.Canvas().Focused() == fyne.Focusable(e) {
+		return
+	}
+	e.SetText(text)
+}
+
+func secFocus(env *Env, f fyne.Focusable) {
+	if env.Window != nil {
+		env.Window.Canvas().Focus(f)
+	}
+}
+
+func secUnitName(c *forms.Case, code string) string {
+	if code == "" {
+		return "—"
+	}
+	if u, ok := c.Unit(code); ok {
+		return u.Name
+	}
+	return code
+}
+
+func secNotSetUp() fyne.CanvasObject {
+	l := widget.NewLabel("尚未设置推荐单位和年度，请先完成“设置”。")
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(l)
+}

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+func secAssessment(c *forms.Case, code string, m forms.MeasureID, clause string) (forms.Assessment, bool) {
+	for _, a := range c.Assessments {
+		if a.UnitCode == code && a.Measure == m && a.Clause == clause {
+			return a, true
+		}
+	}
+	return forms.Assessment{}, false
+}
+
+func TestCriteriaVerdictAndEvidenceSaved(t *testing.T) {
+	h := newSecHarness(t, forms.StepCriteria)
+	s := h.screen.(*criteriaScreen)
+	p := s.panels[0]
+	if p.m.ID != forms.Industry || p.unit.Selected != "青岛市" {
+		t.Fatalf("first tab shows %s/%q, want industry/青岛市 (the chosen city)", p.m.ID, p.unit.Selected)
+	}
+	if len(p.rows) != 6 || !strings.HasPrefix(p.rows[0].cl.Text, "坚定不移实施制造强国战略") {
+		t.Fatalf("clauses not shown: %d", len(p.rows))
+	}
+	p.unit.SetSelected("济南市")
+	r := p.rows[1] // （二）
+	if r.evidence.Text != "（演示）济南市对照第六条（二）的情况说明。" {
+		t.Fatalf("evidence of 济南 not shown: %q", r.evidence.Text)
+	}
+	r.verdict.SetSelected(string(forms.VerdictNotMet))
+	a, _ := secAssessment(h.stored(), "370100", forms.Industry, "2")
+	if a.Verdict != forms.VerdictNotMet || a.Evidence != "（演示）济南市对照第六条（二）的情况说明。" {
+		t.Fatalf("after choosing 不符合 the store has %+v", a)
+	}
+
+	h.typeInto(r.evidence, "技改投资增速低于全省。")
+	a, _ = secAssessment(h.stored(), "370100", forms.Industry, "2")
+	if a.Verdict != forms.VerdictNotMet || a.Evidence != "技改投资增速低于全省。（演示）济南市对照第六条（二）的情况说明。" {
+		t.Fatalf("after typing the store has %+v", a)
+	}
+	if h.changed != 2 {
+		t.Errorf("Changed called %d times, want 2", h.changed)
+	}
+	// Leaving the field again without typing writes nothing.
+	h.win.Canvas().Focus(r.evidence)
+	h.win.Canvas().Unfocus()
+	if h.changed != 2 {
+		t.Errorf("leaving an unchanged field called Changed")
+	}
+	rows := h.audit(store.AuditFilter{UnitCode: "370100", Field: "第六条（二）"})
+	if len(rows) != 4 || rows[0].Note != "评估基本条件" || rows[0].Field != "第六条（二） 依据" || rows[1].New != "不符合" {
+		t.Errorf("audit: %+v", rows)
+	}
+	// The other candidate's text is untouched and shown again when switching back.
+	p.unit.SetSelected("青岛市")
+	if r.evidence.Text != "（演示）青岛市对照第六条（二）的情况说明。" || r.verdict.Selected != "符合" {
+		t.Errorf("青岛 shows %q / %q", r.evidence.Text, r.verdict.Selected)
+	}
+	h.noErrors()
+}
+
+func TestCriteriaFiguresAndEvents(t *testing.T) {
+	h := newSecHarness(t, forms.StepCriteria)
+	s := h.screen.(*criteriaScreen)
+	p := s.panels[0]
+	c := h.env.Case
+	f, ok := c.Figure(forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021})
+	if !ok {
+		t.Fatal("demo lacks the figure")
+	}
+	want := "规模以上工业增加值增速（%）\n    2020年 "
+	if got := p.rows[1].figures.Text; !strings.Contains(got, want) || !strings.Contains(got, "2021年 "+f.Value.Format(0)) {
+		t.Errorf("figures of （二）: %q, want %q and 2021年 %s", got, want, f.Value.Format(0))
+	}
+	if got := secLabelsText(p.events); got != "无负面情况" {
+		t.Errorf("青岛 clause （六）: %q", got)
+	}
+	p.unit.SetSelected("淄博市")
+	if got := secLabelsText(p.events); !strings.Contains(got, "【重大】") || !strings.Contains(got, "不参与评选") {
+		t.Errorf("淄博 clause （六）: %q", got)
+	}
+	if !p.hint.Visible() || !strings.Contains(p.hint.Text, "不能推荐") {
+		t.Errorf("淄博 not marked as excluded: %q", p.hint.Text)
+	}
+	if p.rows[5].verdict != nil {
+		t.Error("clause （六） is editable")
+	}
+}
+
+func TestCriteriaFocus(t *testing.T) {
+	h := newSecHarness(t, forms.StepCriteria)
+	s := h.screen.(*criteriaScreen)
+	if !s.Focus("assessment:370600/digital/3") {
+		t.Fatal("Focus refused an assessment field")
+	}
+	p := s.panels[1]
+	if s.tabs.Selected() != p.tab || p.unit.Selected != "烟台市" {
+		t.Fatalf("Focus shows %v / %q", s.tabs.Selected().Text, p.unit.Selected)
+	}
+	if h.win.Canvas().Focused() != fyne.Focusable(p.rows[2].evidence) {
+		t.Error("evidence of （三） not focused")
+	}
+	if s.Focus("settings.contact") {
+		t.Error("Focus accepted a field of another screen")
+	}
+}
