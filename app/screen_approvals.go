@@ -1,0 +1,191 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+// 报批: per measure the provincial government's consent (通知 item 五) and, for a
+// measure the 通信管理局 co-recommends (办法 第四条), its concurrence; each with document
+// number and date. Saved through Tx.SetApproval when an answer is picked or a field is
+// left; what the store rejects (e.g. a malformed date) is shown under the measure and
+// nothing is written.
+
+func init() {
+	registerScreen(forms.StepApprovals, func(env *Env) Screen { return newApprovalsScreen(env) })
+}
+
+type approvalsScreen struct {
+	env    *Env
+	root   *fyne.Container
+	year   int
+	panels []*secApprovalPanel
+}
+
+type secApprovalPanel struct {
+	s       *approvalsScreen
+	m       *forms.Measure
+	gov     *widget.RadioGroup
+	govDoc  *secEntry
+	govDate *secEntry
+	tel     *widget.RadioGroup // nil when the measure needs no concurrence
+	telDoc  *secEntry
+	telDate *secEntry
+	chosen  *widget.Label
+	msg     *widget.Label
+	stored  forms.Approval
+	failed  bool // the last save was rejected: keep what was typed
+	loading bool
+}
+
+func newApprovalsScreen(env *Env) *approvalsScreen {
+	return &approvalsScreen{env: env, root: container.NewStack()}
+}
+
+func (s *approvalsScreen) Content() fyne.CanvasObject { return s.root }
+
+func (s *approvalsScreen) Refresh() {
+	c := s.env.Case
+	if c == nil || c.Campaign == nil {
+		s.year = 0
+		s.root.Objects = []fyne.CanvasObject{secNotSetUp()}
+		s.root.Refresh()
+		return
+	}
+	if s.year != c.Campaign.Year {
+		s.year = c.Campaign.Year
+		s.panels = nil
+		list := container.NewVBox()
+		intro := widget.NewLabel("推荐结果须报经省级人民政府（新疆生产建设兵团）同意（通知第五条）；" +
+			"建设信息基础设施和推进产业数字化成效明显市（州）须会同省通信管理局推荐（办法第四条）。日期格式如 2022-01-31，离开输入框即保存。")
+		intro.Wrapping = fyne.TextWrapWord
+		list.Add(intro)
+		for i := range c.Campaign.Measures {
+			p := &secApprovalPanel{s: s, m: &c.Campaign.Measures[i]}
+			list.Add(p.build())
+			s.panels = append(s.panels, p)
+		}
+		s.root.Objects = []fyne.CanvasObject{container.NewVScroll(list)}
+		s.root.Refresh()
+	}
+	for _, p := range s.panels {
+		p.refresh()
+	}
+}
+
+// Focus handles "approval.gov:<m>", "approval.gov_doc:<m>" and "approval.telecom:<m>".
+func (s *approvalsScreen) Focus(field string) bool {
+	kind, m, ok := strings.Cut(field, ":")
+	if !ok || !strings.HasPrefix(kind, "approval.") {
+		return false
+	}
+	for _, p := range s.panels {
+		if string(p.m.ID) != m {
+			continue
+		}
+		switch kind {
+		case "approval.gov", "approval.gov_doc":
+			secFocus(s.env, p.govDoc)
+			return true
+		case "approval.telecom":
+			if p.tel != nil {
+				secFocus(s.env, p.telDoc)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *secApprovalPanel) build() fyne.CanvasObject {
+	onChange := func(string) {
+		if !p.loading {
+			p.save()
+		}
+	}
+	onLeave := func(string) { p.save() }
+	p.gov = widget.NewRadioGroup([]string{string(forms.ConsentYes), string(forms.ConsentNo)}, onChange)
+	p.gov.Horizontal = true
+	p.govDoc = newSecEntry(false, "同意文件文号，如 ××政字〔2022〕8号", onLeave)
+	p.govDate = newSecEntry(false, "2022-02-08", onLeave)
+	form := widget.NewForm(
+		widget.NewFormItem("省级人民政府是否同意", p.gov),
+		widget.NewFormItem("同意文件文号", p.govDoc),
+		widget.NewFormItem("同意日期", p.govDate),
+	)
+	if p.m.TelecomConcurrence {
+		p.tel = widget.NewRadioGroup([]string{string(forms.ConsentYes), string(forms.ConsentNo)}, onChange)
+		p.tel.Horizontal = true
+		p.telDoc = newSecEntry(false, "会同文件文号", onLeave)
+		p.telDate = newSecEntry(false, "2022-02-07", onLeave)
+		form.Append("通信管理局是否会同推荐", p.tel)
+		form.Append("会同文件文号", p.telDoc)
+		form.Append("会同日期", p.telDate)
+	}
+	p.chosen = widget.NewLabel("")
+	p.msg = widget.NewLabel("")
+	p.msg.Wrapping = fyne.TextWrapWord
+	p.msg.Importance = widget.DangerImportance
+	p.msg.Hide()
+	return widget.NewCard(p.m.Name, p.m.TableAnnex+" 表头：推荐单位意见", container.NewVBox(p.chosen, form, p.msg))
+}
+
+func (p *secApprovalPanel) refresh() {
+	env := p.s.env
+	c := env.Case
+	if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
+		p.chosen.SetText("推荐对象：" + secUnitName(c, ch.UnitCode))
+	} else {
+		p.chosen.SetText("尚未选择推荐对象（在“比选”中选择）；报批情况仍可先行记录。")
+	}
+	p.stored = c.Approval(p.m.ID)
+	if p.failed {
+		return
+	}
+	p.loading = true
+	defer func() { p.loading = false }()
+	a := p.stored
+	p.gov.SetSelected(string(a.Government))
+	secSetText(env, p.govDoc, a.GovDocNo)
+	secSetText(env, p.govDate, a.GovDate)
+	if p.tel != nil {
+		p.tel.SetSelected(string(a.Telecom))
+		secSetText(env, p.telDoc, a.TelecomDocNo)
+		secSetText(env, p.telDate, a.TelecomDate)
+	}
+}
+
+func (p *secApprovalPanel) value() forms.Approval {
+	a := forms.Approval{Measure: p.m.ID, Government: forms.Consent(p.gov.Selected),
+		GovDocNo: strings.TrimSpace(p.govDoc.Text), GovDate: strings.TrimSpace(p.govDate.Text)}
+	if p.tel != nil {
+		a.Telecom = forms.Consent(p.tel.Selected)
+		a.TelecomDocNo = strings.TrimSpace(p.telDoc.Text)
+		a.TelecomDate = strings.TrimSpace(p.telDate.Text)
+	}
+	return a
+}
+
+func (p *secApprovalPanel) save() {
+	env := p.s.env
+	a := p.value()
+	if a == p.stored && !p.failed {
+		return
+	}
+	if err := env.Store.Update("报批", func(t *store.Tx) error { return t.SetApproval(a) }); err != nil {
+		p.failed = true
+		p.msg.SetText(p.m.Short + "：" + err.Error() + "。未保存，请改正后再离开输入框。")
+		p.msg.Show()
+		return
+	}
+	p.failed = false
+	p.msg.Hide()
+	p.stored = a
+	env.Changed()
+}
