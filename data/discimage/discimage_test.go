@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -547,5 +548,71 @@ func TestPathTableOrder(t *testing.T) {
 	sort.Slice(ids, func(i, j int) bool { return compareIDs(ids[i], ids[j], 1) < 0 })
 	if got := fmt.Sprint(strings.Join([]string{string(ids[0]), string(ids[1]), string(ids[2]), string(ids[3])}, ",")); got != "A,AB,A_1,B" {
 		t.Fatalf("order %s", got)
+	}
+}
+
+// walkRaw visits every directory of the tree whose root record is at vdSector
+// offset 156 and returns the identifiers of each directory, in stored order.
+func walkRaw(t *testing.T, img []byte, vdSector int) map[int64][][]byte {
+	t.Helper()
+	out := map[int64][][]byte{}
+	var walk func(lba, size int64)
+	walk = func(lba, size int64) {
+		if _, done := out[lba]; done {
+			return
+		}
+		out[lba] = nil
+		d := img[lba*SectorSize : lba*SectorSize+size]
+		for off := 0; off < len(d); {
+			n := int(d[off])
+			if n == 0 {
+				off = (off/SectorSize + 1) * SectorSize
+				continue
+			}
+			if n%2 != 0 {
+				t.Errorf("odd record length %d", n)
+			}
+			id := d[off+33 : off+33+int(d[off+32])]
+			if !(len(id) == 1 && id[0] <= 1) {
+				out[lba] = append(out[lba], id)
+				if d[off+25]&2 != 0 {
+					walk(int64(binary.LittleEndian.Uint32(d[off+2:])), int64(binary.LittleEndian.Uint32(d[off+10:])))
+				}
+			}
+			off += n
+		}
+	}
+	root := img[vdSector*SectorSize+156:]
+	walk(int64(binary.LittleEndian.Uint32(root[2:])), int64(binary.LittleEndian.Uint32(root[10:])))
+	return out
+}
+
+func TestRawRecords(t *testing.T) {
+	dir, _ := makeTree(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, dir, testOpt, nil); err != nil {
+		t.Fatal(err)
+	}
+	img := buf.Bytes()
+	if string(img[16*SectorSize+1:16*SectorSize+6]) != "CD001" || img[17*SectorSize] != 2 || string(img[17*SectorSize+88:17*SectorSize+91]) != "%/E" || img[18*SectorSize] != 255 {
+		t.Fatal("volume descriptors PVD, Joliet SVD, terminator not at sectors 16–18")
+	}
+	for name, tree := range map[string]struct {
+		sector, unit int
+	}{"primary": {16, 1}, "joliet": {17, 2}} {
+		dirs := walkRaw(t, img, tree.sector)
+		if len(dirs) < 10 {
+			t.Fatalf("%s: only %d directories", name, len(dirs))
+		}
+		for _, ids := range dirs {
+			for i, id := range ids {
+				if tree.unit == 2 && (len(id) > 128 || bytes.Contains(id, []byte{0, ';'})) {
+					t.Errorf("joliet identifier %q: %d bytes", decodeUCS2(id), len(id))
+				}
+				if i > 0 && compareIDs(ids[i-1], id, tree.unit) >= 0 {
+					t.Errorf("%s: %q not sorted before %q", name, ids[i-1], id)
+				}
+			}
+		}
 	}
 }

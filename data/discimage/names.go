@@ -101,7 +101,7 @@ type node struct {
 	nlinkDirs int
 
 	// Joliet tree
-	jID   []byte // UCS-2 big-endian identifier (with ";1" for files)
+	jID   []byte // UCS-2 big-endian identifier (no version suffix)
 	jKids []*node
 	jNum  int
 	jLBA  int64
@@ -256,10 +256,9 @@ func assignISONames(n *node) {
 		} else {
 			c.isoID = cand + ";1"
 		}
+		// Like xorriso, Joliet names carry no ";1" version, so that a
+		// 64-character name stays within Joliet's 128-byte identifier limit.
 		c.jID = ucs2(c.name)
-		if !c.isDir {
-			c.jID = append(c.jID, 0, ';', 0, '1')
-		}
 	}
 }
 
