@@ -323,3 +323,20 @@ func read(t *testing.T, dir, name string) []byte {
 	}
 	return b
 }
+
+// The fingerprint can be recomputed with stock tools as documented.
+func TestFingerprintRecipe(t *testing.T) {
+	if _, err := exec.LookPath("sha256sum"); err != nil {
+		t.Skip("sha256sum not installed")
+	}
+	pub := cheapKey(t).Public()
+	p := filepath.Join(t.TempDir(), "tuijian.pub")
+	write(t, filepath.Dir(p), "tuijian.pub", PublicKeyFile(pub))
+	out, err := exec.Command("sh", "-c", "tail -1 \"$0\" | tr -d '\\n' | sha256sum", p).Output()
+	if err != nil || len(out) < 32 {
+		t.Fatalf("%v %q", err, out)
+	}
+	if got, want := strings.ToUpper(string(out[:32])), strings.ReplaceAll(Fingerprint(pub), " ", ""); got != want {
+		t.Fatalf("recipe gives %s, Fingerprint %s", got, want)
+	}
+}
