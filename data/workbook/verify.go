@@ -1,0 +1,402 @@
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+	"tuijian/forms/value"
+)
+
+// verifyRow is one figure of the 审核表.
+type verifyRow struct {
+	key  forms.FigureKey
+	unit forms.Unit
+	m    *forms.Measure
+	in   forms.Indicator
+}
+
+// verifyRows lists the statistical-system figures of the candidates, measure by
+// measure, candidate by candidate, indicator by indicator, year by year.
+func verifyRows(c *forms.Case) []verifyRow {
+	var out []verifyRow
+	for i := range c.Campaign.Measures {
+		m := &c.Campaign.Measures[i]
+		for _, u := range candidates(c, m.ID) {
+			for _, in := range m.Indicators {
+				if !in.Statistical() {
+					continue
+				}
+				for _, y := range c.Campaign.IndicatorYears() {
+					out = append(out, verifyRow{key: forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: in.ID, Year: y}, unit: u, m: m, in: in})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Bureau is the name of the verifying statistics bureau of the case's province.
+func Bureau(c *forms.Case) string {
+	if c.Province.Bingtuan {
+		return "新疆生产建设兵团统计局"
+	}
+	return c.Province.Name + "统计局"
+}
+
+// ExportVerification writes the 审核表 for the statistics bureau: every statistical-system
+// figure of every candidate with its value, unit and source, and the empty columns
+// 审核值, 审核意见, 审核人, the only cells the bureau can edit.
+func ExportVerification(c *forms.Case, w io.Writer) error {
+	if c == nil || c.Campaign == nil {
+		return fmt.Errorf("尚未设置推荐单位和年度，无法导出审核表")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	guide := []string{
+		fmt.Sprintf("%s拟于%d年度督查激励工作（%s）中推荐市（州），按通知要求，属于统计系统的指标数据须经%s审核确认。", c.Province.Name, c.Campaign.Year, c.Campaign.Notice, Bureau(c)),
+		fmt.Sprintf("一、“%s”工作表每行是一个候选市（州）一项指标一年的数值，灰色各列已锁定，请勿修改。", verifySheet),
+		"二、数值无误的：“审核值”和“审核意见”留空，在“审核人”填写审核人姓名。",
+		"三、数值有误的：在“审核值”填写核实后的数值（百分比指标填百分数，如 12.3），可在“审核意见”说明理由。",
+		"四、无法确认、需要进一步核实的：“审核值”留空，在“审核意见”写明疑问。",
+		"五、请勿增删行、调换列或修改工作表名称；填好后请随复函（注明文号）一并交回，由省工业和信息化厅导入本程序核对。",
+	}
+	if err := writeGuide(f, st, verifyGuideSheet, "统计数据审核说明", guide); err != nil {
+		return err
+	}
+	sheet := verifySheet
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	last := colName(len(verifyHeaders))
+	f.SetColStyle(sheet, "I:K", st.dataText)
+	for i, wd := range []float64{9, 12, 16, 40, 8, 10, 8, 30, 12, 30, 12} {
+		f.SetColWidth(sheet, colName(i+1), colName(i+1), wd)
+	}
+	f.SetCellStr(sheet, "A1", verifyTitle(c))
+	f.MergeCell(sheet, "A1", last+"1")
+	f.SetCellStyle(sheet, "A1", "A1", st.title)
+	for i, h := range verifyHeaders {
+		f.SetCellStr(sheet, cellName(i+1, 2), h.top)
+	}
+	f.SetCellStyle(sheet, "A2", last+"2", st.header)
+	f.SetRowHeight(sheet, 1, 28)
+	figs := figureIndex(c)
+	rows := verifyRows(c)
+	for i, vr := range rows {
+		row := headerRows + 1 + i
+		f.SetCellStr(sheet, cellName(vCode, row), vr.unit.Code)
+		f.SetCellStr(sheet, cellName(vName, row), vr.unit.Name)
+		f.SetCellStr(sheet, cellName(vMeasure, row), vr.m.Short)
+		f.SetCellStr(sheet, cellName(vIndicator, row), vr.in.Label)
+		f.SetCellInt(sheet, cellName(vYear, row), int64(vr.key.Year))
+		f.SetCellStr(sheet, cellName(vUnit, row), vr.in.Unit)
+		if fig, ok := figs[vr.key]; ok {
+			if err := setFigureValue(f, sheet, cellName(vValue, row), fig.Value, vr.in); err != nil {
+				return err
+			}
+			setText(f, sheet, cellName(vSource, row), fig.Source)
+		}
+	}
+	if n := len(rows); n > 0 {
+		f.SetCellStyle(sheet, "A3", cellName(vSource, headerRows+n), st.locked)
+		f.SetCellStyle(sheet, cellName(vReviewed, 3), cellName(vReviewer, headerRows+n), st.dataText)
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRows, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := protect(f, sheet); err != nil {
+		return err
+	}
+	if err := writeMeta(f, formatVerification, c); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// ItemKind is the bureau's answer on one figure.
+type ItemKind int
+
+const (
+	Confirmed  ItemKind = iota // 审核值 blank or equal, no 审核意见
+	Changed                    // 审核值 differs from the current value
+	Questioned                 // 审核意见 without a value change
+	NoFigure                   // no figure entered and none given by the bureau: nothing to verify
+)
+
+func (k ItemKind) String() string {
+	return [...]string{"无误", "修改", "有疑问", "无数据"}[k]
+}
+
+// Item is the bureau's answer on one figure, beside the current value.
+type Item struct {
+	Key       forms.FigureKey
+	Cell      string // the 审核值 cell
+	UnitName  string
+	Measure   string // short name
+	Label     string
+	Unit      string
+	Kind      ItemKind
+	Exported  string // the value the bureau saw (数值 column), canonical
+	Current   string // the value in the store now, canonical
+	State     forms.VerifyState
+	Reviewed  string // 审核值, canonical ("" when blank)
+	Opinion   string // 审核意见
+	Reviewer  string // 审核人
+	Stale     bool   // the current value is not the one the bureau saw
+	HasFigure bool
+}
+
+// VerificationReply is the bureau's reply, read and checked, not yet applied.
+type VerificationReply struct {
+	Year         int
+	ProvinceCode string
+	Bureau       string
+	Items        []Item
+	// Missing lists the statistical figures of the candidates that have no row in the
+	// reply (the bureau deleted it, or the candidate was added after the export).
+	Missing []forms.FigureKey
+}
+
+// Decision is the officer's decision on a changed or questioned figure.
+type Decision int
+
+const (
+	Undecided Decision = iota
+	Accept
+	Reject
+)
+
+// Counts returns how many items are of each kind.
+func (r *VerificationReply) Counts() map[ItemKind]int {
+	out := map[ItemKind]int{}
+	for _, it := range r.Items {
+		out[it.Kind]++
+	}
+	return out
+}
+
+// ImportVerification reads the bureau's reply to a 审核表. Like ImportFigures it lists
+// every problem at once (a *Problems error) or returns the reply.
+func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*VerificationReply, error) {
+	if c == nil || c.Campaign == nil {
+		return nil, fmt.Errorf("尚未设置推荐单位和年度，无法导入审核回复")
+	}
+	b, err := openBook(r, size)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	var p Problems
+	if !checkMeta(b, formatVerification, c, &p) {
+		return nil, p.err()
+	}
+	sheet := verifySheet
+	if !b.hasSheet(sheet) {
+		p.add("", "", "缺少工作表“%s”：请使用本程序导出的审核表", sheet)
+		return nil, p.err()
+	}
+	expected := map[string]verifyRow{} // code|label|year
+	keyOf := func(code, label string, year int) string { return code + "|" + norm(label) + "|" + strconv.Itoa(year) }
+	for _, vr := range verifyRows(c) {
+		expected[keyOf(vr.unit.Code, vr.in.Label, vr.key.Year)] = vr
+	}
+	figs := figureIndex(c)
+	reply := &VerificationReply{Year: c.Campaign.Year, ProvinceCode: c.Province.Code, Bureau: Bureau(c)}
+	seen := map[forms.FigureKey]int{}
+	var cols []int
+	err = b.sheetRows(sheet, headerRows, func(row int, cells []string) error {
+		switch {
+		case row == 1:
+			if t := cellAt(cells, 1); norm(t) != norm(verifyTitle(c)) {
+				p.add(sheet, "A1", "标题“%s”与当前数据文件不符（应为“%s”）：请使用本省本年度导出的审核表", t, verifyTitle(c))
+			}
+			return nil
+		case row == 2:
+			cols = matchHeaders(sheet, 2, cells, nil, verifyHeaders, c.Campaign.IndicatorYears(), &p)
+			return nil
+		case blank(cells) && !b.rowHasUncached(sheet, row):
+			return nil
+		}
+		for _, x := range cols {
+			if x == 0 {
+				return nil
+			}
+		}
+		get := func(i int) (string, bool) { return textCell(b, sheet, cells, cols[i-1], row, &p) }
+		code, _ := get(vCode)
+		name, _ := get(vName)
+		label, _ := get(vIndicator)
+		ys, _ := get(vYear)
+		u, ok := rowUnit(c, sheet, row, cols[vCode-1], cols[vName-1], code, name, &p)
+		if !ok {
+			return nil
+		}
+		year, err := strconv.Atoi(strings.TrimSuffix(ys, "年"))
+		vr, found := expected[keyOf(u.Code, label, year)]
+		if err != nil || !found {
+			p.add(sheet, cellName(cols[vIndicator-1], row), "%s“%s”（%s年）不是本次需审核的统计指标：请勿修改前八列，或删除此行", u.Name, label, ys)
+			return nil
+		}
+		if prev, dup := seen[vr.key]; dup {
+			p.add(sheet, cellName(cols[vCode-1], row), "%s %d年“%s”重复（第 %d 行已有）：请删除重复的行", u.Name, year, vr.in.Label, prev)
+			return nil
+		}
+		seen[vr.key] = row
+		it := Item{Key: vr.key, Cell: cellName(cols[vReviewed-1], row), UnitName: u.Name, Measure: vr.m.Short, Label: vr.in.Label, Unit: vr.in.Unit}
+		good := true
+		exported, ok := get(vValue)
+		good = good && ok
+		if v, err := value.Parse(exported, vr.in.Kind); err != nil {
+			p.add(sheet, cellName(cols[vValue-1], row), "“数值”列被改动（%s）：请勿修改前八列，核实后的数值请填在“审核值”", err.Error())
+			good = false
+		} else {
+			it.Exported = v.Format(vr.in.Kind)
+		}
+		reviewed, ok := get(vReviewed)
+		good = good && ok
+		if v, err := value.Parse(reviewed, vr.in.Kind); err != nil {
+			p.add(sheet, it.Cell, "%s %d年“%s”的审核值：%s", u.Name, year, vr.in.Label, err.Error())
+			good = false
+		} else {
+			it.Reviewed = v.Format(vr.in.Kind)
+		}
+		op, ok1 := get(vOpinion)
+		who, ok2 := get(vReviewer)
+		if !good || !ok1 || !ok2 {
+			return nil
+		}
+		it.Opinion, it.Reviewer = op, who
+		if f, ok := figs[vr.key]; ok {
+			it.HasFigure = !f.Value.Missing
+			it.Current = f.Value.Format(vr.in.Kind)
+			it.State = f.State
+		}
+		it.Stale = it.Current != it.Exported
+		switch {
+		case it.Reviewed != "" && it.Reviewed != it.Current:
+			it.Kind = Changed
+		case it.Opinion != "":
+			it.Kind = Questioned
+		case !it.HasFigure:
+			it.Kind = NoFigure
+		default:
+			it.Kind = Confirmed
+		}
+		reply.Items = append(reply.Items, it)
+		return nil
+	})
+	if err != nil {
+		p.add("", "", "%s", err.Error())
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	for _, vr := range verifyRows(c) {
+		if _, ok := seen[vr.key]; !ok {
+			reply.Missing = append(reply.Missing, vr.key)
+		}
+	}
+	return reply, nil
+}
+
+// By is who verified an item: the bureau and the 审核人.
+func (r *VerificationReply) By(it Item) string {
+	if it.Reviewer == "" {
+		return r.Bureau
+	}
+	return r.Bureau + " " + it.Reviewer
+}
+
+// Apply records the reply through tx (call it inside one store.Update). decisions gives
+// Accept or Reject per figure; changed and questioned items must have one, confirmed
+// items default to Accept. docNo is the document number of the bureau's reply and date
+// its date (YYYY-MM-DD).
+//
+// Accept: the figure becomes 已审核 by “<bureau> <审核人>” with docNo and date; for a
+// changed item the 审核值 first replaces the value. Reject: a changed or questioned
+// figure becomes 有疑问 (recorded with the same reference); a rejected confirmation leaves
+// the figure as it is. An item whose value changed since the export (Stale) cannot be
+// accepted unless the bureau gave a value.
+func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]Decision, docNo, date string) error {
+	docNo = strings.TrimSpace(docNo)
+	if docNo == "" {
+		return fmt.Errorf("请填写统计局复函的文号")
+	}
+	if _, err := time.Parse("2006-01-02", date); err != nil {
+		return fmt.Errorf("复函日期“%s”格式不对，应为 2022-01-31 这样的日期", date)
+	}
+	c, err := tx.Case()
+	if err != nil {
+		return err
+	}
+	if c.Campaign.Year != r.Year || c.Province.Code != r.ProvinceCode {
+		return fmt.Errorf("审核回复属于 %s %d 年度，与当前数据文件不符，未导入", r.ProvinceCode, r.Year)
+	}
+	figs := figureIndex(c)
+	var undecided []string
+	for _, it := range r.Items {
+		if (it.Kind == Changed || it.Kind == Questioned) && decisions[it.Key] == Undecided {
+			undecided = append(undecided, fmt.Sprintf("%s %d年“%s”", it.UnitName, it.Key.Year, it.Label))
+		}
+	}
+	if len(undecided) > 0 {
+		return fmt.Errorf("以下 %d 项修改或疑问尚未决定接受还是退回：%s", len(undecided), strings.Join(undecided, "；"))
+	}
+	for _, it := range r.Items {
+		if it.Kind == NoFigure {
+			continue
+		}
+		d := decisions[it.Key]
+		if d == Undecided {
+			if it.Stale {
+				continue // a confirmation of a value no longer current is not recorded
+			}
+			d = Accept
+		}
+		f, ok := figs[it.Key]
+		cur := ""
+		if ok {
+			cur = figureState(c, figs, it.Key)[0]
+		}
+		if cur != it.Current {
+			return fmt.Errorf("导入审核回复之后，%s %d年“%s”已在别处被修改：请重新导入审核回复", it.UnitName, it.Key.Year, it.Label)
+		}
+		v := store.Verification{FigureKey: it.Key, By: r.By(it), At: date, DocNo: docNo}
+		switch {
+		case d == Accept && it.Kind == Changed:
+			in := store.FigureInput{FigureKey: it.Key, Text: it.Reviewed}
+			if ok {
+				in.Remark, in.Source = f.Remark, f.Source
+			}
+			if err := tx.SetFigure(in); err != nil {
+				return err
+			}
+			v.State = forms.Verified
+		case d == Accept:
+			if it.Stale {
+				return fmt.Errorf("%s %d年“%s”在导出审核表后已改为 %s（统计局审核的是 %s），不能按原审核结果确认：请退回，或重新导出审核表", it.UnitName, it.Key.Year, it.Label, show(it.Current), show(it.Exported))
+			}
+			v.State = forms.Verified
+		case d == Reject && it.Kind == Confirmed:
+			continue
+		default:
+			v.State = forms.Questioned
+		}
+		if err := tx.SetVerification(v); err != nil {
+			return fmt.Errorf("%s %d年“%s”：%w", it.UnitName, it.Key.Year, it.Label, err)
+		}
+	}
+	return nil
+}
