@@ -616,3 +616,24 @@ func TestRawRecords(t *testing.T) {
 		}
 	}
 }
+
+// Our reader also reads the Joliet tree of an image made by xorriso.
+func TestOpenXorrisoImage(t *testing.T) {
+	needTool(t, "xorriso")
+	dir, files := makeTree(t)
+	iso := filepath.Join(t.TempDir(), "x.iso")
+	if b, err := exec.Command("xorriso", "-as", "mkisofs", "-quiet", "-J", "-R", "-V", "TUIJIAN", "-o", iso, dir).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	b, _ := os.ReadFile(iso)
+	img, err := Open(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	for _, f := range img.Files() {
+		r, _ := img.Open(f.Path)
+		got[f.Path], _ = io.ReadAll(r)
+	}
+	compareTrees(t, "our reader on xorriso image", got, files)
+}
