@@ -1,0 +1,65 @@
+package store
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// SigningKey is the department's stored signing key: the minisign public key file
+// and the secret key encrypted with the officer's passphrase (never the plain key).
+type SigningKey struct {
+	Public          []byte // minisign .pub file
+	EncryptedSecret []byte // minisign encrypted secret key file
+	Created         time.Time
+}
+
+// ErrNoSigningKey is returned by SigningKey when none was created yet.
+var ErrNoSigningKey = errors.New("尚未创建签名密钥：请先在“导出”中点“签名密钥…”（命令行：tuijian-cli key create）创建")
+
+const encryptedKeyPrefix = "untrusted comment: minisign encrypted secret key"
+
+// SigningKey returns the stored key, or ErrNoSigningKey.
+func (s *Store) SigningKey() (SigningKey, error) {
+	var k SigningKey
+	var pub, sec, at string
+	err := s.db.QueryRow("SELECT public_key, encrypted_secret, created_at FROM signing_key WHERE id = 1").Scan(&pub, &sec, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return k, ErrNoSigningKey
+	}
+	if err != nil {
+		return k, err
+	}
+	k.Public, k.EncryptedSecret = []byte(pub), []byte(sec)
+	k.Created, _ = time.Parse(time.RFC3339, at)
+	return k, nil
+}
+
+// SaveSigningKey stores a key made by signing.GenerateKey. The secret must be in
+// minisign's encrypted form. An existing key is replaced only when replace is true
+// (a new key invalidates the fingerprint printed on earlier letters).
+func (t *Tx) SaveSigningKey(public, encryptedSecret []byte, replace bool) error {
+	if !bytes.HasPrefix(bytes.TrimSpace(encryptedSecret), []byte(encryptedKeyPrefix)) {
+		return errors.New("签名私钥未加密，拒绝保存：私钥只能以口令加密的形式保存")
+	}
+	if len(bytes.TrimSpace(public)) == 0 {
+		return errors.New("公钥为空，无法保存签名密钥")
+	}
+	var old string
+	err := t.tx.QueryRow("SELECT public_key FROM signing_key WHERE id = 1").Scan(&old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return err
+	case !replace:
+		return fmt.Errorf("已有签名密钥，不能覆盖：更换密钥后，已印在推荐函上的公钥指纹将失效；确需更换请明确选择“更换密钥”")
+	}
+	if _, err := t.tx.Exec(`INSERT INTO signing_key (id, public_key, encrypted_secret, created_at) VALUES (1, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET public_key=excluded.public_key, encrypted_secret=excluded.encrypted_secret, created_at=excluded.created_at`,
+		string(public), string(encryptedSecret), t.s.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return t.audit("签名密钥", "", "公钥", string(bytes.TrimSpace([]byte(old))), string(bytes.TrimSpace(public)))
+}

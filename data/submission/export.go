@@ -1,0 +1,486 @@
+package submission
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"tuijian/data/bagit"
+	"tuijian/data/discimage"
+	"tuijian/data/pdfdoc"
+	"tuijian/data/signing"
+	"tuijian/forms"
+)
+
+// File is one document of the payload: a slash-separated path relative to data/
+// and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// DocumentsInput is what the documents builder gets.
+type DocumentsInput struct {
+	Case        *forms.Case
+	Sections    map[forms.MeasureID]map[string]string
+	Fingerprint string
+	Date        time.Time
+	Fonts       pdfdoc.Fonts
+}
+
+// buildDocuments is the default documents builder (data/documents), set in docs.go.
+var buildDocuments func(in DocumentsInput) ([]File, error)
+
+// ExportInput is everything one export needs.
+type ExportInput struct {
+	Case *forms.Case
+	// Sections holds the application texts of each measure's chosen city.
+	Sections map[forms.MeasureID]map[string]string
+	// Key is the unlocked signing key.
+	Key signing.PrivateKey
+	// Date is the day of export: the pre-flight day, Bagging-Date and the date of
+	// the documents. The same Date gives the same package.
+	Date time.Time
+	// Out is the package folder; a previous package there is replaced only once
+	// the new one is complete.
+	Out string
+	// ISO, when not empty, is the disc image file written beside.
+	ISO string
+	// Fonts for the documents (the cover sheet always uses the embedded fonts).
+	Fonts pdfdoc.Fonts
+	// Documents builds the payload documents; nil means data/documents.
+	Documents func(in DocumentsInput) ([]File, error)
+	// MaxISOBytes is the disc capacity; 0 means a 700 MB CD.
+	MaxISOBytes int64
+}
+
+// Result describes a written package.
+type Result struct {
+	Out         string
+	ISO         string
+	Cover       string // path of the cover sheet
+	Files       int    // files in the package folder
+	Bytes       int64  // their total size
+	ISOBytes    int64
+	Fingerprint string
+	KeyID       string
+	TagManifest string // SHA-256 of tagmanifest-sha256.txt
+}
+
+// BlockedError is returned when the pre-flight has blockers.
+type BlockedError struct{ Blockers []forms.Issue }
+
+func (e *BlockedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "报送前检查有 %d 个问题阻断导出，请先处理：", len(e.Blockers))
+	for _, i := range e.Blockers {
+		fmt.Fprintf(&b, "\n- %s（在“%s”处理）", i.Message, i.Step.Label())
+	}
+	return b.String()
+}
+
+// VolumeLabels returns the disc labels: the primary (ASCII) one and the Joliet one
+// Windows shows, e.g. "TUIJIAN_370000_2021" and "山东省2021督查激励".
+func VolumeLabels(c *forms.Case) (primary, joliet string) {
+	primary = fmt.Sprintf("TUIJIAN_%s_%d", c.Province.Code, c.Settings.Year)
+	joliet = fmt.Sprintf("%s%d督查激励", c.Province.Name, c.Settings.Year)
+	if len([]rune(joliet)) > 16 {
+		joliet = fmt.Sprintf("%s%d", c.Province.Name, c.Settings.Year)
+	}
+	return primary, joliet
+}
+
+// trustedComment is signed with the tag manifest (fixed: no time stamp).
+func trustedComment(c *forms.Case, date time.Time) string {
+	return fmt.Sprintf("tuijian submission province=%s campaign=%d date=%s file=%s",
+		c.Province.Code, c.Settings.Year, forms.Day(date).Format(time.DateOnly), bagit.TagManifest)
+}
+
+// Readme is the Chinese README for the receiver.
+func Readme(c *forms.Case, fingerprint, keyID string, date time.Time) []byte {
+	var b strings.Builder
+	w := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
+	w("%s %d 年度工业和信息化领域督查激励推荐材料 —— 验证说明", c.Settings.Department, c.Settings.Year)
+	w("")
+	w("本文件夹（或光盘）是按 BagIt 1.0（RFC 8493）组织的报送包，由“督查激励推荐助手”于 %s 生成。", forms.Day(date).Format(time.DateOnly))
+	if c.Settings.Demo {
+		w("注意：这是演示数据，所有数字均为虚构，不得报送。")
+	}
+	w("")
+	w("一、包内文件")
+	w("  data/                       报送材料（每项措施一个文件夹）和机读数据 submission.json")
+	w("  manifest-sha256.txt         data/ 下每个文件的 SHA-256 校验值")
+	w("  tagmanifest-sha256.txt      bagit.txt、bag-info.txt、manifest-sha256.txt、公钥和本说明的 SHA-256")
+	w("  tagmanifest-sha256.txt.minisig  推荐单位对 tagmanifest-sha256.txt 的 Ed25519 签名（minisign 格式）")
+	w("  tuijian.pub                 推荐单位的签名公钥（minisign 格式）")
+	w("  封面清单.pdf                纸质材料封面清单：每个文件的 SHA-256、标签清单的 SHA-256 和公钥指纹")
+	w("")
+	w("二、核对公钥指纹")
+	w("  推荐函上印有公钥指纹。本包公钥指纹为：%s（密钥 ID %s）。", fingerprint, keyID)
+	w("  自行计算：tail -1 tuijian.pub | tr -d '\\n' | sha256sum，取前 32 位十六进制数，每 4 位一组，应与推荐函所印一致。")
+	w("  指纹不一致时，本包不是推荐单位签发的，请勿采信。")
+	w("")
+	w("三、验证签名（需安装 minisign，https://jedisct1.github.io/minisign/）")
+	w("  在本文件夹中运行：")
+	w("    minisign -Vm tagmanifest-sha256.txt -p tuijian.pub")
+	w("  应显示“Signature and comment signature verified”。")
+	w("")
+	w("四、核对校验值（Linux/macOS 的 sha256sum；Windows 可用 Git Bash 或 WSL）")
+	w("  在本文件夹中运行：")
+	w("    sha256sum -c tagmanifest-sha256.txt")
+	w("    sha256sum -c manifest-sha256.txt")
+	w("  每一行都应显示“OK”（中文系统显示“成功”）。任何一行失败，说明该文件在签名后被改动。")
+	w("  另外，data/ 中不应有 manifest-sha256.txt 未列出的文件。")
+	w("")
+	w("五、用本程序验证（可选）")
+	w("    tuijian-cli verify 本文件夹或光盘映像.iso --pubkey 推荐单位公钥.pub")
+	w("  同时核对完整性、校验值、签名，以及 submission.json 与推荐表的一致性。")
+	return []byte(b.String())
+}
+
+// checkPayloadPaths checks every payload path for the bag and the disc, and case
+// collisions (Windows and the disc fold case).
+func checkPayloadPaths(files []File) error {
+	var probs []string
+	seen := map[string]string{}
+	for _, f := range files {
+		rel := bagit.PayloadDir + "/" + f.Path
+		if f.Path == "" || path.Clean(f.Path) != f.Path || strings.HasPrefix(f.Path, "../") || path.IsAbs(f.Path) {
+			probs = append(probs, fmt.Sprintf("“%s”不是规范的相对路径", f.Path))
+			continue
+		}
+		if err := bagit.CheckPayloadName(rel); err != nil {
+			probs = append(probs, err.Error())
+			continue
+		}
+		for _, el := range strings.Split(f.Path, "/") {
+			if why := discimage.CheckName(el); why != "" {
+				probs = append(probs, fmt.Sprintf("“%s”：%s", f.Path, why))
+			}
+		}
+		k := strings.ToLower(f.Path)
+		if prev, ok := seen[k]; ok {
+			probs = append(probs, fmt.Sprintf("“%s”与“%s”只有大小写不同，在 Windows 和光盘上会冲突", f.Path, prev))
+		}
+		seen[k] = f.Path
+	}
+	if len(probs) > 0 {
+		return fmt.Errorf("报送文件名不合规，无法导出：\n%s", strings.Join(probs, "\n"))
+	}
+	return nil
+}
+
+// isPackage reports whether dir looks like a package (or is empty), i.e. may be
+// replaced by a new export.
+func isPackage(dir string) (exists, ok bool) {
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, true
+	}
+	if err != nil {
+		return true, false
+	}
+	if len(ents) == 0 {
+		return true, true
+	}
+	_, err = os.Stat(filepath.Join(dir, bagit.BagitFile))
+	return true, err == nil
+}
+
+// cleanStale removes leftovers of interrupted exports beside out and, when out is
+// missing but a previous package was moved aside, puts that one back.
+func cleanStale(out string) {
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	tmps, _ := filepath.Glob(filepath.Join(parent, base+".tmp-*"))
+	for _, t := range tmps {
+		os.RemoveAll(t)
+	}
+	olds, _ := filepath.Glob(filepath.Join(parent, base+".old-*"))
+	slices.Sort(olds)
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) && len(olds) > 0 {
+		if os.Rename(olds[len(olds)-1], out) == nil {
+			olds = olds[:len(olds)-1]
+		}
+	}
+	for _, o := range olds {
+		os.RemoveAll(o)
+	}
+}
+
+// Export checks the case (forms.Preflight, refusing on blockers), builds the
+// documents and writes the signed package to in.Out, and the disc image to in.ISO
+// when given. Everything is written under a temporary folder beside in.Out and
+// renamed into place only when complete: an interrupted or failed export leaves
+// the previous package (or none), never a half one. progress (may be nil)
+// receives a Chinese step name and a count. ctx cancels between files.
+func Export(ctx context.Context, in ExportInput, progress func(step string, done, total int)) (res Result, err error) {
+	say := func(step string, done, total int) {
+		if progress != nil {
+			progress(step, done, total)
+		}
+	}
+	if in.Case == nil || in.Case.Campaign == nil {
+		return res, errors.New("尚未完成“设置”，无法导出")
+	}
+	if in.Out == "" {
+		return res, errors.New("请指定报送包的输出文件夹")
+	}
+	if in.Date.IsZero() {
+		return res, errors.New("未给出导出日期")
+	}
+	out, err := filepath.Abs(in.Out)
+	if err != nil {
+		return res, err
+	}
+	const steps = 7
+	say("报送前检查", 0, steps)
+	if b := forms.Blockers(forms.Preflight(in.Case, in.Date)); len(b) > 0 {
+		return res, &BlockedError{Blockers: b}
+	}
+	if exists, ok := isPackage(out); exists && !ok {
+		return res, fmt.Errorf("输出文件夹 %s 已存在且不是报送包：为免误删其中的文件，请选择一个新的或空的文件夹", out)
+	}
+	pub := in.Key.Public()
+	fp, keyID := signing.Fingerprint(pub), signing.KeyID(pub)
+	if err := ctx.Err(); err != nil {
+		return res, canceled(err)
+	}
+
+	say("生成推荐材料", 1, steps)
+	build := in.Documents
+	if build == nil {
+		build = buildDocuments
+	}
+	if build == nil {
+		return res, errors.New("本程序未包含推荐材料生成模块（data/documents），无法导出")
+	}
+	docs, err := build(DocumentsInput{Case: in.Case, Sections: in.Sections, Fingerprint: fp, Date: in.Date, Fonts: in.Fonts})
+	if err != nil {
+		return res, err
+	}
+	sub, err := FromCase(in.Case, in.Date)
+	if err != nil {
+		return res, err
+	}
+	js, err := sub.MarshalIndent()
+	if err != nil {
+		return res, err
+	}
+	docs = append(slices.Clone(docs), File{Path: strings.TrimPrefix(JSONName, bagit.PayloadDir+"/"), Data: js})
+	if err := checkPayloadPaths(docs); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, canceled(err)
+	}
+
+	// Write into a temporary folder beside the target.
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return res, fmt.Errorf("无法创建文件夹 %s：%v", parent, err)
+	}
+	cleanStale(out)
+	tmp, err := os.MkdirTemp(parent, filepath.Base(out)+".tmp-")
+	if err != nil {
+		return res, fmt.Errorf("无法在 %s 中创建临时文件夹：%v", parent, err)
+	}
+	var isoTmp string
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+			if isoTmp != "" {
+				os.Remove(isoTmp)
+			}
+		}
+	}()
+	say("写入报送文件", 2, steps)
+	for i, f := range docs {
+		if err := ctx.Err(); err != nil {
+			return res, canceled(err)
+		}
+		p := filepath.Join(tmp, bagit.PayloadDir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return res, fmt.Errorf("无法创建文件夹：%v", err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return res, fmt.Errorf("无法写入 %s：%v", f.Path, err)
+		}
+		say("写入报送文件", 2*len(docs)+i, steps*len(docs))
+	}
+	info := bagit.Info{Fields: [][2]string{
+		{"Source-Organization", in.Case.Settings.Department},
+		{"Contact-Name", in.Case.Settings.Contact},
+		{"Contact-Phone", in.Case.Settings.Phone},
+		{"External-Description", fmt.Sprintf("%s%d年度工业和信息化领域督查激励推荐材料（%s）", in.Case.Province.Name, in.Case.Settings.Year, in.Case.Campaign.Notice)},
+		{"External-Identifier", fmt.Sprintf("tuijian-%s-%d", in.Case.Province.Code, in.Case.Settings.Year)},
+		{"Bagging-Date", forms.Day(in.Date).Format(time.DateOnly)},
+		{"Bag-Software-Agent", "Tuijian 督查激励推荐助手"},
+	}}
+	if in.Case.Settings.DocNumber != "" {
+		info.Fields = append(info.Fields, [2]string{"Bag-Group-Identifier", in.Case.Settings.DocNumber})
+	}
+	if in.Case.Settings.Demo {
+		info.Fields = append(info.Fields, [2]string{"Internal-Sender-Description", "演示数据（数字均为虚构），不得报送"})
+	}
+	if err := ctx.Err(); err != nil {
+		return res, canceled(err)
+	}
+	say("生成清单", 3, steps)
+	if err := bagit.Write(tmp, info,
+		bagit.TagFile{Name: PublicKeyName, Data: signing.PublicKeyFile(pub)},
+		bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, in.Date)}); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, canceled(err)
+	}
+	say("签名", 4, steps)
+	sig, err := signing.SignFile(in.Key, filepath.Join(tmp, bagit.TagManifest), trustedComment(in.Case, in.Date))
+	if err != nil {
+		return res, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, bagit.SignatureFile), sig, 0o644); err != nil {
+		return res, fmt.Errorf("无法写入签名文件：%v", err)
+	}
+	say("生成封面清单", 5, steps)
+	cd, err := CoverDataFromBag(tmp)
+	if err != nil {
+		return res, err
+	}
+	cover, err := CoverPDF(cd)
+	if err != nil {
+		return res, fmt.Errorf("生成封面清单失败：%v", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, CoverName), cover, 0o644); err != nil {
+		return res, fmt.Errorf("无法写入封面清单：%v", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return res, canceled(err)
+	}
+	// Check what was written before it replaces anything.
+	if rep := verifyFolder(tmp, nil); !rep.OK() {
+		return res, fmt.Errorf("新写出的报送包未通过自检，未替换原有报送包：\n%s", rep.Text())
+	}
+
+	if in.ISO != "" {
+		say("生成光盘映像", 6, steps)
+		isoTmp, err = writeISO(ctx, tmp, in, func(done, total int64) {
+			say("生成光盘映像", int(done>>20), int(total>>20))
+		})
+		if err != nil {
+			return res, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return res, canceled(err)
+	}
+	say("替换报送包", 7, steps)
+	if err := ctx.Err(); err != nil {
+		return res, canceled(err)
+	}
+	if err := swapIn(tmp, out); err != nil {
+		return res, err
+	}
+	res = Result{Out: out, Cover: filepath.Join(out, CoverName), Fingerprint: fp, KeyID: keyID, TagManifest: cd.TagManifestSum}
+	if in.ISO != "" {
+		iso, _ := filepath.Abs(in.ISO)
+		if err := os.Rename(isoTmp, iso); err != nil {
+			os.Remove(isoTmp)
+			return res, fmt.Errorf("报送包已写好，但光盘映像无法放到 %s：%v", iso, err)
+		}
+		res.ISO = iso
+		if st, err := os.Stat(iso); err == nil {
+			res.ISOBytes = st.Size()
+		}
+	}
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				res.Files++
+				res.Bytes += fi.Size()
+			}
+		}
+		return nil
+	})
+	say("完成", steps, steps)
+	return res, nil
+}
+
+func canceled(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("导出已取消，原有报送包（如有）未改动：%w", err)
+	}
+	return fmt.Errorf("导出中断，原有报送包（如有）未改动：%w", err)
+}
+
+// writeISO builds the disc image of dir into a temporary file beside in.ISO and
+// returns its path.
+func writeISO(ctx context.Context, dir string, in ExportInput, progress func(done, total int64)) (string, error) {
+	iso, err := filepath.Abs(in.ISO)
+	if err != nil {
+		return "", err
+	}
+	if st, err := os.Stat(iso); err == nil && st.IsDir() {
+		return "", fmt.Errorf("光盘映像路径 %s 是一个文件夹，请给出 .iso 文件名", iso)
+	}
+	primary, joliet := VolumeLabels(in.Case)
+	opt := discimage.Options{VolumeID: primary, JolietVolumeID: joliet, ModTime: forms.Day(in.Date), MaxBytes: in.MaxISOBytes}
+	if _, err := discimage.Size(dir, opt); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(iso), 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(filepath.Dir(iso), filepath.Base(iso)+".tmp-")
+	if err != nil {
+		return "", fmt.Errorf("无法创建光盘映像文件：%v", err)
+	}
+	name := f.Name()
+	err = discimage.WriteContext(ctx, f, dir, opt, progress)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return "", canceled(err)
+		}
+		return "", fmt.Errorf("生成光盘映像失败：%w", err)
+	}
+	return name, nil
+}
+
+// swapIn replaces out by the complete package in tmp. A previous package is moved
+// aside first (Windows cannot rename over a folder) and removed only after the new
+// one is in place; if the second rename fails the previous one is put back.
+func swapIn(tmp, out string) error {
+	_, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, out); err != nil {
+			return fmt.Errorf("无法把报送包放到 %s：%v", out, err)
+		}
+		return nil
+	}
+	old := fmt.Sprintf("%s.old-%d", out, time.Now().UnixNano())
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("无法替换原有报送包 %s（可能有文件正被其他程序打开）：%v", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out)
+		return fmt.Errorf("无法把报送包放到 %s：%v", out, err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("新报送包已写好，但旧报送包 %s 未能删除，请手工删除：%v", old, err)
+	}
+	return nil
+}

@@ -1,0 +1,195 @@
+package submission
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"tuijian/data/demo"
+	"tuijian/data/signing"
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+const testPass = "测试口令 correct horse"
+
+var (
+	keyOnce sync.Once
+	testKey signing.PrivateKey
+	testEnc []byte
+	keyErr  error
+)
+
+// sharedKey unlocks the test key once per test binary (scrypt takes seconds). The
+// encrypted key is made with GenerateKey on first use and kept in testdata so that
+// later runs only pay for Unlock.
+func sharedKey(tb testing.TB) signing.PrivateKey {
+	tb.Helper()
+	keyOnce.Do(func() {
+		p := filepath.Join("testdata", "test.key")
+		testEnc, keyErr = os.ReadFile(p)
+		if keyErr != nil {
+			_, testEnc, keyErr = signing.GenerateKey(testPass, nil)
+			if keyErr == nil {
+				os.MkdirAll("testdata", 0o755)
+				keyErr = os.WriteFile(p, testEnc, 0o644)
+			}
+		}
+		if keyErr == nil {
+			testKey, keyErr = signing.Unlock(testEnc, testPass)
+		}
+	})
+	if keyErr != nil {
+		tb.Fatal(keyErr)
+	}
+	return testKey
+}
+
+var exportDay = time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
+
+var (
+	demoOnce sync.Once
+	demoCase *forms.Case
+	demoSecs map[forms.MeasureID]map[string]string
+	demoErr  error
+)
+
+// demoInput loads the demo case once (from a store in a temporary folder).
+func demoCaseAndSections(tb testing.TB) (*forms.Case, map[forms.MeasureID]map[string]string) {
+	tb.Helper()
+	demoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "tuijian-demo-")
+		if err != nil {
+			demoErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		s, err := store.Open(filepath.Join(dir, "demo.db"))
+		if err != nil {
+			demoErr = err
+			return
+		}
+		defer s.Close()
+		if demoErr = demo.Fill(s); demoErr != nil {
+			return
+		}
+		if demoCase, demoErr = s.Case(); demoErr != nil {
+			return
+		}
+		demoSecs = map[forms.MeasureID]map[string]string{}
+		for _, ch := range demoCase.Choices {
+			if demoSecs[ch.Measure], demoErr = s.Sections(ch.UnitCode, ch.Measure); demoErr != nil {
+				return
+			}
+		}
+	})
+	if demoErr != nil {
+		tb.Fatal(demoErr)
+	}
+	return demoCase, demoSecs
+}
+
+// fakeDocuments stands in for data/documents in the tests of this package: per
+// chosen measure a 推荐表 workbook in the agreed layout (sheet 推荐表, column A the
+// indicator label, B/C the two years, D the remark, the city in the header rows), a
+// letter carrying the fingerprint, and a nested file (Chinese names at depth 3).
+func fakeDocuments(in DocumentsInput) ([]File, error) {
+	var out []File
+	years := in.Case.Campaign.IndicatorYears()
+	for i, m := range in.Case.Campaign.Measures {
+		ch, ok := in.Case.Choice(m.ID)
+		if !ok {
+			continue
+		}
+		u, _ := in.Case.Unit(ch.UnitCode)
+		dir := fmt.Sprintf("%02d-%s", i+1, m.Short)
+		x := excelize.NewFile()
+		x.SetSheetName("Sheet1", "推荐表")
+		set := func(cell string, v any) { x.SetCellValue("推荐表", cell, v) }
+		set("A1", m.TableTitle)
+		set("A2", "市（州）名称")
+		set("B2", u.Name)
+		set("A3", "指标")
+		set("B3", fmt.Sprintf("%d年", years[0]))
+		set("C3", fmt.Sprintf("%d年", years[1]))
+		set("D3", "备注")
+		for r, ind := range m.Indicators {
+			row := r + 4
+			set(fmt.Sprintf("A%d", row), ind.Label)
+			for j, y := range years {
+				f, _ := in.Case.Figure(forms.FigureKey{UnitCode: ch.UnitCode, Measure: m.ID, Indicator: ind.ID, Year: y})
+				set(fmt.Sprintf("%c%d", 'B'+j, row), f.Value.Format(ind.Kind))
+			}
+			set(fmt.Sprintf("D%d", row), ind.Remark)
+		}
+		var b bytes.Buffer
+		if err := x.Write(&b); err != nil {
+			return nil, err
+		}
+		out = append(out,
+			File{dir + "/推荐表.xlsx", b.Bytes()},
+			File{dir + "/推荐函.txt", []byte(fmt.Sprintf("%s 推荐 %s。公钥指纹：%s\n", in.Case.Settings.Department, u.Name, in.Fingerprint))},
+			File{dir + "/申报书/申报书正文.txt", []byte(in.Sections[m.ID]["1"])},
+		)
+	}
+	return out, nil
+}
+
+func exportDemo(tb testing.TB, out, iso string) Result {
+	tb.Helper()
+	c, secs := demoCaseAndSections(tb)
+	res, err := Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(tb), Date: exportDay,
+		Out: out, ISO: iso, Documents: testDocuments()}, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// testDocuments is the real builder when it is compiled in, else the fake.
+func testDocuments() func(DocumentsInput) ([]File, error) {
+	if buildDocuments != nil {
+		return nil
+	}
+	return fakeDocuments
+}
+
+// readTree reads every file under dir.
+func readTree(tb testing.TB, dir string) map[string][]byte {
+	tb.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+func copyTree(tb testing.TB, src, dst string) {
+	tb.Helper()
+	for rel, b := range readTree(tb, src) {
+		p := filepath.Join(dst, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,507 @@
+package submission
+
+import (
+	"aead.dev/minisign"
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"tuijian/data/bagit"
+	"tuijian/data/signing"
+	"tuijian/forms"
+)
+
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("%s 未安装", name)
+	}
+	return p
+}
+
+// problemsMention reports whether some problem names the file.
+func problemsMention(rep Report, file string) bool {
+	for _, p := range rep.Problems {
+		if p.File == file {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSubmissionJSONDeterministicAndParses(t *testing.T) {
+	c, _ := demoCaseAndSections(t)
+	s1, err := FromCase(c, exportDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b1, _ := s1.MarshalIndent()
+	// Shuffle the case's slices: the output must not depend on their order.
+	c2 := *c
+	c2.Figures = slices.Clone(c.Figures)
+	slices.Reverse(c2.Figures)
+	c2.Events = slices.Clone(c.Events)
+	slices.Reverse(c2.Events)
+	s2, _ := FromCase(&c2, exportDay)
+	b2, _ := s2.MarshalIndent()
+	if !bytes.Equal(b1, b2) {
+		t.Fatal("submission.json depends on the order of the case's slices")
+	}
+	got, err := Parse(b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Figures) != len(c.Figures) || len(got.Events) != len(c.Events) || len(got.Choices) != 2 || len(got.Assessments) != len(c.Assessments) {
+		t.Fatalf("counts: figures %d/%d events %d/%d choices %d", len(got.Figures), len(c.Figures), len(got.Events), len(c.Events), len(got.Choices))
+	}
+	if got.Province.Name != "山东省" || got.Date != "2022-02-10" || !got.Demo {
+		t.Fatalf("header: %+v %s", got.Province, got.Date)
+	}
+	excl := 0
+	for _, e := range got.Events {
+		if e.Finding.Excludes {
+			excl++
+		}
+	}
+	if excl == 0 || len(got.Exclusions) == 0 {
+		t.Fatal("the demo's excluding event is not in submission.json")
+	}
+	for _, ch := range got.Choices {
+		if ch.UnitName == "" || ch.Reason == "" {
+			t.Errorf("choice %s lacks name or reason", ch.Measure)
+		}
+	}
+	for _, bad := range []string{`{}`, `{"schema":"x"}`, strings.Replace(string(b1), `"schema"`, `"extra": 1, "schema"`, 1)} {
+		if _, err := Parse([]byte(bad)); err == nil {
+			t.Errorf("Parse accepted %.40s", bad)
+		}
+	}
+}
+
+func TestExportVerifyAndStockTools(t *testing.T) {
+	dir := t.TempDir()
+	out, iso := filepath.Join(dir, "报送包"), filepath.Join(dir, "报送包.iso")
+	res := exportDemo(t, out, iso)
+	if res.ISOBytes%2048 != 0 || res.ISOBytes == 0 {
+		t.Fatalf("iso size %d", res.ISOBytes)
+	}
+	files := readTree(t, out)
+	for _, must := range []string{bagit.BagitFile, bagit.InfoFile, bagit.Manifest, bagit.TagManifest, bagit.SignatureFile, PublicKeyName, ReadmeName, CoverName, JSONName} {
+		if _, ok := files[must]; !ok {
+			t.Errorf("missing %s", must)
+		}
+	}
+	info := string(files[bagit.InfoFile])
+	for _, want := range []string{"Source-Organization: 山东省工业和信息化厅（演示）", "Contact-Name: 张演示", "Bagging-Date: 2022-02-10", "Payload-Oxum: ", "External-Description: 山东省2021年度"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("bag-info.txt lacks %q:\n%s", want, info)
+		}
+	}
+	if !strings.Contains(string(files[ReadmeName]), "minisign -Vm tagmanifest-sha256.txt -p tuijian.pub") || !strings.Contains(string(files[ReadmeName]), res.Fingerprint) {
+		t.Error("README lacks the minisign command or the fingerprint")
+	}
+	if rep := Verify(out, nil); !rep.OK() {
+		t.Fatalf("fresh package fails:\n%s", rep.Text())
+	} else if rep.Fingerprint != res.Fingerprint || rep.Files != len(files) {
+		t.Fatalf("report %+v", rep)
+	}
+	if rep := Verify(iso, signing.PublicKeyFile(sharedKey(t).Public())); !rep.OK() {
+		t.Fatalf("fresh image fails:\n%s", rep.Text())
+	}
+
+	t.Run("minisign", func(t *testing.T) {
+		mi := needTool(t, "minisign")
+		cmd := exec.Command(mi, "-Vm", bagit.TagManifest, "-p", PublicKeyName)
+		cmd.Dir = out
+		if b, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(b), "verified") {
+			t.Fatalf("minisign -V: %v\n%s", err, b)
+		}
+	})
+	t.Run("sha256sum", func(t *testing.T) {
+		ss := needTool(t, "sha256sum")
+		for _, m := range []string{bagit.Manifest, bagit.TagManifest} {
+			cmd := exec.Command(ss, "--strict", "-c", m)
+			cmd.Dir = out
+			b, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("sha256sum -c %s: %v\n%s", m, err, b)
+			}
+			if n := strings.Count(string(b), ": OK"); n != strings.Count(string(files[m]), "\n") {
+				t.Fatalf("sha256sum -c %s checked %d lines:\n%s", m, n, b)
+			}
+		}
+	})
+	t.Run("xorriso-joliet", func(t *testing.T) {
+		xo := needTool(t, "xorriso")
+		cmd := exec.Command(xo, "-local_charset", "UTF-8", "-rockridge", "off", "-joliet", "on", "-indev", iso, "-find", "/", "-type", "f")
+		b, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("xorriso: %v", err)
+		}
+		listed := map[string]bool{}
+		for _, l := range strings.Split(string(b), "\n") {
+			l = strings.Trim(strings.TrimSpace(l), "'")
+			if l != "" {
+				listed[strings.TrimPrefix(l, "/")] = true
+			}
+		}
+		deep := 0
+		for rel := range files {
+			if !listed[rel] {
+				t.Errorf("Joliet tree lacks %s (listed: %v)", rel, listed)
+			}
+			if strings.Count(rel, "/") >= 2 && strings.ContainsFunc(rel, func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }) {
+				deep++
+			}
+		}
+		if deep == 0 || len(listed) != len(files) {
+			t.Fatalf("Chinese names at depth ≥ 2: %d; listed %d of %d", deep, len(listed), len(files))
+		}
+	})
+	t.Run("7z", func(t *testing.T) {
+		sz := needTool(t, "7z")
+		b, err := exec.Command(sz, "l", "-slt", iso).Output()
+		if err != nil {
+			t.Fatalf("7z: %v", err)
+		}
+		if !strings.Contains(string(b), "Path = data/01-工业稳增长") && !strings.Contains(string(b), "Path = data") {
+			t.Fatalf("7z listing lacks Chinese folder:\n%.2000s", b)
+		}
+	})
+}
+
+func TestReexportByteIdentical(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	exportDemo(t, a, filepath.Join(dir, "a.iso"))
+	exportDemo(t, b, filepath.Join(dir, "b.iso"))
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d vs %d files", len(ta), len(tb))
+	}
+	for rel, x := range ta {
+		if !bytes.Equal(x, tb[rel]) {
+			t.Errorf("%s differs between exports", rel)
+		}
+	}
+	ia, _ := os.ReadFile(filepath.Join(dir, "a.iso"))
+	ib, _ := os.ReadFile(filepath.Join(dir, "b.iso"))
+	if !bytes.Equal(ia, ib) {
+		t.Error("disc images differ")
+	}
+	// Re-export over the existing package replaces it and leaves nothing beside.
+	exportDemo(t, a, "")
+	ents, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if len(names) != 4 {
+		t.Errorf("left beside the package: %v", names)
+	}
+	if !bytes.Equal(readTree(t, a)[bagit.TagManifest], ta[bagit.TagManifest]) {
+		t.Error("re-export over the old package changed it")
+	}
+}
+
+func TestTamper(t *testing.T) {
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "orig")
+	exportDemo(t, orig, "")
+	files := readTree(t, orig)
+	fresh := func(name string) string {
+		p := filepath.Join(dir, name)
+		os.RemoveAll(p)
+		copyTree(t, orig, p)
+		return p
+	}
+	pkg := fresh("work")
+	var names []string
+	for rel := range files {
+		names = append(names, rel)
+	}
+	slices.Sort(names)
+	// One byte changed in every file in turn: verify fails naming that file.
+	for _, rel := range names {
+		p := filepath.Join(pkg, filepath.FromSlash(rel))
+		b := slices.Clone(files[rel])
+		i := len(b) / 2
+		b[i] ^= 0x01
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rep := Verify(pkg, nil)
+		if rep.OK() || !problemsMention(rep, rel) {
+			t.Errorf("byte %d of %s changed: verify did not name it:\n%s", i, rel, rep.Text())
+		}
+		os.WriteFile(p, files[rel], 0o644)
+	}
+	if rep := Verify(pkg, nil); !rep.OK() {
+		t.Fatalf("restored package fails:\n%s", rep.Text())
+	}
+	// A file added, in data/ and at the top.
+	for _, rel := range []string{"data/01-工业稳增长/补充.txt", "附加说明.txt"} {
+		p := filepath.Join(pkg, filepath.FromSlash(rel))
+		os.WriteFile(p, []byte("x"), 0o644)
+		if rep := Verify(pkg, nil); rep.OK() || !problemsMention(rep, rel) {
+			t.Errorf("added %s not named:\n%s", rel, rep.Text())
+		}
+		os.Remove(p)
+	}
+	// Each file removed in turn.
+	for _, rel := range names {
+		p := filepath.Join(pkg, filepath.FromSlash(rel))
+		os.Remove(p)
+		if rep := Verify(pkg, nil); rep.OK() || !problemsMention(rep, rel) {
+			t.Errorf("removed %s not named:\n%s", rel, rep.Text())
+		}
+		os.WriteFile(p, files[rel], 0o644)
+	}
+	// The public key swapped for another (with the tag manifest re-hashed, so only
+	// the signature can tell).
+	other := otherKey(t)
+	swap := fresh("swap")
+	os.WriteFile(filepath.Join(swap, PublicKeyName), signing.PublicKeyFile(other), 0o644)
+	rep := Verify(swap, nil)
+	if rep.OK() || !problemsMention(rep, PublicKeyName) || !problemsMention(rep, bagit.SignatureFile) {
+		t.Errorf("swapped key not named:\n%s", rep.Text())
+	}
+	rehash(t, swap, bagit.TagManifest, PublicKeyName)
+	rep = Verify(swap, nil)
+	if rep.OK() || !problemsMention(rep, bagit.SignatureFile) {
+		t.Errorf("swapped key with re-hashed tag manifest passes:\n%s", rep.Text())
+	}
+	// With the trusted key given, a package signed by another key is named.
+	rep = Verify(fresh("given"), signing.PublicKeyFile(other))
+	if rep.OK() || !problemsMention(rep, PublicKeyName) || !problemsMention(rep, bagit.SignatureFile) {
+		t.Errorf("package vs given other key:\n%s", rep.Text())
+	}
+}
+
+// rehash rewrites the manifest line of rel in manifest to the file's current digest.
+func rehash(t *testing.T, dir, manifest, rel string) {
+	t.Helper()
+	b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	lines := strings.Split(string(mustRead(t, filepath.Join(dir, manifest))), "\n")
+	for i, l := range lines {
+		if strings.HasSuffix(l, "  "+rel) {
+			lines[i] = sha256Hex(b) + "  " + rel
+		}
+	}
+	os.WriteFile(filepath.Join(dir, manifest), []byte(strings.Join(lines, "\n")), 0o644)
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// A figure changed in submission.json with its manifest entry re-hashed and the tag
+// manifest re-hashed and re-signed: only the consistency check can catch it.
+func TestConsistencyCatchesAlteredSubmission(t *testing.T) {
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "p")
+	exportDemo(t, pkg, "")
+	js := string(mustRead(t, filepath.Join(pkg, filepath.FromSlash(JSONName))))
+	sub, err := Parse([]byte(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := sub.Choices[0]
+	var target Figure
+	for _, f := range sub.Figures {
+		if f.Unit == ch.Unit && f.Measure == ch.Measure && f.Value != "" && f.Indicator == "ind.va_growth" {
+			target = f
+		}
+	}
+	if target.Value == "" {
+		t.Fatal("no figure of the chosen city")
+	}
+	for i := range sub.Figures {
+		if sub.Figures[i] == target {
+			sub.Figures[i].Value = "99.9"
+		}
+	}
+	// A second city for the other measure too.
+	sub.Choices = append(sub.Choices, Choice{Measure: sub.Choices[1].Measure, Unit: "370600", UnitName: "烟台市", Decision: []byte("null")})
+	b, _ := sub.MarshalIndent()
+	os.WriteFile(filepath.Join(pkg, filepath.FromSlash(JSONName)), b, 0o644)
+	rehash(t, pkg, bagit.Manifest, JSONName)
+	// Payload-Oxum: the size changed; rewrite bag-info via a fresh bagit.Write-like fix.
+	info := string(mustRead(t, filepath.Join(pkg, bagit.InfoFile)))
+	pl := readTree(t, filepath.Join(pkg, "data"))
+	var n int64
+	for _, x := range pl {
+		n += int64(len(x))
+	}
+	lines := strings.Split(info, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "Payload-Oxum: ") {
+			lines[i] = "Payload-Oxum: " + itoa(n) + "." + itoa(int64(len(pl)))
+		}
+	}
+	os.WriteFile(filepath.Join(pkg, bagit.InfoFile), []byte(strings.Join(lines, "\n")), 0o644)
+	rehash(t, pkg, bagit.TagManifest, bagit.Manifest)
+	rehash(t, pkg, bagit.TagManifest, bagit.InfoFile)
+	c, _ := demoCaseAndSections(t)
+	sig, err := signing.SignFile(sharedKey(t), filepath.Join(pkg, bagit.TagManifest), trustedComment(c, exportDay))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(pkg, bagit.SignatureFile), sig, 0o644)
+	cd, err := CoverDataFromBag(pkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cover, _ := CoverPDF(cd)
+	os.WriteFile(filepath.Join(pkg, CoverName), cover, 0o644)
+
+	rep := Verify(pkg, nil)
+	var table, oneCity bool
+	for _, p := range rep.Problems {
+		switch p.Check {
+		case CheckTable:
+			table = table || strings.Contains(p.What, "99.9")
+		case CheckOneCity:
+			oneCity = true
+		case CheckBag, CheckSignature, CheckCover:
+			t.Errorf("unexpected %s problem: %s", p.Check, p)
+		}
+	}
+	if !table || !oneCity {
+		t.Fatalf("consistency problems not found (table %v, one city %v):\n%s", table, oneCity, rep.Text())
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestInterruptedExportKeepsPrevious(t *testing.T) {
+	dir := t.TempDir()
+	out, iso := filepath.Join(dir, "pkg"), filepath.Join(dir, "pkg.iso")
+	exportDemo(t, out, iso)
+	before := readTree(t, out)
+	isoBefore := mustRead(t, iso)
+	c, secs := demoCaseAndSections(t)
+	// Change the case so a completed export would differ.
+	c2 := *c
+	c2.Settings.Contact = "李中断"
+	steps := map[string]bool{}
+	for _, stop := range []string{"生成推荐材料", "写入报送文件", "生成清单", "签名", "生成封面清单", "生成光盘映像", "替换报送包"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		_, err := Export(ctx, ExportInput{Case: &c2, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: out, ISO: iso, Documents: testDocuments()},
+			func(step string, done, total int) {
+				steps[step] = true
+				if step == stop {
+					cancel()
+				}
+			})
+		cancel()
+		if err == nil || !errors.Is(err, context.Canceled) {
+			t.Fatalf("stopped at %s: err %v", stop, err)
+		}
+		after := readTree(t, out)
+		if len(after) != len(before) {
+			t.Fatalf("stopped at %s: %d files, was %d", stop, len(after), len(before))
+		}
+		for rel, b := range before {
+			if !bytes.Equal(after[rel], b) {
+				t.Fatalf("stopped at %s: %s changed", stop, rel)
+			}
+		}
+		if !bytes.Equal(mustRead(t, iso), isoBefore) {
+			t.Fatalf("stopped at %s: the disc image changed", stop)
+		}
+		ents, _ := os.ReadDir(dir)
+		if len(ents) != 2 {
+			var n []string
+			for _, e := range ents {
+				n = append(n, e.Name())
+			}
+			t.Fatalf("stopped at %s: left %v", stop, n)
+		}
+	}
+	// A failing documents builder leaves no package where there was none.
+	none := filepath.Join(dir, "none")
+	_, err := Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: none,
+		Documents: func(DocumentsInput) ([]File, error) { return nil, errors.New("模拟失败") }}, nil)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if _, err := os.Stat(none); !os.IsNotExist(err) {
+		t.Fatal("a package was left after a failed export")
+	}
+	// A crash between the two renames (previous package moved aside) is repaired by
+	// the next export: the previous package comes back first.
+	os.Rename(out, out+".old-1")
+	cleanStale(out)
+	if !bytes.Equal(readTree(t, out)[bagit.TagManifest], before[bagit.TagManifest]) {
+		t.Fatal("previous package not restored")
+	}
+}
+
+func TestExportRefusesBlockersAndForeignFolder(t *testing.T) {
+	c, secs := demoCaseAndSections(t)
+	c2 := *c
+	c2.Settings.Contact = ""
+	c2.Approvals = nil
+	dir := t.TempDir()
+	_, err := Export(context.Background(), ExportInput{Case: &c2, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: filepath.Join(dir, "x"), Documents: fakeDocuments}, nil)
+	var be *BlockedError
+	if !errors.As(err, &be) || len(be.Blockers) < 2 || !strings.Contains(err.Error(), "联系人") {
+		t.Fatalf("blockers: %v", err)
+	}
+	foreign := filepath.Join(dir, "mine")
+	os.MkdirAll(foreign, 0o755)
+	os.WriteFile(filepath.Join(foreign, "重要.docx"), []byte("x"), 0o644)
+	_, err = Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: foreign, Documents: fakeDocuments}, nil)
+	if err == nil || !strings.Contains(err.Error(), "不是报送包") {
+		t.Fatalf("foreign folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(foreign, "重要.docx")); err != nil {
+		t.Fatal("the user's file was touched")
+	}
+	// Bad names from the documents builder are refused before anything is written.
+	_, err = Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: filepath.Join(dir, "n"),
+		Documents: func(DocumentsInput) ([]File, error) {
+			return []File{{"a/100%.txt", nil}, {"b/x.txt", nil}, {"B/X.txt", nil}, {"c/😀.txt", nil}}, nil
+		}}, nil)
+	if err == nil || !strings.Contains(err.Error(), "百分号") || !strings.Contains(err.Error(), "大小写") || !strings.Contains(err.Error(), "表情") {
+		t.Fatalf("bad names: %v", err)
+	}
+	// A disc that is too small.
+	_, err = Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: filepath.Join(dir, "s"),
+		ISO: filepath.Join(dir, "s.iso"), MaxISOBytes: 100 * 2048, Documents: fakeDocuments}, nil)
+	if err == nil {
+		t.Fatal("oversized image accepted")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "s")); !os.IsNotExist(err) {
+		t.Fatal("package left after the image failed")
+	}
+	_ = forms.Industry
+}
+
+// otherKey is a second public key (no scrypt: only its public half is needed).
+func otherKey(t *testing.T) signing.PublicKey {
+	t.Helper()
+	pub, _, err := minisign.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := signing.ParsePublicKey([]byte("untrusted comment: other\n" + pub.String() + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}

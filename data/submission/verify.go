@@ -1,0 +1,435 @@
+package submission
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"tuijian/data/bagit"
+	"tuijian/data/discimage"
+	"tuijian/data/signing"
+	"tuijian/forms"
+	"tuijian/forms/value"
+)
+
+// Checks named in a Problem.
+const (
+	CheckBag         = "完整性与校验值"
+	CheckSignature   = "签名"
+	CheckPublicKey   = "公钥"
+	CheckData        = "报送数据"
+	CheckTable       = "推荐表一致性"
+	CheckOneCity     = "每项措施推荐一个市（州）"
+	CheckCover       = "封面清单"
+	CheckImage       = "光盘映像"
+	CheckPackageRead = "读取"
+)
+
+// Problem is one failed check: the file (relative to the package, slash-separated;
+// empty for the package as a whole), the check and what is wrong, in Chinese.
+type Problem struct {
+	File  string `json:"file"`
+	Check string `json:"check"`
+	What  string `json:"what"`
+}
+
+func (p Problem) String() string {
+	f := p.File
+	if f == "" {
+		f = "（整个报送包）"
+	}
+	return fmt.Sprintf("%s【%s】%s", f, p.Check, p.What)
+}
+
+// Report is the outcome of Verify.
+type Report struct {
+	Path        string    `json:"path"`
+	Problems    []Problem `json:"problems"`
+	Files       int       `json:"files"`        // files in the package
+	Fingerprint string    `json:"fingerprint"`  // of the key that signed (when the signature holds)
+	KeyID       string    `json:"key_id"`       //
+	Department  string    `json:"department"`   // from submission.json
+	Year        int       `json:"year"`         //
+	Choices     []Choice  `json:"choices"`      // from submission.json
+	TagManifest string    `json:"tag_manifest"` // its SHA-256
+}
+
+// OK reports whether every check passed.
+func (r Report) OK() bool { return len(r.Problems) == 0 }
+
+// Text lists the problems, one a line.
+func (r Report) Text() string {
+	var b strings.Builder
+	for _, p := range r.Problems {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Verify checks the package at path, a folder or an .iso disc image: the bag's
+// completeness, every checksum and Payload-Oxum (data/bagit), the signature of the
+// tag manifest with the package's tuijian.pub or, when pubkey is given (a .pub file
+// or the bare base64 key), with that key — a package key that differs from it is
+// reported —, submission.json (schema), its consistency with every 推荐表 workbook,
+// at most one city per measure, and the cover sheet.
+func Verify(p string, pubkey []byte) Report {
+	st, err := os.Stat(p)
+	if err != nil {
+		return Report{Path: p, Problems: []Problem{{"", CheckPackageRead, fmt.Sprintf("找不到 %s：%v", p, err)}}}
+	}
+	if st.IsDir() {
+		return verifyFolder(p, pubkey)
+	}
+	return verifyImage(p, st.Size(), pubkey)
+}
+
+func verifyImage(p string, size int64, pubkey []byte) Report {
+	name := filepath.Base(p)
+	fail := func(what string) Report {
+		return Report{Path: p, Problems: []Problem{{name, CheckImage, what}}}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return fail(fmt.Sprintf("无法打开：%v", err))
+	}
+	defer f.Close()
+	if size%discimage.SectorSize != 0 {
+		return fail(fmt.Sprintf("大小 %d 字节不是 2048 字节扇区的整数倍：映像不完整或已损坏", size))
+	}
+	img, err := discimage.Open(f, size)
+	if err != nil {
+		return fail(err.Error())
+	}
+	dir, err := os.MkdirTemp("", "tuijian-verify-")
+	if err != nil {
+		return fail(fmt.Sprintf("无法创建临时文件夹：%v", err))
+	}
+	defer os.RemoveAll(dir)
+	for _, file := range img.Files() {
+		r, err := img.Open(file.Path)
+		if err != nil {
+			return fail(err.Error())
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(file.Path))
+		if !strings.HasPrefix(dst, dir+string(filepath.Separator)) {
+			return fail(fmt.Sprintf("映像中的路径“%s”不规范", file.Path))
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fail(err.Error())
+		}
+		out, err := os.Create(dst)
+		if err != nil {
+			return fail(err.Error())
+		}
+		_, err = io.Copy(out, r)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fail(fmt.Sprintf("读取映像中的 %s 失败：%v", file.Path, err))
+		}
+	}
+	rep := verifyFolder(dir, pubkey)
+	rep.Path = p
+	return rep
+}
+
+// verifyFolder runs every check on a package folder.
+func verifyFolder(dir string, pubkey []byte) Report {
+	rep := Report{Path: dir}
+	add := func(file, check, format string, a ...any) {
+		rep.Problems = append(rep.Problems, Problem{file, check, fmt.Sprintf(format, a...)})
+	}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rep.Files++
+		}
+		return nil
+	})
+	// 1. BagIt: completeness, checksums, Payload-Oxum, unlisted files. The cover
+	// sheet is the one top-level file the tag manifest cannot list.
+	for _, pr := range bagit.Verify(dir) {
+		if pr.Path == CoverName && strings.Contains(pr.What, "标签清单中没有这个文件") {
+			continue
+		}
+		add(pr.Path, CheckBag, "%s", pr.What)
+	}
+	if _, err := os.Stat(filepath.Join(dir, CoverName)); errors.Is(err, fs.ErrNotExist) {
+		add(CoverName, CheckCover, "缺少封面清单")
+	}
+
+	// 2. Signature.
+	tm, tmErr := os.ReadFile(filepath.Join(dir, bagit.TagManifest))
+	sig, sigErr := os.ReadFile(filepath.Join(dir, bagit.SignatureFile))
+	if sigErr != nil {
+		add(bagit.SignatureFile, CheckSignature, "缺少签名文件，无法确认报送包来自推荐单位")
+	}
+	var included *signing.PublicKey
+	if b, err := os.ReadFile(filepath.Join(dir, PublicKeyName)); err != nil {
+		if pubkey == nil {
+			add(PublicKeyName, CheckPublicKey, "缺少公钥文件，无法验证签名")
+		}
+	} else if k, err := signing.ParsePublicKey(b); err != nil {
+		add(PublicKeyName, CheckPublicKey, "%s", err.Error())
+	} else {
+		included = &k
+	}
+	key := included
+	if pubkey != nil {
+		k, err := signing.ParsePublicKey(pubkey)
+		if err != nil {
+			add("", CheckPublicKey, "给定的公钥无法读取：%s", err.Error())
+			key = nil
+		} else {
+			key = &k
+			if included != nil && !included.Equal(k) {
+				add(PublicKeyName, CheckPublicKey, "包内公钥（指纹 %s）与给定的公钥（指纹 %s）不同：公钥被替换过，或这不是该推荐单位的报送包",
+					signing.Fingerprint(*included), signing.Fingerprint(k))
+			}
+		}
+	}
+	if key != nil && tmErr == nil && sigErr == nil {
+		if err := signing.VerifyKey(*key, tm, sig); err != nil {
+			add(bagit.SignatureFile, CheckSignature, "%s", err.Error())
+		} else {
+			rep.Fingerprint, rep.KeyID = signing.Fingerprint(*key), signing.KeyID(*key)
+		}
+	}
+	if tmErr == nil {
+		rep.TagManifest = sha256Hex(tm)
+	}
+
+	// 3. submission.json and the workbooks.
+	js, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(JSONName)))
+	if err != nil {
+		add(JSONName, CheckData, "缺少机读报送数据 submission.json")
+	} else if sub, err := Parse(js); err != nil {
+		add(JSONName, CheckData, "%s", err.Error())
+	} else {
+		rep.Department, rep.Year, rep.Choices = sub.Department, sub.Campaign.Year, sub.Choices
+		checkSubmission(dir, sub, add)
+	}
+
+	// 4. Cover sheet, regenerated from the bag.
+	if b, err := os.ReadFile(filepath.Join(dir, CoverName)); err == nil {
+		if cd, err := CoverDataFromBag(dir); err != nil {
+			add(CoverName, CheckCover, "无法核对封面清单：%s", err.Error())
+		} else if want, err := CoverPDF(cd); err != nil {
+			add(CoverName, CheckCover, "无法核对封面清单：%s", err.Error())
+		} else if !bytes.Equal(b, want) {
+			add(CoverName, CheckCover, "封面清单与包内清单不符：它在打包后被改动或替换过，请重新导出")
+		}
+	}
+	slices.SortStableFunc(rep.Problems, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
+	return rep
+}
+
+// checkSubmission checks one city per measure and each 推荐表 against submission.json.
+func checkSubmission(dir string, sub *Submission, add func(file, check, format string, a ...any)) {
+	camp, err := forms.CampaignFor(sub.Campaign.Year)
+	if err != nil {
+		add(JSONName, CheckData, "%s", err.Error())
+		return
+	}
+	chosen := map[forms.MeasureID]Choice{}
+	for _, ch := range sub.Choices {
+		m, err := camp.Measure(ch.Measure)
+		if err != nil {
+			add(JSONName, CheckData, "推荐了未知的措施“%s”", ch.Measure)
+			continue
+		}
+		if prev, ok := chosen[ch.Measure]; ok {
+			add(JSONName, CheckOneCity, "%s推荐了 %s 和 %s 两个市（州）：每项措施最多推荐 1 个市（州）（通知第二条）",
+				m.Short, sub.UnitName(prev.Unit), sub.UnitName(ch.Unit))
+			continue
+		}
+		chosen[ch.Measure] = ch
+	}
+	figs := map[forms.FigureKey]Figure{}
+	for _, f := range sub.Figures {
+		figs[forms.FigureKey{UnitCode: f.Unit, Measure: f.Measure, Indicator: f.Indicator, Year: f.Year}] = f
+	}
+	// Every 推荐表 workbook under data/.
+	var tables []string
+	filepath.WalkDir(filepath.Join(dir, bagit.PayloadDir), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".xlsx") && strings.Contains(d.Name(), "推荐表") {
+			rel, _ := filepath.Rel(dir, p)
+			tables = append(tables, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	slices.Sort(tables)
+	seen := map[forms.MeasureID]string{}
+	for _, rel := range tables {
+		m, city := checkTable(dir, rel, camp, sub, chosen, figs, add)
+		if m == nil {
+			continue
+		}
+		if prev, ok := seen[m.ID]; ok {
+			add(rel, CheckOneCity, "%s有两份推荐表（另一份为 %s）：每项措施最多推荐 1 个市（州）", m.Short, prev)
+		}
+		seen[m.ID] = rel
+		_ = city
+	}
+	for _, m := range camp.Measures {
+		if _, ok := chosen[m.ID]; ok {
+			if _, ok := seen[m.ID]; !ok {
+				add("", CheckTable, "%s推荐了 %s，但报送包中没有该措施的推荐表（推荐表.xlsx）", m.Short, sub.UnitName(chosen[m.ID].Unit))
+			}
+		}
+	}
+}
+
+// checkTable compares one 推荐表 workbook with submission.json and returns its
+// measure and city (nil when it cannot be read).
+func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID]Choice,
+	figs map[forms.FigureKey]Figure, add func(file, check, format string, a ...any)) (*forms.Measure, string) {
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		add(rel, CheckTable, "无法读取：%v", err)
+		return nil, ""
+	}
+	xf, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		add(rel, CheckTable, "不是有效的 Excel 工作簿：%v", err)
+		return nil, ""
+	}
+	defer xf.Close()
+	const sheet = "推荐表"
+	rows, err := xf.GetRows(sheet)
+	if err != nil {
+		add(rel, CheckTable, "没有名为“%s”的工作表", sheet)
+		return nil, ""
+	}
+	cell := func(r, c int) string {
+		if r < len(rows) && c < len(rows[r]) {
+			return strings.TrimSpace(rows[r][c])
+		}
+		return ""
+	}
+	// The measure: the one whose indicator labels fill column A.
+	var m *forms.Measure
+	best := 0
+	for i := range camp.Measures {
+		n := 0
+		for _, in := range camp.Measures[i].Indicators {
+			for r := range rows {
+				if cell(r, 0) == in.Label {
+					n++
+					break
+				}
+			}
+		}
+		if n > best {
+			best, m = n, &camp.Measures[i]
+		}
+	}
+	if m == nil {
+		add(rel, CheckTable, "工作表“%s”的 A 列没有任何指标名称，无法识别是哪项措施的推荐表", sheet)
+		return nil, ""
+	}
+	first := len(rows)
+	rowOf := map[string]int{}
+	for r := range rows {
+		for _, in := range m.Indicators {
+			if cell(r, 0) == in.Label {
+				if _, dup := rowOf[in.ID]; !dup {
+					rowOf[in.ID] = r
+				}
+				first = min(first, r)
+			}
+		}
+	}
+	// The city named in the header rows.
+	names := map[string]string{} // name → code
+	for _, u := range sub.Units {
+		if u.Name != "" {
+			names[u.Name] = u.Code
+		}
+	}
+	var cities []string
+	for r := 0; r < first; r++ {
+		for c := 0; c < len(rows[r]); c++ {
+			t := cell(r, c)
+			if strings.Contains(t, "市（州）名称") || strings.Contains(t, "市(州)名称") {
+				if _, v, ok := strings.Cut(strings.ReplaceAll(t, ":", "："), "："); ok && strings.TrimSpace(v) != "" {
+					cities = append(cities, strings.TrimSpace(v))
+				} else {
+					for c2 := c + 1; c2 < len(rows[r]); c2++ {
+						if v := cell(r, c2); v != "" {
+							cities = append(cities, v)
+							break
+						}
+					}
+				}
+			} else if _, ok := names[t]; ok {
+				cities = append(cities, t)
+			}
+		}
+	}
+	slices.Sort(cities)
+	cities = slices.Compact(cities)
+	ch, hasChoice := chosen[m.ID]
+	city := ""
+	switch {
+	case len(cities) == 0:
+		add(rel, CheckTable, "表头中找不到“市（州）名称”")
+	case len(cities) > 1:
+		add(rel, CheckOneCity, "表头中出现多个市（州）：%s；每项措施只能推荐 1 个市（州）", strings.Join(cities, "、"))
+	default:
+		city = cities[0]
+	}
+	if !hasChoice {
+		add(rel, CheckTable, "submission.json 中%s没有推荐的市（州），而报送包中有该措施的推荐表", m.Short)
+		return m, city
+	}
+	wantName := sub.UnitName(ch.Unit)
+	if city != "" && city != wantName && city != ch.UnitName {
+		add(rel, CheckTable, "推荐表中的市（州）为“%s”，submission.json 中%s推荐的是“%s”", city, m.Short, wantName)
+	}
+	years := camp.IndicatorYears()
+	for _, in := range m.Indicators {
+		r, ok := rowOf[in.ID]
+		if !ok {
+			add(rel, CheckTable, "缺少指标行“%s”", in.Label)
+			continue
+		}
+		for j, y := range years {
+			col := string(rune('B' + j))
+			got := cell(r, 1+j)
+			f, have := figs[forms.FigureKey{UnitCode: ch.Unit, Measure: m.ID, Indicator: in.ID, Year: y}]
+			if !have {
+				if got != "" {
+					add(rel, CheckTable, "%s%d 单元格（%s %d年）为“%s”，submission.json 中没有这个数", col, r+1, in.Label, y, got)
+				}
+				continue
+			}
+			if !sameValue(got, f.Value, in.Kind) {
+				add(rel, CheckTable, "%s%d 单元格（%s %d年）为“%s”，submission.json 中为“%s”：两者不一致", col, r+1, in.Label, y, got, f.Value)
+			}
+		}
+	}
+	return m, city
+}
+
+// sameValue compares a workbook cell with a submission value of a kind.
+func sameValue(cell, want string, k value.Kind) bool {
+	if cell == want {
+		return true
+	}
+	a, errA := value.Parse(cell, k)
+	b, errB := value.Parse(want, k)
+	if errA != nil || errB != nil {
+		return false
+	}
+	return a.Equal(b)
+}
