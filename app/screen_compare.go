@@ -1,0 +1,1002 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+	"image/png"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/chart"
+	"tuijian/data/store"
+	"tuijian/forms"
+	"tuijian/forms/rank"
+)
+
+// 比选: per measure, the candidates × indicators matrix (both years, rank, against the
+// province value, best and worst marked, 缺失 for missing), the weights with the
+// composite score and its normalization, the robustness analysis (SMAA-2, run off the
+// UI goroutine with progress and cancel; acceptability, central weights, stability
+// intervals and charts), and the choice with its 推荐理由 and decision record. Every
+// number comes from forms.ComparisonFor and forms/rank; this file only shows it.
+
+func init() {
+	registerScreen(forms.StepCompare, func(env *Env) Screen { return newCompareScreen(env) })
+}
+
+type compareScreen struct {
+	env    *Env
+	root   *fyne.Container
+	tabs   *container.AppTabs
+	year   int
+	panels []*comparePanel
+}
+
+// comparePanel is the tab of one measure.
+type comparePanel struct {
+	s   *compareScreen
+	m   *forms.Measure
+	tab *container.TabItem
+
+	// inputs
+	yearRadio *widget.RadioGroup
+	years     [2]int
+	weightIn  []*widget.Entry
+	minIn     []*widget.Entry
+	maxIn     []*widget.Entry
+	normOut   []*widget.Label
+	rangeOut  []*widget.Label
+	inputErr  *widget.Label
+	samplesIn *widget.Entry
+	seedIn    *widget.Entry
+
+	// the current comparison
+	cmp    forms.Comparison
+	cmpErr error
+	gen    int // bumped whenever the comparison is recomputed with other bounds/data
+
+	// views
+	status   *widget.Label
+	excluded *fyne.Container
+	table    *widget.Table
+	tableMin *canvas.Rectangle // gives the table room for every row
+	selected int               // indicator shown in the bar chart, −1 none
+	chartKey string            // digest and indicator of the chart shown
+	indLabel *widget.Label
+	indChart *canvas.Image
+	method   *widget.Label
+	scores   *fyne.Container
+	notes    *widget.Label
+
+	// robustness
+	runBtn    *widget.Button
+	cancelBtn *widget.Button
+	progress  *widget.ProgressBar
+	robStatus *widget.Label
+	accGrid   *fyne.Container
+	accChart  *canvas.Image
+	central   *widget.Label
+	stability *widget.Label
+	mu        sync.Mutex
+	cancel    context.CancelFunc
+	rob       *forms.Robustness
+	robGen    int
+	// robDone, when set, is called on the UI goroutine after an analysis ends (tests).
+	robDone func()
+
+	// choice
+	choice      *widget.RadioGroup
+	choiceCodes []string // option index → code
+	excludedOpt *fyne.Container
+	reason      *widget.Entry
+	reasonDirty bool
+	choiceDirty bool
+	chooseBtn   *widget.Button
+	chooseNote  *widget.Label
+
+	prefilled bool // weights etc. were taken from the stored decision record
+	loading   bool
+}
+
+func newCompareScreen(env *Env) *compareScreen {
+	return &compareScreen{env: env, root: container.NewStack()}
+}
+
+func (s *compareScreen) Content() fyne.CanvasObject { return s.root }
+
+func (s *compareScreen) Refresh() {
+	c := s.env.Case
+	if c == nil || c.Campaign == nil {
+		s.year = 0
+		l := widget.NewLabel("尚未设置推荐单位和年度：请先在“设置”中填写。")
+		l.Wrapping = fyne.TextWrapBreak
+		s.root.Objects = []fyne.CanvasObject{l}
+		s.root.Refresh()
+		return
+	}
+	if s.year != c.Campaign.Year {
+		s.build(c.Campaign)
+	}
+	for _, p := range s.panels {
+		p.refresh()
+	}
+}
+
+// Focus handles choice:M, reason:M, decision:M and choices.
+func (s *compareScreen) Focus(field string) bool {
+	kind, m, _ := strings.Cut(field, ":")
+	if field == "choices" {
+		kind, m = "choice", string(forms.MeasureIDs[0])
+	}
+	for _, p := range s.panels {
+		if string(p.m.ID) != m || s.tabs == nil {
+			continue
+		}
+		switch kind {
+		case "choice", "decision":
+			s.tabs.Select(p.tab)
+			focusIn(s.env, p.reason)
+			return true
+		case "reason":
+			s.tabs.Select(p.tab)
+			focusIn(s.env, p.reason)
+			return true
+		}
+	}
+	return false
+}
+
+func (s *compareScreen) build(camp *forms.Campaign) {
+	for _, p := range s.panels {
+		p.stop()
+	}
+	s.year = camp.Year
+	s.panels = nil
+	s.tabs = container.NewAppTabs()
+	for i := range camp.Measures {
+		p := newComparePanel(s, &camp.Measures[i], camp.IndicatorYears())
+		s.panels = append(s.panels, p)
+		s.tabs.Append(p.tab)
+	}
+	s.root.Objects = []fyne.CanvasObject{s.tabs}
+	s.root.Refresh()
+}
+
+func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *comparePanel {
+	p := &comparePanel{s: s, m: m, years: years, selected: -1, loading: true}
+	defer func() { p.loading = false }()
+	n := len(m.Indicators)
+
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapBreak
+	p.excluded = container.NewVBox()
+	p.yearRadio = widget.NewRadioGroup([]string{strconv.Itoa(years[0]) + " 年", strconv.Itoa(years[1]) + " 年"}, func(string) { p.inputsChanged(true) })
+	p.yearRadio.Horizontal = true
+	p.yearRadio.Required = true
+	p.yearRadio.SetSelected(strconv.Itoa(years[1]) + " 年")
+
+	// Matrix.
+	p.table = widget.NewTableWithHeaders(p.tableSize, p.newCell, p.updateCell)
+	p.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		return l
+	}
+	p.table.UpdateHeader = p.updateHeader
+	p.table.SetColumnWidth(-1, 110)
+	for j := 0; j <= n; j++ {
+		p.table.SetColumnWidth(j, 190)
+	}
+	p.table.OnSelected = func(id widget.TableCellID) {
+		if id.Col >= 0 && id.Col < n {
+			p.selectIndicator(id.Col)
+		}
+	}
+	p.tableMin = canvas.NewRectangle(color.Transparent)
+	p.tableMin.SetMinSize(fyne.NewSize(900, 260))
+	tableBox := container.NewStack(p.tableMin, p.table)
+	p.indLabel = widget.NewLabel("点选矩阵中的单元格，查看该指标各候选与全省值的条形图。")
+	p.indLabel.Wrapping = fyne.TextWrapBreak
+	p.indChart = canvas.NewImageFromImage(nil)
+	p.indChart.FillMode = canvas.ImageFillContain
+	p.indChart.SetMinSize(fyne.NewSize(675, 180))
+	p.indChart.Hide()
+
+	// Weights.
+	grid := container.NewGridWithColumns(6, boldLabel("指标"), boldLabel("权重（输入）"), boldLabel("归一化后权重"),
+		boldLabel("归一化范围（最小～最大）"), boldLabel("稳健性下限"), boldLabel("稳健性上限"))
+	for _, in := range m.Indicators {
+		name := widget.NewLabel(in.Label)
+		name.Truncation = fyne.TextTruncateEllipsis
+		w := widget.NewEntry()
+		w.SetPlaceHolder("等权")
+		w.OnChanged = func(string) { p.inputsChanged(false) }
+		lo, hi := widget.NewEntry(), widget.NewEntry()
+		lo.SetPlaceHolder("0")
+		hi.SetPlaceHolder("1")
+		lo.OnChanged = func(string) { p.inputsChanged(true) }
+		hi.OnChanged = func(string) { p.inputsChanged(true) }
+		norm, rg := widget.NewLabel(""), widget.NewLabel("")
+		rg.Truncation = fyne.TextTruncateEllipsis
+		p.weightIn, p.minIn, p.maxIn = append(p.weightIn, w), append(p.minIn, lo), append(p.maxIn, hi)
+		p.normOut, p.rangeOut = append(p.normOut, norm), append(p.rangeOut, rg)
+		grid.Add(name)
+		grid.Add(w)
+		grid.Add(norm)
+		grid.Add(rg)
+		grid.Add(lo)
+		grid.Add(hi)
+	}
+	p.inputErr = newErrorLabel()
+	equal := widget.NewButtonWithIcon("恢复等权", theme.ViewRefreshIcon(), func() {
+		p.loading = true
+		for _, e := range p.weightIn {
+			e.SetText("")
+		}
+		p.loading = false
+		p.inputsChanged(false)
+	})
+	p.method = widget.NewLabel("")
+	p.method.Wrapping = fyne.TextWrapBreak
+	p.scores = container.NewVBox()
+	p.notes = widget.NewLabel("")
+	p.notes.Wrapping = fyne.TextWrapBreak
+
+	// Robustness.
+	p.samplesIn = widget.NewEntry()
+	p.samplesIn.SetText(strconv.Itoa(rank.DefaultSamples))
+	p.seedIn = widget.NewEntry()
+	p.seedIn.SetText("1")
+	p.runBtn = widget.NewButtonWithIcon("稳健性分析", theme.MediaPlayIcon(), p.runRobustness)
+	p.runBtn.Importance = widget.HighImportance
+	p.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), p.stop)
+	p.cancelBtn.Disable()
+	p.progress = widget.NewProgressBar()
+	p.progress.Hide()
+	p.robStatus = widget.NewLabel("尚未运行稳健性分析。")
+	p.robStatus.Wrapping = fyne.TextWrapBreak
+	p.accGrid = container.NewVBox()
+	p.accChart = canvas.NewImageFromImage(nil)
+	p.accChart.FillMode = canvas.ImageFillContain
+	p.accChart.SetMinSize(fyne.NewSize(675, 180))
+	p.accChart.Hide()
+	p.central = widget.NewLabel("")
+	p.central.Wrapping = fyne.TextWrapBreak
+	p.stability = widget.NewLabel("")
+	p.stability.Wrapping = fyne.TextWrapBreak
+
+	// Choice.
+	p.choice = widget.NewRadioGroup(nil, func(string) {
+		if !p.loading {
+			p.choiceDirty = true
+		}
+		p.updateChooseNote()
+	})
+	p.excludedOpt = container.NewVBox()
+	p.reason = widget.NewMultiLineEntry()
+	p.reason.SetMinRowsVisible(4)
+	p.reason.Wrapping = fyne.TextWrapBreak
+	p.reason.SetPlaceHolder("推荐理由：说明为什么推荐该市（州），如综合得分、稳健性、基本条件的符合情况")
+	p.reason.OnChanged = func(string) {
+		if !p.loading {
+			p.reasonDirty = true
+		}
+	}
+	p.chooseBtn = widget.NewButtonWithIcon("确定推荐", theme.ConfirmIcon(), p.choose)
+	p.chooseBtn.Importance = widget.HighImportance
+	p.chooseNote = widget.NewLabel("")
+	p.chooseNote.Wrapping = fyne.TextWrapBreak
+
+	body := container.NewVBox(
+		boldLabel(m.Name),
+		p.status,
+		container.NewHBox(widget.NewLabel("比较年份："), p.yearRadio),
+		p.excluded,
+		boldLabel("一、指标矩阵"),
+		widget.NewLabel("▲ 优于全省　▼ 差于全省　= 与全省持平；绿色为最好，红色为最差；“缺失”为未填数据（不按 0 计）。"),
+		tableBox,
+		p.indLabel,
+		p.indChart,
+		widget.NewSeparator(),
+		boldLabel("二、权重与综合得分"),
+		grid,
+		container.NewHBox(equal),
+		p.inputErr,
+		p.method,
+		p.scores,
+		p.notes,
+		widget.NewSeparator(),
+		boldLabel("三、稳健性分析"),
+		container.NewGridWithColumns(4, widget.NewLabel("抽样次数"), p.samplesIn, widget.NewLabel("随机种子"), p.seedIn),
+		container.NewHBox(p.runBtn, p.cancelBtn),
+		p.progress,
+		p.robStatus,
+		p.accGrid,
+		p.accChart,
+		p.central,
+		boldLabel("权重稳定区间（单个指标权重在区间内变化、其余按比例缩放时，综合得分第一名不变）"),
+		p.stability,
+		widget.NewSeparator(),
+		boldLabel("四、推荐选择"),
+		p.choice,
+		p.excludedOpt,
+		p.reason,
+		container.NewHBox(p.chooseBtn),
+		p.chooseNote,
+	)
+	p.tab = container.NewTabItem(m.Short, container.NewVScroll(container.NewPadded(body)))
+	return p
+}
+
+func (p *comparePanel) env() *Env { return p.s.env }
+
+// refresh recomputes from the case (after any change) and prefills from the stored
+// decision record once.
+func (p *comparePanel) refresh() {
+	c := p.env().Case
+	ch, chosen := c.Choice(p.m.ID)
+	if !p.prefilled && chosen && ch.Decision != "" {
+		if r, err := forms.ParseDecisionRecord(ch.Decision); err == nil && r.Measure == p.m.ID {
+			p.prefill(r)
+		}
+	}
+	p.prefilled = true
+	p.loading = true
+	if !p.reasonDirty {
+		p.reason.SetText(ch.Reason)
+	}
+	p.loading = false
+	p.recompute(false)
+	if !p.choiceDirty {
+		p.loading = true
+		p.choice.SetSelected(p.optionOf(ch.UnitCode))
+		p.loading = false
+	}
+	p.updateChooseNote()
+}
+
+func (p *comparePanel) prefill(r forms.DecisionRecord) {
+	p.loading = true
+	defer func() { p.loading = false }()
+	if r.Year == p.years[0] || r.Year == p.years[1] {
+		p.yearRadio.SetSelected(strconv.Itoa(r.Year) + " 年")
+	}
+	w := r.InputWeights()
+	for j, in := range p.m.Indicators {
+		if w != nil {
+			p.weightIn[j].SetText(compareFmt(w[in.ID]))
+		}
+		if b, ok := r.Bounds[in.ID]; ok {
+			p.minIn[j].SetText(compareFmt(b[0]))
+			p.maxIn[j].SetText(compareFmt(b[1]))
+		}
+	}
+	if r.SMAA != nil {
+		p.samplesIn.SetText(strconv.Itoa(r.SMAA.Samples))
+		p.seedIn.SetText(strconv.FormatUint(r.SMAA.Seed, 10))
+	}
+}
+
+func compareFmt(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func (p *comparePanel) year() int {
+	if strings.HasPrefix(p.yearRadio.Selected, strconv.Itoa(p.years[0])) {
+		return p.years[0]
+	}
+	return p.years[1]
+}
+
+// inputs reads the weights and bounds; an error names the indicator.
+func (p *comparePanel) inputs() (map[string]float64, map[string][2]float64, error) {
+	var w map[string]float64
+	var b map[string][2]float64
+	typed := false
+	for _, e := range p.weightIn {
+		typed = typed || strings.TrimSpace(e.Text) != ""
+	}
+	for j, in := range p.m.Indicators {
+		if typed {
+			if w == nil {
+				w = map[string]float64{}
+			}
+			t := strings.TrimSpace(p.weightIn[j].Text)
+			v := 0.0
+			if t != "" {
+				f, err := strconv.ParseFloat(t, 64)
+				if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
+					return nil, nil, fmt.Errorf("“%s”的权重“%s”无效：请填写不小于 0 的数（如 1 或 0.2），留空表示 0；全部留空为等权", in.Label, t)
+				}
+				v = f
+			}
+			w[in.ID] = v
+		}
+		lo, hi := strings.TrimSpace(p.minIn[j].Text), strings.TrimSpace(p.maxIn[j].Text)
+		if lo == "" && hi == "" {
+			continue
+		}
+		bd := [2]float64{0, 1}
+		for k, t := range []string{lo, hi} {
+			if t == "" {
+				continue
+			}
+			f, err := strconv.ParseFloat(t, 64)
+			if err != nil || math.IsNaN(f) {
+				return nil, nil, fmt.Errorf("“%s”的稳健性权重上下限“%s”无效：请填写 0 到 1 之间的数", in.Label, t)
+			}
+			bd[k] = f
+		}
+		if b == nil {
+			b = map[string][2]float64{}
+		}
+		b[in.ID] = bd
+	}
+	return w, b, nil
+}
+
+// inputsChanged recomputes after an edit; robust is true when the edit changes the
+// SMAA inputs (year, bounds), which makes an earlier robustness result stale.
+func (p *comparePanel) inputsChanged(robust bool) {
+	if p.loading || p.env().Case == nil {
+		return
+	}
+	p.recompute(robust)
+}
+
+func (p *comparePanel) recompute(robust bool) {
+	c := p.env().Case
+	w, b, err := p.inputs()
+	if err == nil {
+		var cmp forms.Comparison
+		cmp, err = forms.ComparisonFor(c, p.m.ID, p.year(), w, b, p.now())
+		if err == nil || errors.Is(err, forms.ErrNoEligible) {
+			if robust || cmp.Digest != p.cmp.Digest {
+				p.gen++
+				p.clearRobustness()
+			}
+			p.cmp = cmp
+		}
+	}
+	p.cmpErr = err
+	p.inputErr.SetText("")
+	if err != nil && !errors.Is(err, forms.ErrNoEligible) {
+		p.inputErr.SetText(err.Error())
+	}
+	p.show()
+}
+
+func (p *comparePanel) now() time.Time {
+	if p.env().Now != nil {
+		return p.env().Now()
+	}
+	return time.Now()
+}
+
+// show puts the current comparison on screen.
+func (p *comparePanel) show() {
+	cmp := &p.cmp
+	n := len(p.m.Indicators)
+	p.excluded.Objects = nil
+	for _, e := range cmp.Excluded {
+		l := widget.NewLabel(fmt.Sprintf("不参与比选：%s —— %s", e.Unit.Name, strings.Join(e.Reasons, "；")))
+		l.Wrapping = fyne.TextWrapBreak
+		l.Importance = widget.WarningImportance
+		p.excluded.Add(l)
+	}
+	p.excluded.Refresh()
+	computed := len(cmp.Candidates) > 0 && len(cmp.Scores.Score) == len(cmp.Candidates)
+	switch {
+	case p.cmpErr != nil && errors.Is(p.cmpErr, forms.ErrNoEligible):
+		p.status.SetText(p.cmpErr.Error())
+	case p.cmpErr != nil:
+		p.status.SetText("输入有误，显示的是上一次有效的结果。")
+	default:
+		p.status.SetText(fmt.Sprintf("候选 %d 个参与比选（比较 %d 年的指标），数据摘要 %s", len(cmp.Candidates), cmp.Year, shortDigest(cmp.Digest)))
+	}
+	rowH := p.newCell().MinSize().Height + theme.Padding()
+	p.tableMin.SetMinSize(fyne.NewSize(900, min(640, rowH*float32(2+len(cmp.Candidates))+theme.Padding()*4)))
+	p.table.Refresh()
+	if !computed {
+		p.scores.Objects = nil
+		p.scores.Refresh()
+		p.method.SetText("")
+		p.notes.SetText("")
+		p.stability.SetText("")
+		p.runBtn.Disable()
+		p.chooseBtn.Disable()
+		p.refreshChoices()
+		return
+	}
+	p.runBtn.Enable()
+	p.chooseBtn.Enable()
+	s := cmp.Scores
+	for j := 0; j < n; j++ {
+		p.normOut[j].SetText(fmt.Sprintf("%.4f", s.Weights[j]))
+		rg := s.Ranges[j]
+		t := fmt.Sprintf("%s～%s", compareNum(rg.Min), compareNum(rg.Max))
+		if rg.Constant {
+			t = "不区分候选（各计 0.5）"
+		}
+		p.rangeOut[j].SetText(t)
+	}
+	wt := "权重：按输入值除以其总和归一化（总和为 1）。"
+	if s.Defaulted {
+		wt = "权重：未设置，各指标等权（各 " + fmt.Sprintf("%.4f", 1/float64(n)) + "）。"
+	}
+	p.method.SetText("归一化方法：" + s.Method + "\n缺失值规则：" + s.MissingRule + "\n" + cmp.PairRule + "\n" + wt)
+	p.scores.Objects = []fyne.CanvasObject{container.NewGridWithColumns(4, boldLabel("名次"), boldLabel("市（州）"), boldLabel("综合得分"), boldLabel("缺失指标"))}
+	for _, i := range s.Order {
+		miss := 0
+		for _, x := range s.Missing[i] {
+			if x {
+				miss++
+			}
+		}
+		row := container.NewGridWithColumns(4, widget.NewLabel(strconv.Itoa(s.Rank[i])), widget.NewLabel(cmp.Candidates[i].Name),
+			widget.NewLabel(fmt.Sprintf("%.4f", s.Score[i])), widget.NewLabel(strconv.Itoa(miss)))
+		p.scores.Add(row)
+	}
+	p.scores.Refresh()
+	p.notes.SetText(strings.Join(s.Messages, "\n"))
+	var st []string
+	for _, iv := range cmp.Stability {
+		st = append(st, iv.Text)
+	}
+	p.stability.SetText(strings.Join(st, "\n"))
+	if p.selected >= 0 && p.chartKey != fmt.Sprint(cmp.Digest, p.selected) {
+		p.selectIndicator(p.selected)
+	}
+	p.refreshChoices()
+}
+
+func shortDigest(d string) string {
+	d = strings.TrimPrefix(d, "sha256:")
+	if len(d) > 12 {
+		d = d[:12]
+	}
+	return d
+}
+
+func compareNum(v float64) string {
+	if math.IsNaN(v) {
+		return forms.MissingText
+	}
+	return chart.FormatNumber(v)
+}
+
+// Table: row 0 is the province, rows 1… the candidates; columns are the indicators
+// and, last, the composite score.
+
+func (p *comparePanel) tableSize() (int, int) {
+	return 1 + len(p.cmp.Candidates), len(p.m.Indicators) + 1
+}
+
+type compareCell struct {
+	bg    *canvas.Rectangle
+	line1 *widget.Label
+	line2 *widget.Label
+}
+
+func (p *comparePanel) newCell() fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.Transparent)
+	l1, l2 := widget.NewLabel(""), widget.NewLabel("")
+	l1.Truncation, l2.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+	return container.NewStack(bg, container.New(&compareTwoLines{}, l1, l2))
+}
+
+// compareTwoLines stacks two labels tightly.
+type compareTwoLines struct{}
+
+func (compareTwoLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for _, o := range objs {
+		ms := o.MinSize()
+		w = max(w, ms.Width)
+		h += ms.Height - 2*theme.Padding()
+	}
+	return fyne.NewSize(w, h+2*theme.Padding())
+}
+
+func (compareTwoLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - 2*theme.Padding()
+	}
+}
+
+func compareCellParts(o fyne.CanvasObject) compareCell {
+	st := o.(*fyne.Container)
+	lines := st.Objects[1].(*fyne.Container)
+	return compareCell{bg: st.Objects[0].(*canvas.Rectangle), line1: lines.Objects[0].(*widget.Label), line2: lines.Objects[1].(*widget.Label)}
+}
+
+// cellText is the two lines and the mark of a table cell; mark is +1 best, −1 worst.
+func (p *comparePanel) cellText(row, col int) (string, string, int) {
+	cmp := &p.cmp
+	n := len(p.m.Indicators)
+	if len(cmp.Candidates) == 0 || len(cmp.Ranks) != n {
+		return "", "", 0
+	}
+	y0, y1 := strconv.Itoa(cmp.Years[0]%100), strconv.Itoa(cmp.Years[1]%100)
+	if col == n {
+		if row == 0 {
+			return "", "", 0
+		}
+		i := row - 1
+		mark := 0
+		if cmp.Scores.Rank[i] == 1 {
+			mark = 1
+		}
+		return fmt.Sprintf("%.4f", cmp.Scores.Score[i]), fmt.Sprintf("第 %d 名", cmp.Scores.Rank[i]), mark
+	}
+	if row == 0 {
+		pv := cmp.Province[col]
+		return fmt.Sprintf("%s年 %s　%s年 %s", y0, pv[0].Text, y1, pv[1].Text), "全省值", 0
+	}
+	i := row - 1
+	cell := cmp.Cells[i][col]
+	r := cmp.Ranks[col]
+	l1 := fmt.Sprintf("%s年 %s　%s年 %s", y0, cell[0].Text, y1, cell[1].Text)
+	var parts []string
+	if r.Missing[i] {
+		parts = append(parts, fmt.Sprintf("%d年缺失，不排名", cmp.Year))
+	} else {
+		parts = append(parts, fmt.Sprintf("第 %d", r.Rank[i]))
+	}
+	switch r.VsReference[i].Favourable(r.HigherIsBetter) {
+	case 1:
+		parts = append(parts, "▲"+r.VsReference[i].String())
+	case -1:
+		parts = append(parts, "▼"+r.VsReference[i].String())
+	default:
+		if r.VsReference[i] == rank.PosEqual {
+			parts = append(parts, "="+r.VsReference[i].String())
+		}
+	}
+	mark := 0
+	if r.IsBest[i] {
+		parts = append(parts, "最好")
+		mark = 1
+	}
+	if r.IsWorst[i] {
+		parts = append(parts, "最差")
+		mark = -1
+	}
+	return l1, strings.Join(parts, " "), mark
+}
+
+func (p *comparePanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := compareCellParts(o)
+	l1, l2, mark := p.cellText(id.Row, id.Col)
+	c.line1.SetText(l1)
+	c.line2.SetText(l2)
+	switch mark {
+	case 1:
+		c.bg.FillColor = color.NRGBA{R: 0x2e, G: 0x9d, B: 0x4f, A: 0x40}
+	case -1:
+		c.bg.FillColor = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0x38}
+	default:
+		c.bg.FillColor = color.Transparent
+	}
+	c.bg.Refresh()
+}
+
+func (p *comparePanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	n := len(p.m.Indicators)
+	switch {
+	case id.Row < 0 && id.Col < 0:
+		l.SetText("")
+	case id.Row < 0 && id.Col == n:
+		l.SetText("综合得分")
+	case id.Row < 0:
+		in := p.m.Indicators[id.Col]
+		l.SetText(fmt.Sprintf("%d %s", id.Col+1, in.Label))
+	case id.Row == 0:
+		l.SetText("全省")
+	case id.Row-1 < len(p.cmp.Candidates):
+		l.SetText(p.cmp.Candidates[id.Row-1].Name)
+	default:
+		l.SetText("")
+	}
+}
+
+// selectIndicator shows the bar chart of indicator j (compared year).
+func (p *comparePanel) selectIndicator(j int) {
+	cmp := &p.cmp
+	if len(cmp.Ranks) <= j || len(cmp.Candidates) == 0 {
+		return
+	}
+	p.selected = j
+	in := p.m.Indicators[j]
+	r := cmp.Ranks[j]
+	dir := "越大越好"
+	if !in.HigherIsBetter {
+		dir = "越小越好"
+	}
+	text := fmt.Sprintf("%d. %s（%s；%d 年全省值 %s）", j+1, in.Label, dir, cmp.Year, cmp.Province[j][cmp.YearIndex()].Text)
+	if in.Help != "" {
+		text += "\n" + in.Help
+	}
+	if r.Message != "" {
+		text += "\n" + r.Message
+	}
+	p.indLabel.SetText(text)
+	h := compareChartHeight(len(cmp.Candidates))
+	b, err := chart.IndicatorBars(fmt.Sprintf("%d年 %s", cmp.Year, in.Label), cmp.Problem.Names, r.Values, r.Reference, in.Unit, 900, h)
+	if err == nil {
+		err = setPNG(p.indChart, b, 900, h)
+	}
+	if err != nil {
+		p.indLabel.SetText(text + "\n图表无法生成：" + err.Error())
+		p.indChart.Hide()
+		return
+	}
+	p.chartKey = fmt.Sprint(cmp.Digest, j)
+	p.indChart.Show()
+}
+
+func compareChartHeight(n int) int { return max(chart.MinSize, min(chart.MaxSize, 24*n+120)) }
+
+// setPNG decodes a PNG into a canvas image shown at 3/4 of its pixel size.
+func setPNG(img *canvas.Image, b []byte, w, h int) error {
+	im, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	img.Image = im
+	img.SetMinSize(fyne.NewSize(float32(w)*0.75, float32(h)*0.75))
+	img.Refresh()
+	return nil
+}
+
+// Robustness.
+
+func (p *comparePanel) clearRobustness() {
+	p.rob = nil
+	p.accGrid.Objects = nil
+	p.accGrid.Refresh()
+	p.accChart.Hide()
+	p.central.SetText("")
+	p.robStatus.SetText("尚未运行稳健性分析（或比较条件已改变，需重新运行）。")
+}
+
+func (p *comparePanel) runRobustness() {
+	n, err := strconv.Atoi(strings.TrimSpace(p.samplesIn.Text))
+	if err != nil || n < 1 || n > rank.MaxSamples {
+		p.env().ShowError(fmt.Errorf("抽样次数“%s”无效：请填写 1 到 %d 之间的整数，常用 10000", p.samplesIn.Text, rank.MaxSamples))
+		return
+	}
+	seed, err := strconv.ParseUint(strings.TrimSpace(p.seedIn.Text), 10, 64)
+	if err != nil {
+		p.env().ShowError(fmt.Errorf("随机种子“%s”无效：请填写不小于 0 的整数（同一种子结果可重现）", p.seedIn.Text))
+		return
+	}
+	if p.cmpErr != nil || len(p.cmp.Candidates) == 0 {
+		p.env().ShowError(errors.New("比较条件有误或没有可比选的候选，无法进行稳健性分析：请先改正权重或上下限"))
+		return
+	}
+	p.stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	p.mu.Lock()
+	p.cancel = cancel
+	p.mu.Unlock()
+	cmp, gen := p.cmp, p.gen
+	p.runBtn.Disable()
+	p.cancelBtn.Enable()
+	p.progress.SetValue(0)
+	p.progress.Show()
+	p.robStatus.SetText(fmt.Sprintf("正在抽样 %d 组权重……", n))
+	go func() {
+		rob, err := cmp.Robustness(ctx, n, seed, func(done, total int) {
+			fyne.Do(func() { p.progress.SetValue(float64(done) / float64(total)) })
+		})
+		var chartPNG []byte
+		h := compareChartHeight(len(cmp.Candidates))
+		if err == nil {
+			chartPNG, _ = chart.AcceptabilityStacked(cmp.Problem.Names, rob.SMAA.Acceptability, 900, h)
+		}
+		fyne.Do(func() {
+			p.mu.Lock()
+			p.cancel = nil
+			p.mu.Unlock()
+			cancel()
+			p.runBtn.Enable()
+			p.cancelBtn.Disable()
+			p.progress.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				p.robStatus.SetText("稳健性分析已取消。")
+			case err != nil:
+				p.robStatus.SetText("稳健性分析未完成：" + err.Error())
+				p.env().ShowError(err)
+			case gen != p.gen:
+				p.robStatus.SetText("比较条件在分析期间已改变，结果已作废，请重新运行。")
+			default:
+				p.robGen = gen
+				p.showRobustness(&cmp, &rob, chartPNG, h)
+			}
+			p.updateChooseNote()
+			if p.robDone != nil {
+				p.robDone()
+			}
+		})
+	}()
+}
+
+// stop cancels a running analysis.
+func (p *comparePanel) stop() {
+	p.mu.Lock()
+	if p.cancel != nil {
+		p.cancel()
+	}
+	p.mu.Unlock()
+}
+
+func (p *comparePanel) showRobustness(cmp *forms.Comparison, rob *forms.Robustness, chartPNG []byte, h int) {
+	p.rob = rob
+	a := rob.SMAA
+	p.robStatus.SetText(fmt.Sprintf("%s\n抽样 %d 组（抽取 %d 组），随机种子 %d，最大标准误 %.4f。最常排第一：%s（%.1f%%）。",
+		a.Method, a.Samples, a.Drawn, a.Seed, a.StdErr, cmp.Candidates[rob.MostFirst].Name, 100*a.Acceptability[rob.MostFirst][0]))
+	m := len(cmp.Candidates)
+	cols := min(m, 6) + 1
+	head := []fyne.CanvasObject{boldLabel("排名可接受度")}
+	for r := 0; r < cols-1; r++ {
+		head = append(head, boldLabel(fmt.Sprintf("第 %d 名", r+1)))
+	}
+	p.accGrid.Objects = []fyne.CanvasObject{container.NewGridWithColumns(cols, head...)}
+	for i, u := range cmp.Candidates {
+		row := []fyne.CanvasObject{widget.NewLabel(u.Name)}
+		for r := 0; r < cols-1; r++ {
+			row = append(row, widget.NewLabel(fmt.Sprintf("%.1f%%", 100*a.Acceptability[i][r])))
+		}
+		p.accGrid.Add(container.NewGridWithColumns(cols, row...))
+	}
+	p.accGrid.Refresh()
+	if chartPNG != nil && setPNG(p.accChart, chartPNG, 900, h) == nil {
+		p.accChart.Show()
+	}
+	var lines []string
+	for i, u := range cmp.Candidates {
+		if math.IsNaN(a.Confidence[i]) {
+			lines = append(lines, u.Name+"：在任何抽样权重下都不排第一。")
+			continue
+		}
+		var parts []string
+		for j := range cmp.Indicators {
+			parts = append(parts, fmt.Sprintf("%d:%.3f", j+1, a.CentralWeights[i][j]))
+		}
+		lines = append(lines, fmt.Sprintf("%s 中心权重（按指标序号）%s；置信因子 %.2f", u.Name, strings.Join(parts, " "), a.Confidence[i]))
+	}
+	p.central.SetText("中心权重是使该市排第一的抽样权重的平均值：\n" + strings.Join(lines, "\n"))
+}
+
+// Choice.
+
+func (p *comparePanel) refreshChoices() {
+	cmp := &p.cmp
+	p.choiceCodes = nil
+	var opts []string
+	for _, u := range cmp.Candidates {
+		opts = append(opts, u.Name)
+		p.choiceCodes = append(p.choiceCodes, u.Code)
+	}
+	sel := p.choice.Selected
+	p.loading = true
+	p.choice.Options = opts
+	p.choice.Selected = ""
+	for _, o := range opts {
+		if o == sel {
+			p.choice.Selected = sel
+		}
+	}
+	p.choice.Refresh()
+	p.loading = false
+	p.excludedOpt.Objects = nil
+	for _, e := range cmp.Excluded {
+		r := widget.NewRadioGroup([]string{e.Unit.Name}, nil)
+		r.Disable()
+		l := widget.NewLabel("不可推荐：" + strings.Join(e.Reasons, "；"))
+		l.Wrapping = fyne.TextWrapBreak
+		l.Importance = widget.DangerImportance
+		p.excludedOpt.Add(container.NewBorder(nil, nil, r, nil, l))
+	}
+	p.excludedOpt.Refresh()
+}
+
+func (p *comparePanel) optionOf(code string) string {
+	for i, c := range p.choiceCodes {
+		if c == code {
+			return p.choice.Options[i]
+		}
+	}
+	return ""
+}
+
+func (p *comparePanel) selectedCode() string {
+	for i, o := range p.choice.Options {
+		if o == p.choice.Selected && i < len(p.choiceCodes) {
+			return p.choiceCodes[i]
+		}
+	}
+	return ""
+}
+
+func (p *comparePanel) updateChooseNote() {
+	var notes []string
+	c := p.env().Case
+	if c != nil {
+		if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
+			name := ch.UnitCode
+			if u, ok := c.Unit(ch.UnitCode); ok {
+				name = u.Name
+			}
+			notes = append(notes, "当前推荐："+name)
+			for _, w := range forms.DecisionWarnings(c, p.now()) {
+				if w.Measure == p.m.ID {
+					notes = append(notes, w.Message)
+				}
+			}
+		}
+	}
+	code := p.selectedCode()
+	if k := p.cmp.Index(code); k >= 0 && len(p.cmp.Scores.Rank) > k && p.cmp.Scores.Rank[k] != 1 {
+		notes = append(notes, fmt.Sprintf("所选 %s 的综合得分排第 %d 名，不是第一名：请在推荐理由中说明原因。", p.cmp.Candidates[k].Name, p.cmp.Scores.Rank[k]))
+	}
+	if p.rob == nil {
+		notes = append(notes, "提示：尚未运行稳健性分析，决策记录中将不含排名可接受度。")
+	}
+	p.chooseNote.SetText(strings.Join(notes, "\n"))
+}
+
+func (p *comparePanel) choose() {
+	env := p.env()
+	code := p.selectedCode()
+	switch {
+	case p.cmpErr != nil:
+		env.ShowError(fmt.Errorf("比较条件有误，无法确定推荐：%v", p.cmpErr))
+		return
+	case code == "":
+		env.ShowError(fmt.Errorf("%s：请先在“推荐选择”中选择一个可推荐的市（州）", p.m.Short))
+		return
+	case strings.TrimSpace(p.reason.Text) == "":
+		env.ShowError(fmt.Errorf("%s：请填写推荐理由后再确定推荐", p.m.Short))
+		focusIn(env, p.reason)
+		return
+	}
+	var rob *forms.Robustness
+	if p.rob != nil && p.robGen == p.gen {
+		rob = p.rob
+	}
+	now := p.now()
+	rec := p.cmp.Record(code, rob, now)
+	js, err := rec.JSON()
+	if err != nil {
+		env.ShowError(err)
+		return
+	}
+	ch := forms.Choice{Measure: p.m.ID, UnitCode: code, Reason: strings.TrimSpace(p.reason.Text), Decision: js}
+	if err := env.Store.Update("确定推荐（比选）", func(t *store.Tx) error { return t.Choose(ch, now) }); err != nil {
+		env.ShowError(err)
+		return
+	}
+	p.reasonDirty, p.choiceDirty = false, false
+	if env.Changed != nil {
+		env.Changed()
+	}
+}

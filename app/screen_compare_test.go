@@ -1,0 +1,294 @@
+package app
+
+import (
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/demo"
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+// cmpHarness is an Env over a temporary demo store with a test window; Changed
+// reloads the case and refreshes the screen, as the shell does. It does not depend on
+// the shell.
+type cmpHarness struct {
+	t      *testing.T
+	path   string
+	store  *store.Store
+	env    *Env
+	win    fyne.Window
+	screen *compareScreen
+	errs   []error
+}
+
+var cmpTestNow = time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC)
+
+func newCmpHarness(t *testing.T, prepare func(*store.Store)) *cmpHarness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme())
+	h := &cmpHarness{t: t, path: filepath.Join(t.TempDir(), "case.db")}
+	s, err := store.Open(h.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return cmpTestNow }
+	t.Cleanup(func() { h.store.Close() })
+	h.store = s
+	if err := demo.Fill(s); err != nil {
+		t.Fatal(err)
+	}
+	if prepare != nil {
+		prepare(s)
+	}
+	h.env = &Env{Store: s, Now: func() time.Time { return cmpTestNow }}
+	h.env.Changed = h.reload
+	h.env.Show = func(forms.Step, string) {}
+	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
+	h.reloadCase()
+	f, ok := screenFactories[forms.StepCompare]
+	if !ok {
+		t.Fatal("no screen registered for compare")
+	}
+	h.screen = f(h.env).(*compareScreen)
+	h.win = test.NewTempWindow(t, h.screen.Content())
+	h.env.Window = h.win
+	h.win.Resize(fyne.NewSize(1200, 900))
+	h.screen.Refresh()
+	return h
+}
+
+func (h *cmpHarness) reloadCase() {
+	c, err := h.store.Case()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.env.Case = c
+}
+
+func (h *cmpHarness) reload() {
+	h.reloadCase()
+	h.screen.Refresh()
+}
+
+func (h *cmpHarness) panel(m forms.MeasureID) *comparePanel {
+	for _, p := range h.screen.panels {
+		if p.m.ID == m {
+			return p
+		}
+	}
+	h.t.Fatalf("no panel for %s", m)
+	return nil
+}
+
+// run taps 稳健性分析 and waits for the analysis to end.
+func (h *cmpHarness) run(p *comparePanel, cancel bool) {
+	h.t.Helper()
+	done := make(chan struct{}, 1)
+	p.robDone = func() { done <- struct{}{} }
+	test.Tap(p.runBtn)
+	if cancel {
+		test.Tap(p.cancelBtn)
+	}
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		h.t.Fatal("robustness analysis did not end")
+	}
+	p.robDone = nil
+}
+
+// labels is the text of every visible label in the window.
+func (h *cmpHarness) labels() string {
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(h.win.Content()) {
+		if l, ok := o.(*widget.Label); ok && o.Visible() {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
+	// 潍坊's 2021 规上增加值增速 is missing (with a remark).
+	h := newCmpHarness(t, func(s *store.Store) {
+		if err := s.Update("缺失", func(tx *store.Tx) error {
+			return tx.SetFigure(store.FigureInput{FigureKey: forms.FigureKey{UnitCode: "370700", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021},
+				Text: "", Remark: "统计口径调整，暂无数据"})
+		}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	p := h.panel(forms.Industry)
+	if len(p.cmp.Candidates) != 4 || len(p.cmp.Excluded) != 1 {
+		t.Fatalf("candidates %d excluded %d", len(p.cmp.Candidates), len(p.cmp.Excluded))
+	}
+	// Matrix: province row, missing shown as 缺失, best/worst marked.
+	if l1, l2, _ := p.cellText(0, 0); !strings.Contains(l1, "21年 4.8") || l2 != "全省值" {
+		t.Errorf("province cell %q %q", l1, l2)
+	}
+	wf := p.cmp.Index("370700") + 1
+	if l1, l2, mark := p.cellText(wf, 0); !strings.Contains(l1, "21年 缺失") || !strings.Contains(l2, "缺失，不排名") || mark != 0 {
+		t.Errorf("missing cell %q %q %d", l1, l2, mark)
+	}
+	jn := p.cmp.Index("370100") + 1
+	if _, l2, mark := p.cellText(jn, 0); !strings.Contains(l2, "第 1") || !strings.Contains(l2, "▲高于全省") || !strings.Contains(l2, "最好") || mark != 1 {
+		t.Errorf("best cell %q %d", l2, mark)
+	}
+	shown := h.labels()
+	for _, want := range []string{"全省", "综合得分", "不参与比选：淄博市", "缺失"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("screen lacks %q", want)
+		}
+	}
+	if !strings.Contains(p.method.Text, "min-max") || !strings.Contains(p.method.Text, "各指标等权") || !strings.Contains(p.notes.Text, "潍坊市") {
+		t.Errorf("method %q notes %q", p.method.Text, p.notes.Text)
+	}
+	// Indicator chart on selecting a cell.
+	p.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	if !p.indChart.Visible() || p.indChart.Image == nil || !strings.Contains(p.indLabel.Text, "制造业增加值") {
+		t.Errorf("indicator chart not shown: %q", p.indLabel.Text)
+	}
+
+	// Weights: an invalid one is reported, a valid one changes the normalized weights.
+	p.weightIn[0].SetText("x")
+	if p.inputErr.Text == "" {
+		t.Error("invalid weight not reported")
+	}
+	p.weightIn[0].SetText("5")
+	p.weightIn[1].SetText("1")
+	if p.inputErr.Text != "" || p.normOut[0].Text != "0.8333" || p.normOut[1].Text != "0.1667" || p.normOut[2].Text != "0.0000" {
+		t.Errorf("normalized weights %q %q %q (err %q)", p.normOut[0].Text, p.normOut[1].Text, p.normOut[2].Text, p.inputErr.Text)
+	}
+	if p.cmp.Scores.Defaulted || math.Abs(p.cmp.Scores.Weights[0]-5.0/6) > 1e-12 {
+		t.Errorf("weights %v", p.cmp.Scores.Weights)
+	}
+
+	// Robustness: cancel a long run, then a short seeded run.
+	p.samplesIn.SetText("5000000")
+	h.run(p, true)
+	if !strings.Contains(p.robStatus.Text, "取消") || p.rob != nil {
+		t.Errorf("after cancel: %q", p.robStatus.Text)
+	}
+	p.samplesIn.SetText("2000")
+	p.seedIn.SetText("3")
+	h.run(p, false)
+	if p.rob == nil || p.rob.SMAA.Samples != 2000 || p.rob.SMAA.Seed != 3 || !p.accChart.Visible() || len(p.accGrid.Objects) != 5 {
+		t.Fatalf("robustness not shown: %q", p.robStatus.Text)
+	}
+	if !strings.Contains(p.central.Text, "中心权重") || !strings.Contains(p.stability.Text, "第一名仍为") {
+		t.Errorf("central %q stability %q", p.central.Text, p.stability.Text)
+	}
+
+	// Choice: the excluded 淄博 is offered disabled with its reason; no reason → error.
+	if len(p.excludedOpt.Objects) != 1 {
+		t.Errorf("excluded options %d", len(p.excludedOpt.Objects))
+	}
+	for _, o := range p.choice.Options {
+		if o == "淄博市" {
+			t.Error("excluded 淄博市 can be chosen")
+		}
+	}
+	p.choice.SetSelected("济南市")
+	p.reason.SetText("")
+	test.Tap(p.chooseBtn)
+	if len(h.errs) != 1 || !strings.Contains(h.errs[0].Error(), "推荐理由") {
+		t.Fatalf("errors %v", h.errs)
+	}
+	h.errs = nil
+	p.reason.SetText("济南市增加值增速领先，稳健性分析中排第一的比例最高。")
+	test.Tap(p.chooseBtn)
+	if len(h.errs) != 0 {
+		t.Fatalf("choose: %v", h.errs)
+	}
+
+	// The store holds the choice and the decision record (read back from the file).
+	h.store.Close()
+	s2, err := store.Open(h.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.store = s2
+	h.env.Store = s2
+	c, err := s2.Case()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, ok := c.Choice(forms.Industry)
+	if !ok || ch.UnitCode != "370100" || !strings.HasPrefix(ch.Reason, "济南市增加值") {
+		t.Fatalf("stored choice %+v", ch)
+	}
+	rec, err := forms.ParseDecisionRecord(ch.Decision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Chosen != "370100" || rec.SMAA == nil || rec.SMAA.Seed != 3 || rec.SMAA.Samples != 2000 || math.Abs(rec.Weights["ind.va_growth"]-5.0/6) > 1e-12 ||
+		rec.EqualWeights || !rec.At.Equal(cmpTestNow) || rec.InputsDigest != p.cmp.Digest {
+		t.Errorf("record %+v", rec)
+	}
+	for _, w := range forms.DecisionWarnings(c, cmpTestNow) {
+		if w.Measure == forms.Industry {
+			t.Errorf("warning after choosing: %s", w.Message)
+		}
+	}
+	rows, err := s2.Audit(store.AuditFilter{Field: "决策记录"})
+	if err != nil || len(rows) == 0 {
+		t.Errorf("no audit of the decision record: %v", err)
+	}
+	if !strings.Contains(p.chooseNote.Text, "当前推荐：济南市") {
+		t.Errorf("note %q", p.chooseNote.Text)
+	}
+
+	// A new screen prefills weights, seed and samples from the stored record.
+	h.screen = newCompareScreen(h.env)
+	h.win.SetContent(h.screen.Content())
+	h.screen.Refresh()
+	q := h.panel(forms.Industry)
+	if q.weightIn[0].Text == "" || q.seedIn.Text != "3" || q.samplesIn.Text != "2000" || math.Abs(q.cmp.Scores.Weights[0]-5.0/6) > 1e-12 {
+		t.Errorf("prefill: w %q seed %q samples %q", q.weightIn[0].Text, q.seedIn.Text, q.samplesIn.Text)
+	}
+	if q.choice.Selected != "济南市" || !strings.HasPrefix(q.reason.Text, "济南市增加值") {
+		t.Errorf("choice %q reason %q", q.choice.Selected, q.reason.Text)
+	}
+	if !h.screen.Focus("reason:digital") || h.screen.tabs.Selected() != h.panel(forms.Digital).tab {
+		t.Error("Focus(reason:digital) did not show the digital tab")
+	}
+	if h.screen.Focus("figure:370100/industry/ind.va_growth/2021") {
+		t.Error("Focus accepted a field of another screen")
+	}
+}
+
+func TestCompareScreenBoundsAndYear(t *testing.T) {
+	h := newCmpHarness(t, nil)
+	p := h.panel(forms.Digital)
+	p.minIn[0].SetText("0.5")
+	p.maxIn[0].SetText("0.2")
+	if p.inputErr.Text == "" {
+		t.Error("min > max accepted")
+	}
+	p.maxIn[0].SetText("0.9")
+	if p.inputErr.Text != "" || p.cmp.Bounds["dig.gigabit"] != [2]float64{0.5, 0.9} {
+		t.Errorf("bounds %v err %q", p.cmp.Bounds, p.inputErr.Text)
+	}
+	p.samplesIn.SetText("500")
+	h.run(p, false)
+	if p.rob == nil || p.rob.SMAA.MinWeight[0] != 0.5 {
+		t.Fatalf("bounded run: %q", p.robStatus.Text)
+	}
+	// Changing the year makes the result stale.
+	p.yearRadio.SetSelected("2020 年")
+	if p.cmp.Year != 2020 || p.rob != nil {
+		t.Errorf("year %d, rob %v", p.cmp.Year, p.rob != nil)
+	}
+	if len(h.errs) != 0 {
+		t.Errorf("errors %v", h.errs)
+	}
+}
