@@ -93,6 +93,7 @@ type comparePanel struct {
 	cancel    context.CancelFunc
 	rob       *forms.Robustness
 	robGen    int
+	runID     int // the analysis whose results the UI waits for
 	// robDone, when set, is called on the UI goroutine after an analysis ends (tests).
 	robDone func()
 
@@ -796,7 +797,8 @@ func (p *comparePanel) runRobustness() {
 	p.mu.Lock()
 	p.cancel = cancel
 	p.mu.Unlock()
-	cmp, gen := p.cmp, p.gen
+	p.runID++
+	cmp, gen, id := p.cmp, p.gen, p.runID
 	p.runBtn.Disable()
 	p.cancelBtn.Enable()
 	p.progress.SetValue(0)
@@ -804,7 +806,11 @@ func (p *comparePanel) runRobustness() {
 	p.robStatus.SetText(fmt.Sprintf("正在抽样 %d 组权重……", n))
 	go func() {
 		rob, err := cmp.Robustness(ctx, n, seed, func(done, total int) {
-			fyne.Do(func() { p.progress.SetValue(float64(done) / float64(total)) })
+			fyne.Do(func() {
+				if id == p.runID {
+					p.progress.SetValue(float64(done) / float64(total))
+				}
+			})
 		})
 		var chartPNG []byte
 		h := compareChartHeight(len(cmp.Candidates))
@@ -812,10 +818,13 @@ func (p *comparePanel) runRobustness() {
 			chartPNG, _ = chart.AcceptabilityStacked(cmp.Problem.Names, rob.SMAA.Acceptability, 900, h)
 		}
 		fyne.Do(func() {
+			cancel()
+			if id != p.runID {
+				return // superseded
+			}
 			p.mu.Lock()
 			p.cancel = nil
 			p.mu.Unlock()
-			cancel()
 			p.runBtn.Enable()
 			p.cancelBtn.Disable()
 			p.progress.Hide()

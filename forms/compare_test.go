@@ -17,7 +17,7 @@ var cmpDay = time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
 
 // compareCase is a small province: four industry candidates, one excluded by a major
 // accident; figures for a few indicators, one missing, one pair, one 是/否.
-func compareCase(t *testing.T) *Case {
+func compareCase(t testing.TB) *Case {
 	t.Helper()
 	camp, err := CampaignFor(2021)
 	if err != nil {
@@ -301,6 +301,28 @@ func TestParseWeightsAndBounds(t *testing.T) {
 	for _, bad := range []string{"va_growth=0.3", "va_growth=0.4:0.3", "va_growth=0:2", "va_growth=a:b"} {
 		if _, err := ParseBounds(m, bad); err == nil {
 			t.Errorf("bounds %q accepted", bad)
+		}
+	}
+}
+
+func BenchmarkComparisonFor(b *testing.B) {
+	c := compareCase(b)
+	for b.Loop() {
+		if _, err := ComparisonFor(c, Industry, 0, nil, nil, cmpDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRobustness10000(b *testing.B) {
+	c := compareCase(b)
+	cmp, err := ComparisonFor(c, Industry, 0, nil, nil, cmpDay)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := cmp.Robustness(context.Background(), 10000, 1, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
