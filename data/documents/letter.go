@@ -1,0 +1,263 @@
+package documents
+
+import (
+	"fmt"
+	"strings"
+
+	"tuijian/data/docx"
+	"tuijian/data/pdfdoc"
+	"tuijian/forms"
+)
+
+// Addressee is the 主送机关 of the 推荐函 (通知 item 五: 报工业和信息化部（规划司）).
+const Addressee = "工业和信息化部（规划司）："
+
+// NoKeyYet is printed on the 推荐函 in place of the fingerprint when no signing key
+// exists yet.
+const NoKeyYet = "（签名密钥尚未生成）"
+
+// letter is the content of one 推荐函 (GB/T 9704-2012 信函格式).
+type letter struct {
+	Issuer      string // 发文机关标志
+	DocNo       string // 发文字号
+	Title       string
+	Body        []string
+	Attachments []string
+	Signer      string
+	Date        string
+	Notes       []string // 附注 lines, each in parentheses
+	// KeyLine names the signing key's fingerprint. It sits on the line just above the
+	// closing double line (4号仿宋), where the 信函格式 allows text (GB/T 9704 §10.1),
+	// so that it never pushes the letter onto a second page.
+	KeyLine string
+}
+
+func letterContent(in Input, ch chosen) letter {
+	c := in.Case
+	p := c.Province
+	dept := department(c)
+	camp := c.Campaign
+	l := letter{
+		Issuer: dept,
+		DocNo:  strings.TrimSpace(c.Settings.DocNumber),
+		Title:  fmt.Sprintf("关于推荐%s为%d年度%s的函", ch.unit.Name, camp.Year, ch.m.Name),
+		Signer: dept,
+		Date:   cnDate(in.Date),
+	}
+	if l.DocNo == "" {
+		l.DocNo = "〔　〕号"
+	}
+	// The letter must fit one page of the 信函格式: the approvals' document numbers,
+	// the verification of figures and the conditions are stated in the 声明, the 推荐表
+	// and the 比选报告; the letter names the notice, the consents and the city.
+	a := c.Approval(ch.m.ID)
+	b := fmt.Sprintf("根据《%s》（%s）要求，", camp.NoticeTitle, camp.Notice)
+	consents := []string{}
+	if a.Government == forms.ConsentYes {
+		consents = append(consents, "经"+government(p)+"同意")
+	}
+	if ch.m.TelecomConcurrence && a.Telecom == forms.ConsentYes {
+		if len(consents) == 0 {
+			consents = append(consents, "经商"+telecomAdmin(p)+"同意")
+		} else {
+			consents = append(consents, "并商"+telecomAdmin(p)+"同意")
+		}
+	}
+	if len(consents) > 0 {
+		b += strings.Join(consents, "，") + "，"
+	}
+	b += fmt.Sprintf("现推荐%s为%d年度%s。", ch.unit.Name, camp.Year, ch.m.Name)
+	if len(c.Exclusions(in.ExportDay)[ch.unit.Code]) == 0 {
+		b += "该市（州）近三年未发生重大及以上安全生产事故、突发环境事件和造成恶劣影响的社会事件。"
+	}
+	l.Body = []string{b}
+	l.Attachments = []string{
+		ch.unit.Name + "推荐表",
+		ch.unit.Name + "申报书",
+		"推荐材料真实性、合规性声明",
+	}
+	if c.Settings.Contact != "" || c.Settings.Phone != "" {
+		l.Notes = append(l.Notes, fmt.Sprintf("（联系人：%s，电话：%s）", c.Settings.Contact, c.Settings.Phone))
+	}
+	fp := strings.TrimSpace(in.Fingerprint)
+	if fp == "" {
+		l.KeyLine = "电子版签名公钥指纹：" + NoKeyYet
+	} else {
+		l.KeyLine = "电子版签名公钥指纹：" + fp
+	}
+	return l
+}
+
+// widthChars is the width of s in characters of its size: full-width characters
+// count 1, ASCII 0.5.
+func widthChars(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x80 {
+			w += 0.5
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// signerIndent centres the signer over the date that sits 右空四字.
+func signerIndent(signer, date string) float64 {
+	v := 4 + (widthChars(date)-widthChars(signer))/2
+	if v < 0 {
+		return 0
+	}
+	return v
+}
+
+// issuerSize fits the 发文机关标志 into the 版心 width (156 mm), at most 26 pt.
+func issuerSize(s string) float64 {
+	size := 26.0
+	if w := widthChars(s); w > 0 {
+		if fit := 156 / w * 72 / 25.4; fit < size {
+			size = fit
+		}
+	}
+	return size
+}
+
+func letterDOCX(in Input, ch chosen) ([]byte, error) {
+	l := letterContent(in, ch)
+	// 信函格式: the 标志 sits 30 mm from the page top, so the first page's top margin is
+	// 30 mm; the rest follows GB/T 9704 (版心 156 mm wide, 22 lines).
+	d := docx.New(docx.PageSetup{TopMM: 30, BottomMM: 35, LeftMM: 28, RightMM: 26, PageNumbers: true, NoNumberOnFirstPage: true})
+	if in.Case.Settings.Demo {
+		d.Paragraph(docx.Para{Align: docx.AlignCenter, LineSpacingPt: 14, Runs: []docx.Run{{Text: demoNote, Font: docx.FontHeiti, SizePt: docx.SizeXiao4Hao, Color: "C00000"}}})
+	}
+	d.Paragraph(docx.Para{Align: docx.AlignCenter, LineSpacingPt: issuerSize(l.Issuer) * 1.2,
+		Runs: []docx.Run{{Text: l.Issuer, Font: docx.FontXiaobiaosong, SizePt: issuerSize(l.Issuer), Color: "FF0000"}}})
+	d.LineSpan("FF0000", 3, true, 170)
+	d.Paragraph(docx.Para{Align: docx.AlignRight, Runs: []docx.Run{{Text: l.DocNo, Font: docx.FontFangsong}}})
+	d.Paragraph(docx.Para{})
+	d.Paragraph(docx.Para{Style: docx.StyleTitle, Runs: []docx.Run{{Text: l.Title, Font: docx.FontXiaobiaosong, SizePt: docx.Size2Hao}}})
+	d.Paragraph(docx.Para{})
+	d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: Addressee, Font: docx.FontFangsong}}})
+	for _, t := range l.Body {
+		d.Paragraph(docx.Para{FirstLineIndentChars: 2, Runs: []docx.Run{{Text: t, Font: docx.FontFangsong}}})
+	}
+	d.Paragraph(docx.Para{})
+	for i, a := range l.Attachments {
+		if i == 0 {
+			d.Paragraph(docx.Para{Align: docx.AlignLeft, FirstLineIndentChars: 2, Runs: []docx.Run{{Text: fmt.Sprintf("附件：%d. %s", i+1, a), Font: docx.FontFangsong}}})
+		} else {
+			d.Paragraph(docx.Para{Align: docx.AlignLeft, LeftIndentChars: 5, Runs: []docx.Run{{Text: fmt.Sprintf("%d. %s", i+1, a), Font: docx.FontFangsong}}})
+		}
+	}
+	d.Paragraph(docx.Para{})
+	d.Paragraph(docx.Para{Align: docx.AlignRight, RightIndentChars: signerIndent(l.Signer, l.Date), Runs: []docx.Run{{Text: l.Signer, Font: docx.FontFangsong}}})
+	d.Paragraph(docx.Para{Align: docx.AlignRight, RightIndentChars: 4, Runs: []docx.Run{{Text: l.Date, Font: docx.FontFangsong}}})
+	for _, n := range l.Notes {
+		d.Paragraph(docx.Para{Align: docx.AlignLeft, FirstLineIndentChars: 2, Runs: []docx.Run{{Text: n, Font: docx.FontFangsong}}})
+	}
+	d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: l.KeyLine, Font: docx.FontFangsong, SizePt: docx.Size4Hao}}})
+	// The closing double line, 上细下粗: a thin rule then a thick one. (The DOCX writer
+	// places rules in the text flow; the PDF puts it 20 mm above the page bottom.)
+	d.LineSpan("FF0000", 0.75, false, 170)
+	d.LineSpan("FF0000", 2.25, false, 170)
+	return d.Bytes()
+}
+
+// Geometry of the 信函格式 (GB/T 9704-2012 §10.1), in mm.
+const (
+	letterIssuerTop = 30.0 // top of the 发文机关标志 from the page top
+	letterLineGap   = 4.0  // the first double line, below the 标志
+	letterBelowLine = 4.94 // 3号字高×7/8: the 发文字号 below the double line
+	letterBottomGap = 20.0 // the second double line, above the page bottom
+	pageRightEdge   = 210 - 26.0
+)
+
+func letterPDF(in Input, ch chosen) ([]byte, error) {
+	l := letterContent(in, ch)
+	w, err := pdfdoc.New(in.Fonts, pdfdoc.Page{PageNumbers: true, NoNumberOnFirstPage: true})
+	if err != nil {
+		return nil, err
+	}
+	w.SetInfo(l.Title, l.Signer, docTime(in.Date))
+	if in.Case.Settings.Demo {
+		if err := demoStamp(w); err != nil {
+			return nil, err
+		}
+	}
+	size := issuerSize(l.Issuer)
+	red := pdfdoc.Style{Face: pdfdoc.Xiaobiaosong, SizePt: size, Color: "FF0000"}
+	if err := w.Text(105, letterIssuerTop, pdfdoc.AlignCenter, red, l.Issuer); err != nil {
+		return nil, err
+	}
+	lineBottom := w.DoubleLine(letterIssuerTop+size*25.4/72+letterLineGap, 170, "FF0000", true)
+	noTop := lineBottom + letterBelowLine
+	if err := w.Text(pageRightEdge, noTop, pdfdoc.AlignRight, pdfdoc.Body, l.DocNo); err != nil {
+		return nil, err
+	}
+	pitch := w.LinePitchMM()
+	em := pdfdoc.Body.SizePt * 25.4 / 72
+	// The 发文字号's em box is centred in line n; the title goes two lines below it.
+	w.SetY(noTop - (pitch-em)/2 + 2*pitch)
+	if err := w.Paragraph(pdfdoc.Para{Text: l.Title, Style: pdfdoc.Title, Align: pdfdoc.AlignCenter}); err != nil {
+		return nil, err
+	}
+	w.Skip(1)
+	if err := w.Paragraph(pdfdoc.Para{Text: Addressee, Align: pdfdoc.AlignLeft}); err != nil {
+		return nil, err
+	}
+	for _, t := range l.Body {
+		if err := w.Paragraph(pdfdoc.Para{Text: t, FirstLineIndentChars: 2}); err != nil {
+			return nil, err
+		}
+	}
+	w.Skip(1)
+	for i, a := range l.Attachments {
+		p := pdfdoc.Para{Text: fmt.Sprintf("%d. %s", i+1, a), Align: pdfdoc.AlignLeft, LeftIndentChars: 5}
+		if i == 0 {
+			p = pdfdoc.Para{Text: fmt.Sprintf("附件：%d. %s", i+1, a), Align: pdfdoc.AlignLeft, FirstLineIndentChars: 2}
+		}
+		if err := w.Paragraph(p); err != nil {
+			return nil, err
+		}
+	}
+	w.Skip(1)
+	w.EnsureSpace(2 * pitch)
+	// 署名 centred over the 成文日期, which sits 右空四字.
+	dateW, err := w.MeasureMM(pdfdoc.Body, l.Date)
+	if err != nil {
+		return nil, err
+	}
+	centre := pageRightEdge - 4*em - dateW/2
+	signW, err := w.MeasureMM(pdfdoc.Body, l.Signer)
+	if err != nil {
+		return nil, err
+	}
+	if centre+signW/2 > pageRightEdge {
+		centre = pageRightEdge - signW/2
+	}
+	if err := w.Text(centre, w.Y()+(pitch-em)/2, pdfdoc.AlignCenter, pdfdoc.Body, l.Signer); err != nil {
+		return nil, err
+	}
+	w.Skip(1)
+	if err := w.Paragraph(pdfdoc.Para{Text: l.Date, Align: pdfdoc.AlignRight, RightIndentChars: 4}); err != nil {
+		return nil, err
+	}
+	for _, n := range l.Notes {
+		// A 附注 is indented two characters; a note one line long without the indent
+		// (the fingerprint) drops it rather than wrap.
+		indent := 2.0
+		if nw, err := w.MeasureMM(pdfdoc.Body, n); err == nil && nw+2*em > w.TextWidthMM() && nw <= w.TextWidthMM() {
+			indent = 0
+		}
+		if err := w.Paragraph(pdfdoc.Para{Text: n, Align: pdfdoc.AlignLeft, FirstLineIndentChars: indent}); err != nil {
+			return nil, err
+		}
+	}
+	lineTop := 297 - letterBottomGap - (pdfdoc.ThickLineMM + pdfdoc.ThinLineMM + pdfdoc.LineGapMM)
+	w.DoubleLine(lineTop, 170, "FF0000", false)
+	imprint := pdfdoc.Imprint
+	if err := w.Text(28+imprint.SizePt*25.4/72, lineTop-letterBelowLine-imprint.SizePt*25.4/72, pdfdoc.AlignLeft, imprint, l.KeyLine); err != nil {
+		return nil, err
+	}
+	return w.Bytes()
+}
