@@ -11,15 +11,15 @@ import (
 type kind int
 
 const (
-	kTitle    kind = iota // 2号小标宋, centred
-	kH1                   // 一、 3号黑体
-	kH2                   // （一） 3号楷体
-	kBody                 // 3号仿宋, first line indented two characters
-	kPlain                // 3号仿宋, flush left (主送机关)
-	kCenter               // 3号仿宋, centred
-	kRight                // 3号仿宋, right-aligned with Right characters of space
-	kPageBrk              // new page
-	kDemo                 // red note of the demo case
+	kTitle   kind = iota // 2号小标宋, centred
+	kH1                  // 一、 3号黑体
+	kH2                  // （一） 3号楷体
+	kBody                // 3号仿宋, first line indented two characters
+	kPlain               // 3号仿宋, flush left (主送机关)
+	kCenter              // 3号仿宋, centred
+	kRight               // 3号仿宋, right-aligned with Right characters of space
+	kPageBrk             // new page
+	kDemo                // red note of the demo case
 )
 
 // para is one paragraph; Gap blank lines come before it.
