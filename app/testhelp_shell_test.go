@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"tuijian/data/store"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,3 +30,7 @@ func containsText(o fyne.CanvasObject, s string) bool {
 	}
 	return false
 }
+
+var storeAuditAll = store.AuditFilter{}
+
+func widgetID(c gridCell) widget.TableCellID { return widget.TableCellID{Row: c.Row, Col: c.Col} }

@@ -232,3 +232,13 @@ func focusIn(env *Env, o fyne.Focusable) {
 		env.Window.Canvas().Focus(o)
 	}
 }
+
+// setMessage shows a message label, hidden while empty so it takes no room.
+func setMessage(l *widget.Label, s string) {
+	l.SetText(s)
+	if s == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}

@@ -1,0 +1,528 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+func init() { registerScreen(forms.StepFigures, newFiguresScreen) }
+
+// figuresScreen is step 3: per measure a grid of indicators × (province, candidates) ×
+// the two years, saved cell by cell; the selected cell's remark, source and
+// verification below; and the 主导产业 table of 附件3.
+type figuresScreen struct {
+	env      *Env
+	tabs     *container.AppTabs
+	pages    []*figurePage
+	industry *industryPage
+	tabOf    map[forms.MeasureID]*container.TabItem
+	indTab   *container.TabItem
+}
+
+func newFiguresScreen(env *Env) Screen {
+	s := &figuresScreen{env: env, tabOf: map[forms.MeasureID]*container.TabItem{}}
+	s.tabs = container.NewAppTabs()
+	if env.Case == nil {
+		return s
+	}
+	for _, m := range env.Case.Campaign.Measures {
+		p := newFigurePage(env, m.ID)
+		s.pages = append(s.pages, p)
+		item := container.NewTabItem(m.Short+"（"+m.TableAnnex+"）", p.content)
+		s.tabOf[m.ID] = item
+		s.tabs.Append(item)
+		if len(m.LeadingIndustries) > 0 && s.industry == nil {
+			s.industry = newIndustryPage(env, m.ID)
+			s.indTab = container.NewTabItem("主导产业（"+m.TableAnnex+"）", s.industry.content)
+			s.tabs.Append(s.indTab)
+		}
+	}
+	return s
+}
+
+func (s *figuresScreen) Content() fyne.CanvasObject { return s.tabs }
+
+func (s *figuresScreen) Refresh() {
+	if s.env.Case == nil {
+		return
+	}
+	for _, p := range s.pages {
+		p.refresh()
+	}
+	if s.industry != nil {
+		s.industry.refresh()
+	}
+}
+
+// Focus handles “figure:CODE/MEASURE/INDICATOR/YEAR” and “industries:CODE”.
+func (s *figuresScreen) Focus(field string) bool {
+	if code, ok := strings.CutPrefix(field, "industries:"); ok && s.industry != nil {
+		s.tabs.Select(s.indTab)
+		s.industry.selectUnit(code)
+		return true
+	}
+	rest, ok := strings.CutPrefix(field, "figure:")
+	if !ok {
+		return false
+	}
+	parts := strings.Split(rest, "/")
+	if len(parts) != 4 {
+		return false
+	}
+	year, err := strconv.Atoi(parts[3])
+	if err != nil {
+		return false
+	}
+	for _, p := range s.pages {
+		if string(p.mid) == parts[1] {
+			s.tabs.Select(s.tabOf[p.mid])
+			c, ok := p.cellOf(parts[0], parts[2], year)
+			if ok {
+				p.grid.focusCell(c)
+				p.showDetail(c)
+			}
+			return ok
+		}
+	}
+	return false
+}
+
+// figurePage is the grid of one measure.
+type figurePage struct {
+	env    *Env
+	mid    forms.MeasureID
+	units  []string
+	grid   *entryGrid
+	status *widget.Label
+
+	title     *widget.Label
+	remark    *commitEntry
+	source    *commitEntry
+	state     *widget.Select
+	by, at    *widget.Entry
+	doc       *widget.Entry
+	verify    *widget.Button
+	detailErr *widget.Label
+	verifyBox *fyne.Container
+	cur       gridCell
+	content   fyne.CanvasObject
+}
+
+func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
+	p := &figurePage{env: env, mid: mid, cur: gridCell{-1, -1}}
+	p.grid = newEntryGrid(gridModel{
+		Rows:     func() int { return len(p.measure().Indicators) },
+		Cols:     func() int { return 1 + 2*(1+len(p.units)) },
+		Header:   p.header,
+		RowLabel: func(r int) string { return p.measure().Indicators[r].Label },
+		Text:     p.text,
+		Commit:   p.commit,
+		Focused:  p.showDetail,
+	}, func() fyne.Window { return env.Window }, 300, 92)
+	p.status = widget.NewLabel("直接在格中输入，按 Tab、Enter 或方向键换格，离开格即保存；没有数据请留空或填“—”，并在备注中说明原因。")
+	p.status.Truncation = fyne.TextTruncateEllipsis
+
+	p.title = boldLabel("选中一格，可在此填写备注、来源和审核情况。")
+	p.title.Truncation = fyne.TextTruncateEllipsis
+	p.remark = newCommitEntry(func(t string) error { return p.saveDetail(t, p.source.Text) })
+	p.remark.SetPlaceHolder("备注：如无数据的原因、统计口径说明")
+	p.source = newCommitEntry(func(t string) error { return p.saveDetail(p.remark.Text, t) })
+	p.source.SetPlaceHolder("来源：如 2021年××市国民经济和社会发展统计公报")
+	p.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, nil)
+	p.by = widget.NewEntry()
+	p.by.SetPlaceHolder("审核单位（人），如 省统计局 王五")
+	p.at = widget.NewEntry()
+	p.at.SetPlaceHolder("审核日期，如 2022-01-31")
+	p.doc = widget.NewEntry()
+	p.doc.SetPlaceHolder("审核复函文号")
+	p.verify = widget.NewButton("记录审核", p.saveVerification)
+	p.detailErr = newErrorLabel()
+	p.verifyBox = container.NewBorder(nil, nil, p.state, p.verify, container.NewGridWithColumns(3, p.by, p.at, p.doc))
+	p.detailErr.Hide()
+	detail := container.NewVBox(widget.NewSeparator(), p.title,
+		container.NewGridWithColumns(2, container.NewGridWithColumns(2, p.remark, p.source), p.verifyBox), p.detailErr)
+	p.showDetail(p.cur)
+	p.content = container.NewBorder(p.status, detail, nil, nil, p.grid.table)
+	return p
+}
+
+func (p *figurePage) measure() *forms.Measure {
+	m, _ := p.env.Case.Campaign.Measure(p.mid)
+	return m
+}
+
+// column returns the unit ("" for the province) and year of a data column.
+func (p *figurePage) column(col int) (unit string, year int) {
+	idx := col - 1
+	year = p.env.Case.Campaign.IndicatorYears()[idx%2]
+	if slot := idx / 2; slot > 0 && slot-1 < len(p.units) {
+		unit = p.units[slot-1]
+	}
+	return unit, year
+}
+
+func (p *figurePage) cellOf(unit, indicator string, year int) (gridCell, bool) {
+	row := -1
+	for i, in := range p.measure().Indicators {
+		if in.ID == indicator {
+			row = i
+		}
+	}
+	for col := 1; col < 1+2*(1+len(p.units)); col++ {
+		u, y := p.column(col)
+		if u == unit && y == year && row >= 0 {
+			return gridCell{row, col}, true
+		}
+	}
+	return gridCell{}, false
+}
+
+func (p *figurePage) unitName(code string) string {
+	if u, ok := p.env.Case.Unit(code); ok {
+		return u.Name
+	}
+	return code
+}
+
+func (p *figurePage) header(col int) string {
+	if col == 0 {
+		return "指标（" + p.measure().TableAnnex + "）"
+	}
+	unit, year := p.column(col)
+	if unit == "" {
+		return fmt.Sprintf("全省\n%d年", year)
+	}
+	name := p.unitName(unit)
+	if len(p.env.Case.Exclusions(p.env.Now())[unit]) > 0 {
+		name += "（排除）"
+	}
+	return fmt.Sprintf("%s\n%d年", name, year)
+}
+
+func (p *figurePage) key(c gridCell) (forms.FigureKey, forms.Indicator) {
+	in := p.measure().Indicators[c.Row]
+	unit, year := p.column(c.Col)
+	return forms.FigureKey{UnitCode: unit, Measure: p.mid, Indicator: in.ID, Year: year}, in
+}
+
+func (p *figurePage) provinceFigure(k forms.FigureKey) (forms.ProvinceFigure, bool) {
+	for _, f := range p.env.Case.Province3 {
+		if f.Measure == k.Measure && f.Indicator == k.Indicator && f.Year == k.Year {
+			return f, true
+		}
+	}
+	return forms.ProvinceFigure{}, false
+}
+
+func (p *figurePage) text(c gridCell) string {
+	k, in := p.key(c)
+	if k.UnitCode == "" {
+		f, _ := p.provinceFigure(k)
+		return f.Value.Format(in.Kind)
+	}
+	f, _ := p.env.Case.Figure(k)
+	return f.Value.Format(in.Kind)
+}
+
+func (p *figurePage) commit(c gridCell, text string) error {
+	k, in := p.key(c)
+	var err error
+	var where string
+	if k.UnitCode == "" {
+		where = fmt.Sprintf("全省 %d年“%s”", k.Year, in.Label)
+		f, _ := p.provinceFigure(k)
+		err = p.env.Store.Update("填写全省指标 "+where, func(t *store.Tx) error {
+			return t.SetProvinceFigure(k.Measure, k.Indicator, k.Year, text, f.Source)
+		})
+	} else {
+		where = fmt.Sprintf("%s %d年“%s”", p.unitName(k.UnitCode), k.Year, in.Label)
+		f, _ := p.env.Case.Figure(k)
+		err = p.env.Store.Update("填写指标 "+where, func(t *store.Tx) error {
+			return t.SetFigure(store.FigureInput{FigureKey: k, Text: text, Remark: f.Remark, Source: f.Source})
+		})
+	}
+	if err != nil {
+		p.status.Importance = widget.DangerImportance
+		p.status.SetText("未保存：" + err.Error())
+		return err
+	}
+	p.status.Importance = widget.MediumImportance
+	p.status.SetText("已保存：" + where + " = " + strings.TrimSpace(text))
+	p.env.Changed()
+	return nil
+}
+
+// showDetail fills the panel below the grid for a cell.
+func (p *figurePage) showDetail(c gridCell) {
+	p.cur = c
+	setMessage(p.detailErr, "")
+	if c.Row < 0 || p.env.Case == nil {
+		p.remark.Disable()
+		p.source.Disable()
+		p.verifyBox.Hide()
+		return
+	}
+	k, in := p.key(c)
+	p.source.Enable()
+	if k.UnitCode == "" {
+		f, _ := p.provinceFigure(k)
+		p.title.SetText(fmt.Sprintf("全省 %d年 · %s（供比较，不报送）", k.Year, in.Label))
+		p.remark.SetValue("")
+		p.remark.Disable()
+		p.source.SetValue(f.Source)
+		p.verifyBox.Hide()
+		return
+	}
+	f, ok := p.env.Case.Figure(k)
+	p.remark.Enable()
+	p.remark.SetValue(f.Remark)
+	p.source.SetValue(f.Source)
+	check := "核对：" + string(in.Verifier)
+	if in.NeedsVerification() {
+		check = "须经" + string(in.Verifier) + "审核"
+	}
+	state := string(forms.Unverified)
+	if ok && f.State != "" {
+		state = string(f.State)
+	}
+	if !ok {
+		state = "未填写"
+	}
+	title := fmt.Sprintf("%s %d年 · %s　（%s；当前：%s）", p.unitName(k.UnitCode), k.Year, in.Label, check, state)
+	if in.Remark != "" {
+		title += "　" + in.Remark
+	}
+	if in.Help != "" {
+		title += "　" + in.Help
+	}
+	p.title.SetText(title)
+	p.state.SetSelected(string(forms.Unverified))
+	if ok && f.State != "" {
+		p.state.SetSelected(string(f.State))
+	}
+	p.by.SetText(f.VerifiedBy)
+	p.at.SetText(f.VerifiedAt)
+	p.doc.SetText(f.VerifyDocNo)
+	p.verifyBox.Show()
+}
+
+func (p *figurePage) saveDetail(remark, source string) error {
+	if p.cur.Row < 0 {
+		return nil
+	}
+	k, in := p.key(p.cur)
+	var err error
+	if k.UnitCode == "" {
+		f, _ := p.provinceFigure(k)
+		err = p.env.Store.Update("填写全省指标来源", func(t *store.Tx) error {
+			return t.SetProvinceFigure(k.Measure, k.Indicator, k.Year, f.Value.Format(in.Kind), source)
+		})
+	} else {
+		f, _ := p.env.Case.Figure(k)
+		err = p.env.Store.Update(fmt.Sprintf("填写 %s %d年“%s”的备注和来源", p.unitName(k.UnitCode), k.Year, in.Label), func(t *store.Tx) error {
+			return t.SetFigure(store.FigureInput{FigureKey: k, Text: f.Value.Format(in.Kind), Remark: remark, Source: source})
+		})
+	}
+	if err != nil {
+		setMessage(p.detailErr, err.Error())
+		return err
+	}
+	setMessage(p.detailErr, "")
+	cur := p.cur
+	p.env.Changed()
+	p.showDetail(cur)
+	return nil
+}
+
+func (p *figurePage) saveVerification() {
+	if p.cur.Row < 0 {
+		return
+	}
+	k, in := p.key(p.cur)
+	if k.UnitCode == "" {
+		return
+	}
+	v := store.Verification{FigureKey: k, State: forms.VerifyState(p.state.Selected),
+		By: strings.TrimSpace(p.by.Text), At: strings.TrimSpace(p.at.Text), DocNo: strings.TrimSpace(p.doc.Text)}
+	err := p.env.Store.Update(fmt.Sprintf("记录 %s %d年“%s”的审核", p.unitName(k.UnitCode), k.Year, in.Label), func(t *store.Tx) error {
+		return t.SetVerification(v)
+	})
+	if err != nil {
+		setMessage(p.detailErr, err.Error())
+		return
+	}
+	cur := p.cur
+	p.env.Changed()
+	p.showDetail(cur)
+}
+
+func (p *figurePage) refresh() {
+	p.units = append([]string(nil), p.env.Case.Candidates[p.mid]...)
+	p.grid.Refresh()
+	if p.cur.Row >= len(p.measure().Indicators) || p.cur.Col >= p.grid.m.Cols() {
+		p.cur = gridCell{-1, -1}
+	}
+	p.showDetail(p.cur)
+}
+
+// industryPage is the 主导产业 table of 附件3 for one candidate at a time.
+type industryPage struct {
+	env     *Env
+	mid     forms.MeasureID
+	unitSel *widget.Select
+	units   []string
+	unit    string
+	grid    *entryGrid
+	status  *widget.Label
+	content fyne.CanvasObject
+}
+
+func newIndustryPage(env *Env, mid forms.MeasureID) *industryPage {
+	p := &industryPage{env: env, mid: mid}
+	p.unitSel = widget.NewSelect(nil, func(s string) {
+		for _, code := range p.units {
+			if p.unitName(code) == s && code != p.unit {
+				p.unit = code
+				p.grid.forget()
+				p.grid.Refresh()
+			}
+		}
+	})
+	p.grid = newEntryGrid(gridModel{
+		Rows:   p.rows,
+		Cols:   func() int { return len(p.columns()) + 1 },
+		Header: p.header,
+		RowLabel: func(r int) string {
+			return fmt.Sprintf("第 %d 行", r+1)
+		},
+		Text:   p.text,
+		Commit: p.commit,
+	}, func() fyne.Window { return env.Window }, 80, 150)
+	p.grid.widths = map[int]float32{1: 240}
+	p.status = widget.NewLabel("")
+	p.status.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, widget.NewLabel("市（州）"), nil, p.unitSel)
+	p.content = container.NewBorder(container.NewVBox(top, p.status), nil, nil, nil, p.grid.table)
+	return p
+}
+
+func (p *industryPage) columns() []forms.IndustryColumn {
+	m, _ := p.env.Case.Campaign.Measure(p.mid)
+	return m.LeadingIndustries
+}
+
+func (p *industryPage) unitName(code string) string {
+	if u, ok := p.env.Case.Unit(code); ok {
+		return u.Name
+	}
+	return code
+}
+
+func (p *industryPage) rowsOf() map[int]forms.LeadingIndustry {
+	out := map[int]forms.LeadingIndustry{}
+	for _, li := range p.env.Case.Industries {
+		if li.UnitCode == p.unit {
+			out[li.Row] = li
+		}
+	}
+	return out
+}
+
+func (p *industryPage) rows() int {
+	n := 0
+	for r := range p.rowsOf() {
+		n = max(n, r)
+	}
+	return min(max(n+1, 3), 20)
+}
+
+func (p *industryPage) header(col int) string {
+	if col == 0 {
+		return "序号"
+	}
+	return p.columns()[col-1].Label
+}
+
+// cells returns the stored texts of a row: name, then the four figures.
+func (p *industryPage) cells(row int) [5]string {
+	var out [5]string
+	li, ok := p.rowsOf()[row+1]
+	if !ok {
+		return out
+	}
+	cols := p.columns()
+	out[0] = li.Name
+	out[1] = li.Share.Format(cols[1].Kind)
+	out[2] = li.Growth.Format(cols[2].Kind)
+	out[3] = li.Revenue.Format(cols[3].Kind)
+	out[4] = li.Profit.Format(cols[4].Kind)
+	return out
+}
+
+func (p *industryPage) text(c gridCell) string { return p.cells(c.Row)[c.Col-1] }
+
+func (p *industryPage) commit(c gridCell, text string) error {
+	if p.unit == "" {
+		return fmt.Errorf("请先选择市（州）")
+	}
+	cells := p.cells(c.Row)
+	cells[c.Col-1] = text
+	in := store.IndustryInput{UnitCode: p.unit, Row: c.Row + 1, Name: cells[0], Figures: [4]string{cells[1], cells[2], cells[3], cells[4]}}
+	var err error
+	if strings.TrimSpace(in.Name) == "" && strings.TrimSpace(strings.Join(in.Figures[:], "")) != "" {
+		err = fmt.Errorf("%s 主导产业第 %d 行：请先填写“主导产业（产品）名称”，再填数字", p.unitName(p.unit), c.Row+1)
+	} else {
+		err = p.env.Store.Update(fmt.Sprintf("填写 %s 主导产业第 %d 行", p.unitName(p.unit), c.Row+1), func(t *store.Tx) error {
+			return t.SetIndustry(in)
+		})
+	}
+	if err != nil {
+		p.status.Importance = widget.DangerImportance
+		p.status.SetText("未保存：" + err.Error())
+		return err
+	}
+	p.status.Importance = widget.MediumImportance
+	p.status.SetText(fmt.Sprintf("已保存：%s 主导产业第 %d 行。清空名称即删除该行。", p.unitName(p.unit), c.Row+1))
+	p.env.Changed()
+	return nil
+}
+
+func (p *industryPage) selectUnit(code string) {
+	p.unitSel.SetSelected(p.unitName(code))
+}
+
+func (p *industryPage) refresh() {
+	c := p.env.Case
+	p.units = append([]string(nil), c.Candidates[p.mid]...)
+	var names []string
+	found := false
+	for _, code := range p.units {
+		names = append(names, p.unitName(code))
+		found = found || code == p.unit
+	}
+	p.unitSel.Options = names
+	if !found {
+		p.unit = ""
+		if len(p.units) > 0 {
+			p.unit = p.units[0]
+		}
+	}
+	if p.unit != "" {
+		p.unitSel.Selected = p.unitName(p.unit)
+	} else {
+		p.unitSel.ClearSelected()
+	}
+	p.unitSel.Refresh()
+	if p.status.Text == "" || p.status.Importance == widget.MediumImportance && !strings.HasPrefix(p.status.Text, "已保存") {
+		p.status.SetText(fmt.Sprintf("%d年制造业主导产业发展情况（%s），每个候选市（州）一张表；依次填写名称和四项数字，离开格即保存。", c.Campaign.Year, c.Campaign.Measures[0].TableAnnex))
+	}
+	p.grid.Refresh()
+}

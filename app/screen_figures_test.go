@@ -1,0 +1,203 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"tuijian/forms"
+)
+
+func figuresPage(t *testing.T, h *shellHarness, m forms.MeasureID) (*figuresScreen, *figurePage) {
+	t.Helper()
+	h.sh.Show(forms.StepFigures, "")
+	s := h.sh.Screen(forms.StepFigures).(*figuresScreen)
+	for _, p := range s.pages {
+		if p.mid == m {
+			s.tabs.Select(s.tabOf[m])
+			return s, p
+		}
+	}
+	t.Fatalf("no page for %s", m)
+	return nil, nil
+}
+
+// typeCell focuses a cell, clears it and types text (the officer's keystrokes).
+func (h *shellHarness) typeCell(g *entryGrid, c gridCell, text string) *cellEntry {
+	h.t.Helper()
+	if !g.focusCell(c) {
+		h.t.Fatalf("cell %v cannot be focused", c)
+	}
+	e := h.focused().(*cellEntry)
+	e.SetText("")
+	test.Type(e, text)
+	return e
+}
+
+func TestFiguresTypingSavesOnEnterAndMoves(t *testing.T) {
+	h := newShellHarness(t, true)
+	_, p := figuresPage(t, h, forms.Industry)
+	c, ok := p.cellOf("370200", "ind.va_growth", 2021)
+	if !ok {
+		t.Fatal("no cell for 青岛 2021")
+	}
+	e := h.typeCell(p.grid, c, "１２．５%")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021}
+	f, _ := h.caseNow().Figure(k)
+	if f.Value.A != 12.5 || f.Value.Missing {
+		t.Fatalf("stored %+v, want 12.5", f.Value)
+	}
+	if f.State != forms.Unverified {
+		t.Fatalf("a changed value stays %s", f.State)
+	}
+	// Enter moved down one row.
+	if got := p.grid.cellOf[h.focused().(*cellEntry)]; got != (gridCell{c.Row + 1, c.Col}) {
+		t.Fatalf("after Enter focus is on %v", got)
+	}
+	// Tab moves right and saves on leaving.
+	e = h.typeCell(p.grid, c, "13")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if got := p.grid.cellOf[h.focused().(*cellEntry)]; got != (gridCell{c.Row, c.Col + 1}) {
+		t.Fatalf("after Tab focus is on %v", got)
+	}
+	f, _ = h.caseNow().Figure(k)
+	if f.Value.A != 13 {
+		t.Fatalf("Tab did not save: %+v", f.Value)
+	}
+	// Shift-Tab moves back.
+	e = h.focused().(*cellEntry)
+	e.KeyDown(&fyne.KeyEvent{Name: "LeftShift"})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if got := p.grid.cellOf[h.focused().(*cellEntry)]; got != c {
+		t.Fatalf("after Shift-Tab focus is on %v", got)
+	}
+	// Up arrow moves up.
+	h.focused().(*cellEntry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if got := p.grid.cellOf[h.focused().(*cellEntry)]; c.Row > 0 && got != (gridCell{c.Row - 1, c.Col}) {
+		t.Fatalf("after ↑ focus is on %v", got)
+	}
+	// The navigation badge follows: the demo figure was verified, now it is not.
+	if b, _ := h.sh.stepBadge(forms.StepFigures); !strings.HasPrefix(b, "阻断") {
+		t.Fatalf("figures badge %q after un-verifying a figure of the chosen city", b)
+	}
+}
+
+func TestFiguresInvalidValueNotWritten(t *testing.T) {
+	h := newShellHarness(t, true)
+	_, p := figuresPage(t, h, forms.Industry)
+	c, _ := p.cellOf("370200", "ind.mfg_share", 2020)
+	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.mfg_share", Year: 2020}
+	before, _ := h.caseNow().Figure(k)
+	audit0, _ := h.sh.Store().Audit(storeAuditAll)
+	e := h.typeCell(p.grid, c, "120")
+	h.win.Canvas().Unfocus()
+	after, _ := h.caseNow().Figure(k)
+	if !after.Value.Equal(before.Value) {
+		t.Fatalf("invalid share written: %+v", after.Value)
+	}
+	audit1, _ := h.sh.Store().Audit(storeAuditAll)
+	if len(audit1) != len(audit0) {
+		t.Fatal("an invalid value left an audit entry")
+	}
+	if !strings.Contains(p.status.Text, "0 到 100") || !strings.Contains(p.status.Text, "青岛市") {
+		t.Fatalf("status %q does not explain the error", p.status.Text)
+	}
+	if e.Text != "120" {
+		t.Fatalf("the cell lost the typed text: %q", e.Text)
+	}
+	if _, bad := p.grid.invalid[c]; !bad {
+		t.Fatal("cell not marked invalid")
+	}
+	// Correcting it saves and clears the mark.
+	e = h.typeCell(p.grid, c, "35.5")
+	h.win.Canvas().Unfocus()
+	after, _ = h.caseNow().Figure(k)
+	if after.Value.A != 35.5 {
+		t.Fatalf("corrected value not stored: %+v", after.Value)
+	}
+	if _, bad := p.grid.invalid[c]; bad {
+		t.Fatal("cell still marked invalid")
+	}
+}
+
+func TestFiguresRemarkSourceVerification(t *testing.T) {
+	h := newShellHarness(t, true)
+	_, p := figuresPage(t, h, forms.Industry)
+	c, _ := p.cellOf("370600", "ind.little_giants", 2021)
+	h.typeCell(p.grid, c, "")
+	h.win.Canvas().Unfocus()
+	p.showDetail(c)
+	h.typeInto(p.remark, "当年无认定")
+	h.win.Canvas().Unfocus()
+	k := forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.little_giants", Year: 2021}
+	f, _ := h.caseNow().Figure(k)
+	if !f.Value.Missing || f.Remark != "当年无认定" {
+		t.Fatalf("stored %+v", f)
+	}
+	// Verification of a statistical figure: 已审核 needs who and document number.
+	c, _ = p.cellOf("370600", "ind.va_growth", 2020)
+	h.typeCell(p.grid, c, "7.5")
+	h.win.Canvas().Unfocus()
+	p.showDetail(c)
+	p.state.SetSelected(string(forms.Verified))
+	p.by.SetText("")
+	p.doc.SetText("")
+	test.Tap(p.verify)
+	if p.detailErr.Text == "" {
+		t.Fatal("no message for 已审核 without who/document")
+	}
+	h.typeInto(p.by, "省统计局 王五")
+	h.typeInto(p.at, "2022-01-20")
+	h.typeInto(p.doc, "鲁统函〔2022〕5号")
+	test.Tap(p.verify)
+	k = forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
+	f, _ = h.caseNow().Figure(k)
+	if f.State != forms.Verified || f.VerifyDocNo != "鲁统函〔2022〕5号" || f.VerifiedBy != "省统计局 王五" {
+		t.Fatalf("verification stored %+v (%s)", f, p.detailErr.Text)
+	}
+}
+
+func TestFiguresProvinceValue(t *testing.T) {
+	h := newShellHarness(t, true)
+	_, p := figuresPage(t, h, forms.Digital)
+	c, _ := p.cellOf("", "dig.gigabit", 2021)
+	h.typeCell(p.grid, c, "101.5")
+	h.win.Canvas().Unfocus()
+	for _, f := range h.caseNow().Province3 {
+		if f.Indicator == "dig.gigabit" && f.Year == 2021 && f.Value.A != 101.5 {
+			t.Fatalf("province value %+v", f.Value)
+		}
+	}
+}
+
+func TestFiguresIndustryTable(t *testing.T) {
+	h := newShellHarness(t, true)
+	s, _ := figuresPage(t, h, forms.Industry)
+	s.tabs.Select(s.indTab)
+	p := s.industry
+	p.selectUnit("370600")
+	row := p.rows() - 1 // the empty row
+	// A figure before the name is refused.
+	h.typeCell(p.grid, gridCell{row, 2}, "12")
+	h.win.Canvas().Unfocus()
+	if !strings.Contains(p.status.Text, "名称") {
+		t.Fatalf("status %q", p.status.Text)
+	}
+	h.typeCell(p.grid, gridCell{row, 1}, "海洋装备")
+	h.win.Canvas().Unfocus()
+	h.typeCell(p.grid, gridCell{row, 3}, "-2.5")
+	h.win.Canvas().Unfocus()
+	var got *forms.LeadingIndustry
+	for _, li := range h.caseNow().Industries {
+		if li.UnitCode == "370600" && li.Row == row+1 {
+			li := li
+			got = &li
+		}
+	}
+	if got == nil || got.Name != "海洋装备" || got.Growth.A != -2.5 {
+		t.Fatalf("industry row %+v", got)
+	}
+}
