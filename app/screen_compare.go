@@ -737,6 +737,18 @@ func (p *comparePanel) selectIndicator(j int) {
 	if r.Message != "" {
 		text += "\n" + r.Message
 	}
+	for i, u := range cmp.Candidates {
+		for y, c := range cmp.Cells[i][j] {
+			if c.Missing {
+				text += fmt.Sprintf("\n%s %d 年缺失", u.Name, cmp.Years[y])
+				if c.Remark != "" {
+					text += "，备注：" + c.Remark
+				} else {
+					text += "，未填写原因"
+				}
+			}
+		}
+	}
 	p.indLabel.SetText(text)
 	h := compareChartHeight(len(cmp.Candidates))
 	b, err := chart.IndicatorBars(fmt.Sprintf("%d年 %s", cmp.Year, in.Label), cmp.Problem.Names, r.Values, r.Reference, in.Unit, 900, h)

@@ -157,6 +157,10 @@ func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
 	if !p.indChart.Visible() || p.indChart.Image == nil || !strings.Contains(p.indLabel.Text, "制造业增加值") {
 		t.Errorf("indicator chart not shown: %q", p.indLabel.Text)
 	}
+	p.table.Select(widget.TableCellID{Row: 2, Col: 0})
+	if !strings.Contains(p.indLabel.Text, "潍坊市 2021 年缺失，备注：统计口径调整") {
+		t.Errorf("missing remark not shown: %q", p.indLabel.Text)
+	}
 
 	// Weights: an invalid one is reported, a valid one changes the normalized weights.
 	p.weightIn[0].SetText("x")

@@ -232,6 +232,11 @@ func printCompare(out io.Writer, cmp *forms.Comparison, rob *forms.Robustness, r
 				mark = "✕最差"
 			}
 			fmt.Fprintf(out, "    %-8s %d年 %-8s %d年 %-8s %-4s %-2s %s\n", u.Name, cmp.Years[0], cell[0].Text, cmp.Years[1], cell[1].Text, rk, pos, mark)
+			for y, yc := range cell {
+				if yc.Missing && yc.Remark != "" {
+					fmt.Fprintf(out, "             %d年缺失，备注：%s\n", cmp.Years[y], yc.Remark)
+				}
+			}
 		}
 		if r.Message != "" {
 			fmt.Fprintf(out, "    注：%s\n", r.Message)

@@ -46,12 +46,23 @@ func compareJSONOf(t *testing.T, db string, args ...string) compareJSON {
 
 func TestCompareText(t *testing.T) {
 	db := compareDemoDB(t)
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Update("缺失", func(tx *store.Tx) error {
+		return tx.SetFigure(store.FigureInput{FigureKey: forms.FigureKey{UnitCode: "370700", Measure: forms.Industry, Indicator: "ind.little_giants", Year: 2021},
+			Text: "", Remark: "名单尚未公布"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	code, out, e := compareCLI(t, "--db", db, "compare", "--measure", "industry", "--samples", "2000")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, e)
 	}
 	for _, want := range []string{"不参与比选：淄博市", "一、指标矩阵", "全省", "★最好", "✕最差", "二、综合得分", "min-max 归一化", "缺失值按该指标最差",
-		"按 a+b 计", "权重：未设置，各指标等权", "三、稳健性分析（SMAA-2）", "随机种子 1", "中心权重", "四、权重稳定区间", "第一名仍为"} {
+		"按 a+b 计", "2021年 缺失", "2021年缺失，备注：名单尚未公布", "候选“潍坊市”的指标“当年被工业和信息化部认定为专精特新“小巨人”企业的数量（个）”缺失", "权重：未设置，各指标等权", "三、稳健性分析（SMAA-2）", "随机种子 1", "中心权重", "四、权重稳定区间", "第一名仍为"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
