@@ -229,11 +229,16 @@ func TestReadRejects(t *testing.T) {
 	}
 	zw.Close()
 
+	// A zip64 marker in the end record (its 64-bit counts would bypass the limits).
+	zip64 := append([]byte{}, noDoc...)
+	copy(zip64[len(zip64)-22+16:], []byte{0xFF, 0xFF, 0xFF, 0xFF})
+
 	cases := []struct {
 		name string
 		data []byte
 		want error
 	}{
+		{"zip64", zip64, ErrTooManyEntries},
 		{"ole", ole, ErrOldDoc},
 		{"empty", nil, ErrNotDocx},
 		{"text", []byte("hello, this is not a docx"), ErrNotDocx},

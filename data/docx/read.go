@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -33,11 +34,13 @@ type Block struct {
 
 // Limits of Read. A DOCX's document.xml is rarely above a few MiB.
 const (
-	MaxEntries    = 10000    // zip entries
-	MaxPartBytes  = 32 << 20 // uncompressed bytes of document.xml or styles.xml
-	MaxTotalBytes = 64 << 20 // uncompressed bytes read in all
-	MaxRatio      = 200      // uncompressed/compressed, for parts above 256 KiB
-	MaxBlocks     = 200000
+	MaxEntries = 10000 // zip entries
+	// MaxDirectoryBytes bounds the zip's central directory (about 100 bytes an entry).
+	MaxDirectoryBytes = 4 << 20
+	MaxPartBytes      = 32 << 20 // uncompressed bytes of document.xml or styles.xml
+	MaxTotalBytes     = 64 << 20 // uncompressed bytes read in all
+	MaxRatio          = 200      // uncompressed/compressed, for parts above 256 KiB
+	MaxBlocks         = 200000
 )
 
 // Errors of Read. Every message says what is wrong and what to do.
@@ -45,7 +48,7 @@ var (
 	ErrOldDoc         = errors.New("这是旧版 .doc 或加密文件，请在 Word 中另存为 .docx 后再导入")
 	ErrNotDocx        = errors.New("文件不是 DOCX 格式（不是 zip 压缩包），请在 Word 中另存为 .docx 后再导入")
 	ErrNoDocument     = errors.New("DOCX 文件中缺少正文部分 word/document.xml，文件可能已损坏，请在 Word 中重新另存为 .docx 后再导入")
-	ErrTooManyEntries = fmt.Errorf("DOCX 文件包含的部件超过 %d 个，不像正常的 Word 文档，请在 Word 中另存为 .docx 后再导入", MaxEntries)
+	ErrTooManyEntries = fmt.Errorf("DOCX 文件包含的部件超过 %d 个或目录过大（或为 zip64 格式），不像正常的 Word 文档，请在 Word 中另存为 .docx 后再导入", MaxEntries)
 	ErrTooLarge       = fmt.Errorf("DOCX 文件正文解压后超过 %d MiB 或压缩比异常，可能是恶意构造的文件，已拒绝导入；请删去其中不需要的内容后另存为 .docx 再导入", MaxPartBytes>>20)
 	ErrEncrypted      = errors.New("DOCX 文件中的部件已加密，请在 Word 中取消密码后另存为 .docx 再导入")
 )
@@ -78,6 +81,9 @@ func Read(r io.ReaderAt, size int64) ([]Block, error) {
 	}
 	if !bytes.HasPrefix(head, []byte("PK")) {
 		return nil, ErrNotDocx
+	}
+	if err := checkDirectory(r, size); err != nil {
+		return nil, err
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
@@ -130,6 +136,38 @@ func Read(r io.ReaderAt, size int64) ([]Block, error) {
 		return nil, &MalformedError{Part: "word/document.xml", Err: err}
 	}
 	return blocks, nil
+}
+
+// checkDirectory reads the zip's end-of-central-directory record the way archive/zip
+// finds it and rejects, before archive/zip allocates anything for the entries, a
+// directory above MaxDirectoryBytes or MaxEntries, and zip64 archives (a DOCX never
+// needs them; their 64-bit counts would bypass the check).
+func checkDirectory(r io.ReaderAt, size int64) error {
+	const endLen = 22
+	n := min(size, 65535+endLen)
+	if n < endLen {
+		return ErrNotDocx
+	}
+	buf := make([]byte, n)
+	if _, err := r.ReadAt(buf, size-n); err != nil && err != io.EOF {
+		return ErrNotDocx
+	}
+	for i := len(buf) - endLen; i >= 0; i-- {
+		if buf[i] != 'P' || buf[i+1] != 'K' || buf[i+2] != 5 || buf[i+3] != 6 {
+			continue
+		}
+		if commentLen := int(binary.LittleEndian.Uint16(buf[i+20:])); i+endLen+commentLen > len(buf) {
+			return ErrNotDocx
+		}
+		entries := binary.LittleEndian.Uint16(buf[i+10:])
+		dirSize := binary.LittleEndian.Uint32(buf[i+12:])
+		dirOffset := binary.LittleEndian.Uint32(buf[i+16:])
+		if entries == 0xFFFF || dirSize == 0xFFFFFFFF || dirOffset == 0xFFFFFFFF || entries > MaxEntries || dirSize > MaxDirectoryBytes {
+			return ErrTooManyEntries
+		}
+		return nil
+	}
+	return ErrNotDocx
 }
 
 func readPart(f *zip.File, budget *int64) ([]byte, error) {
