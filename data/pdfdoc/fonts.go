@@ -50,14 +50,15 @@ func fallbackFor(f Face) ([]byte, string) {
 // Font file names searched for each face, lower case, in order of preference. Windows
 // ships simfang/simhei/simkai; 仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体 are installed
 // by government offices under these names; the STXXX files are macOS 华文 fonts;
-// LXGW WenKai (Debian fonts-lxgw-wenkai) is a free 楷体.
+// LXGW WenKai (Debian fonts-lxgw-wenkai) and AR PL KaitiM GB (fonts-arphic-gkai00mp)
+// are free 楷体.
 var candidates = map[Face][]string{
 	Fangsong: {"仿宋_gb2312.ttf", "fangsong_gb2312.ttf", "fs_gb2312.ttf", "simfang.ttf", "fzfsk.ttf", "方正仿宋_gbk.ttf", "仿宋.ttf", "stfangso.ttf"},
 	Xiaobiaosong: {"fzxbsjw.ttf", "方正小标宋简体.ttf", "fzxbsk.ttf", "方正小标宋_gbk.ttf",
 		"fzxbsjw--gb1-0.ttf", "方正小标宋.ttf"},
 	Heiti: {"simhei.ttf", "黑体.ttf", "fzhtk.ttf", "方正黑体_gbk.ttf", "方正黑体简体.ttf"},
 	Kaiti: {"楷体_gb2312.ttf", "kaiti_gb2312.ttf", "kt_gb2312.ttf", "simkai.ttf", "fzktk.ttf", "方正楷体_gbk.ttf", "楷体.ttf", "stkaiti.ttf",
-		"lxgwwenkai-regular.ttf", "lxgwwenkaigb-regular.ttf"},
+		"lxgwwenkai-regular.ttf", "lxgwwenkaigb-regular.ttf", "gkai00mp.ttf"},
 }
 
 // fontDirs are the usual font folders of Windows, macOS and Linux.

@@ -102,6 +102,8 @@ type Page struct {
 	LinesPerPage int
 	// PageNumbers draws "— N —" in 4号 below the text area (its dash 7 mm below),
 	// odd pages right and even pages left with one character of space (GB/T 9704 §7.5).
+	// The standard asks for 宋体, which is not among the four roles; the 仿宋 role's
+	// font is used (its digits are half width as required).
 	PageNumbers         bool
 	NoNumberOnFirstPage bool // 信函格式: the first page has no number
 }

@@ -381,3 +381,23 @@ func BenchmarkLetter(b *testing.B) {
 		letter(b, f)
 	}
 }
+
+// BenchmarkLongDocument lays out about 30 pages of body text (a long 申报书).
+func BenchmarkLongDocument(b *testing.B) {
+	f := Fallback()
+	for i := 0; i < b.N; i++ {
+		w, err := New(f, Page{PageNumbers: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k := 0; k < 120; k++ {
+			if err := w.Paragraph(Para{Text: letterBody, FirstLineIndentChars: 2}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := w.Bytes(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(w.Pages()), "pages")
+	}
+}
