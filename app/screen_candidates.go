@@ -198,7 +198,7 @@ func (s *candidatesScreen) Refresh() {
 	s.measures = c.Campaign.Measures
 	s.excluded = c.Exclusions(s.env.Now())
 	for i := range s.measures {
-		s.table.SetColumnWidth(candColMeasure0+i, 150)
+		s.table.SetColumnWidth(candColMeasure0+i, 175)
 	}
 	s.table.SetColumnWidth(s.exclusionCol(), 520)
 	var counts []string
