@@ -38,7 +38,7 @@ type secApplicationPanel struct {
 	tab     *container.TabItem
 	city    *widget.Label
 	empty   *widget.Label
-	body    fyne.CanvasObject
+	body    *fyne.Container
 	none    *fyne.Container // shown when no city is chosen
 	stack   *fyne.Container
 	code    string
@@ -190,7 +190,8 @@ func (p *secApplicationPanel) showEmpty() {
 		p.empty.SetText("未填写的章节：" + strings.Join(empty, "；"))
 		p.empty.Importance = widget.WarningImportance
 	}
-	p.empty.Refresh()
+	p.body.Refresh() // the summary may wrap to more lines
+
 }
 
 // secCount counts the characters of a text, white space not counted.

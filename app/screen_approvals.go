@@ -39,6 +39,7 @@ type secApprovalPanel struct {
 	telDate *secEntry
 	chosen  *widget.Label
 	msg     *widget.Label
+	box     *fyne.Container
 	stored  forms.Approval
 	failed  bool // the last save was rejected: keep what was typed
 	loading bool
@@ -133,7 +134,8 @@ func (p *secApprovalPanel) build() fyne.CanvasObject {
 	p.msg.Wrapping = fyne.TextWrapWord
 	p.msg.Importance = widget.DangerImportance
 	p.msg.Hide()
-	return widget.NewCard(p.m.Name, p.m.TableAnnex+" 表头：推荐单位意见", container.NewVBox(p.chosen, form, p.msg))
+	p.box = container.NewVBox(p.chosen, form, p.msg)
+	return widget.NewCard(p.m.Name, p.m.TableAnnex+" 表头：推荐单位意见", p.box)
 }
 
 func (p *secApprovalPanel) refresh() {
@@ -182,10 +184,14 @@ func (p *secApprovalPanel) save() {
 		p.failed = true
 		p.msg.SetText(p.m.Short + "：" + err.Error() + "。未保存，请改正后再离开输入框。")
 		p.msg.Show()
+		p.s.root.Refresh()
 		return
 	}
 	p.failed = false
-	p.msg.Hide()
+	if p.msg.Visible() {
+		p.msg.Hide()
+		p.s.root.Refresh()
+	}
 	p.stored = a
 	env.Changed()
 }

@@ -37,6 +37,7 @@ type secCriteriaPanel struct {
 	codes   []string // option index → unit code
 	code    string   // the candidate shown
 	hint    *widget.Label
+	list    *fyne.Container // the scrolled content: hint, then one card per clause
 	rows    []*secClauseRow
 	events  *fyne.Container // findings of clause (六)
 	loading bool
@@ -129,9 +130,10 @@ func (p *secCriteriaPanel) build() {
 	p.unit.PlaceHolder = "请选择候选市（州）"
 	p.hint = widget.NewLabel("")
 	p.hint.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, p.hint, widget.NewLabel("候选市（州）"), nil, p.unit)
+	top := container.NewBorder(nil, nil, widget.NewLabel("候选市（州）"), nil, p.unit)
 
-	list := container.NewVBox()
+	list := container.NewVBox(p.hint)
+	p.list = list
 	for _, cl := range m.Clauses {
 		r := &secClauseRow{cl: cl}
 		head := widget.NewLabelWithStyle(m.Article+cl.Number, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -278,6 +280,7 @@ func (p *secCriteriaPanel) fill(force bool) {
 			r.figures.SetText(secClauseFigures(c, p.m, p.code, r.cl))
 		}
 	}
+	p.list.Refresh() // heights of wrapped texts changed
 }
 
 func (p *secCriteriaPanel) fillEvents() {

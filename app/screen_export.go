@@ -23,7 +23,7 @@ type exportScreen struct {
 	env     *Env
 	summary *widget.Label
 	list    *fyne.Container
-	root    fyne.CanvasObject
+	root    *fyne.Container
 	issues  []forms.Issue
 }
 
@@ -95,6 +95,7 @@ func (s *exportScreen) Refresh() {
 			s.list.Add(s.row(i))
 		}
 	}
+	s.root.Refresh() // the summary may wrap to more lines
 }
 
 func (s *exportScreen) row(i forms.Issue) fyne.CanvasObject {

@@ -25,7 +25,7 @@ var secHistoryColumns = []struct {
 	title string
 	width float32
 }{
-	{"时间", 150}, {"修改人", 90}, {"操作", 130}, {"类别", 80}, {"市（州）", 90}, {"字段", 240}, {"原值 → 新值", 460},
+	{"时间", 150}, {"修改人", 80}, {"操作", 110}, {"类别", 70}, {"市（州）", 80}, {"字段", 230}, {"原值 → 新值", 420},
 }
 
 type historyScreen struct {
@@ -36,7 +36,8 @@ type historyScreen struct {
 	table  *widget.Table
 	more   *widget.Button
 	count  *widget.Label
-	root   fyne.CanvasObject
+	detail *widget.Label // full old and new value of the selected row
+	root   *fyne.Container
 	rows   []store.AuditEntry
 	limit  int
 	filter store.AuditFilter
@@ -73,10 +74,20 @@ func newHistoryScreen(env *Env) *historyScreen {
 	for i, c := range secHistoryColumns {
 		s.table.SetColumnWidth(i, c.width)
 	}
+	s.detail = widget.NewLabel("选中一行可查看完整的原值和新值。")
+	s.detail.Wrapping = fyne.TextWrapWord
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.rows) {
+			e := s.rows[id.Row]
+			s.detail.SetText(e.Field + "\n原值：" + secFull(e.Old) + "\n新值：" + secFull(e.New))
+		}
+	}
 	filters := container.NewBorder(nil, nil,
 		container.NewHBox(widget.NewLabel("市（州）"), container.NewGridWrap(fyne.NewSize(180, s.unit.MinSize().Height), s.unit), widget.NewLabel("字段")),
 		nil, s.field)
-	bottom := container.NewBorder(nil, nil, s.count, s.more)
+	detail := container.NewVScroll(s.detail)
+	detail.SetMinSize(fyne.NewSize(0, 72))
+	bottom := container.NewVBox(widget.NewSeparator(), detail, container.NewBorder(nil, nil, s.count, s.more))
 	s.root = container.NewBorder(filters, bottom, nil, nil, s.table)
 	return s
 }
@@ -172,6 +183,13 @@ func secShort(v string) string {
 	v = strings.Join(strings.Fields(v), " ")
 	if r := []rune(v); len(r) > 40 {
 		return string(r[:40]) + "…"
+	}
+	return v
+}
+
+func secFull(v string) string {
+	if v == "" {
+		return "（空）"
 	}
 	return v
 }

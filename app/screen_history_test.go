@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -69,5 +70,9 @@ func TestHistoryFilterAndMore(t *testing.T) {
 	}
 	if strings.Join(got, "|") != secTestNow.Local().Format("2006-01-02 15:04:05")+"|测试员|评估基本条件|基本条件|济南市|第七条（二） 依据|（演示）济南市对照第七条（二）的情况说明。 → 新依据" {
 		t.Errorf("newest row: %q", got)
+	}
+	s.table.Select(widget.TableCellID{Row: 0, Col: 6})
+	if s.detail.Text != "第七条（二） 依据\n原值：（演示）济南市对照第七条（二）的情况说明。\n新值：新依据" {
+		t.Errorf("detail of the selected row: %q", s.detail.Text)
 	}
 }
