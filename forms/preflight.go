@@ -132,7 +132,7 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 			}
 		}
 	}
-	return out
+	return append(out, DecisionWarnings(c, exportDay)...)
 }
 
 func figureIssues(c *Case, m *Measure, code, name string) []Issue {

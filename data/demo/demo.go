@@ -110,9 +110,22 @@ func Fill(s *store.Store) error {
 			if err := t.SetApproval(a); err != nil {
 				return err
 			}
-			if err := t.Choose(forms.Choice{Measure: m.ID, UnitCode: code,
+			now := time.Now()
+			full, err := t.Case()
+			if err != nil {
+				return err
+			}
+			cmp, err := forms.ComparisonFor(full, m.ID, 0, nil, nil, now)
+			if err != nil {
+				return err
+			}
+			record, err := cmp.Record(code, nil, now).JSON()
+			if err != nil {
+				return err
+			}
+			if err := t.Choose(forms.Choice{Measure: m.ID, UnitCode: code, Decision: record,
 				Reason: fmt.Sprintf("（演示数据）%s各项指标在候选市（州）中综合领先，%s所列基本条件均符合，近三年无负面情况。", unitName(c, code), m.Article)},
-				time.Now()); err != nil {
+				now); err != nil {
 				return err
 			}
 		}
