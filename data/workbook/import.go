@@ -57,7 +57,7 @@ type FigurePlan struct {
 	figures    []store.FigureInput
 	industries []store.IndustryInput
 	// what the case held when the plan was made, to refuse applying a stale plan
-	oldFigures    map[forms.FigureKey][3]string
+	oldFigures    [][3]string // parallel to figures
 	oldIndustries map[industryKey]string
 }
 
@@ -85,7 +85,8 @@ func (p *FigurePlan) Apply(tx *store.Tx) error {
 		return fmt.Errorf("导入计划属于 %s %d 年度，与当前数据文件（%s %d 年度）不符，未导入", p.ProvinceCode, p.Year, c.Province.Code, c.Campaign.Year)
 	}
 	figs := figureIndex(c)
-	for k, old := range p.oldFigures {
+	for i, old := range p.oldFigures {
+		k := p.figures[i].FigureKey
 		if cur := figureState(c, figs, k); cur != old {
 			u, _ := c.Unit(k.UnitCode)
 			return fmt.Errorf("预览导入之后，%s %d年“%s”已在别处被修改：请重新导入以核对最新数据", u.Name, k.Year, k.Indicator)
@@ -171,7 +172,7 @@ func ImportFigures(c *forms.Case, r io.ReaderAt, size int64) (*FigurePlan, error
 		return nil, p.err()
 	}
 	plan := &FigurePlan{Year: c.Campaign.Year, ProvinceCode: c.Province.Code,
-		oldFigures: map[forms.FigureKey][3]string{}, oldIndustries: map[industryKey]string{}}
+		oldIndustries: map[industryKey]string{}}
 	figs := figureIndex(c)
 	for i := range c.Campaign.Measures {
 		importMeasure(b, c, &c.Campaign.Measures[i], figs, plan, &p)
@@ -257,6 +258,33 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 	var top []string
 	var cols []int
 	seen := map[string]int{}
+	// One accumulator per indicator and year (fields in ascending field order, so
+	// field values index cols).
+	type acc struct {
+		text, source, remark string
+		cols                 [3]int
+		ok                   bool
+	}
+	accs := make([]acc, 2*len(m.Indicators))
+	accIndex := make([]int, len(fcols))
+	for i, fc := range fcols {
+		ii := 0
+		for j := range m.Indicators {
+			if m.Indicators[j].ID == fc.ind.ID {
+				ii = j
+			}
+		}
+		yi := 0
+		if fc.year == years[1] {
+			yi = 1
+		}
+		accIndex[i] = 2*ii + yi
+	}
+	if n := len(c.Candidates[m.ID]) * len(accs); cap(plan.figures)-len(plan.figures) < n {
+		plan.figures = append(make([]store.FigureInput, 0, len(plan.figures)+n), plan.figures...)
+		plan.oldFigures = append(make([][3]string, 0, len(plan.oldFigures)+n), plan.oldFigures...)
+		plan.Changes = append(make([]Change, 0, len(plan.Changes)+2*n), plan.Changes...)
+	}
 	err := b.sheetRows(sheet, headerRows, func(row int, cells []string) error {
 		switch {
 		case row == 1:
@@ -285,31 +313,19 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 			return nil
 		}
 		seen[u.Code] = row
-		type acc struct {
-			text, source, remark string
-			refs                 [3]string
-			ok                   bool
-			present              [3]bool
+		for i := range accs {
+			accs[i] = acc{ok: true}
 		}
-		byKey := map[forms.FigureKey]*acc{}
-		var order []forms.FigureKey
 		for i, fc := range fcols {
+			a := &accs[accIndex[i]]
 			col := cols[2+i]
-			k := forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: fc.ind.ID, Year: fc.year}
-			a := byKey[k]
-			if a == nil {
-				a = &acc{ok: true}
-				byKey[k] = a
-				order = append(order, k)
-			}
 			if col == 0 {
 				a.ok = false
 				continue
 			}
 			s, ok := textCell(b, sheet, cells, col, row, p)
 			a.ok = a.ok && ok
-			a.refs[fc.field] = cellName(col, row)
-			a.present[fc.field] = true
+			a.cols[fc.field] = col
 			switch fc.field {
 			case fieldValue:
 				a.text = s
@@ -319,12 +335,13 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 				a.remark = s
 			}
 		}
-		for _, k := range order {
-			a := byKey[k]
-			in, _ := m.Indicator(k.Indicator)
+		for ai := range accs {
+			a := &accs[ai]
+			in := m.Indicators[ai/2]
+			k := forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: in.ID, Year: years[ai%2]}
 			v, err := value.Parse(a.text, in.Kind)
 			if err != nil {
-				p.add(sheet, a.refs[fieldValue], "%s %d年“%s”：%s", u.Name, k.Year, in.Label, err.Error())
+				p.add(sheet, cellName(a.cols[fieldValue], row), "%s %d年“%s”：%s", u.Name, k.Year, in.Label, err.Error())
 				continue
 			}
 			if !a.ok {
@@ -335,14 +352,14 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 			if now == old {
 				continue
 			}
-			plan.oldFigures[k] = old
+			plan.oldFigures = append(plan.oldFigures, old)
 			plan.figures = append(plan.figures, store.FigureInput{FigureKey: k, Text: now[0], Source: now[1], Remark: now[2]})
 			f := figs[k]
-			for fi, name := range []string{"数值", "来源", "备注"} {
+			for fi, name := range [3]string{"数值", "来源", "备注"} {
 				if now[fi] == old[fi] {
 					continue
 				}
-				ch := Change{Sheet: sheet, Cell: a.refs[[]field{fieldValue, fieldSource, fieldRemark}[fi]], UnitCode: u.Code, UnitName: u.Name,
+				ch := Change{Sheet: sheet, Cell: cellName(a.cols[fi], row), UnitCode: u.Code, UnitName: u.Name,
 					Measure: m.ID, Indicator: in.ID, Label: in.Label, Year: k.Year, Field: name, Old: old[fi], New: now[fi]}
 				if fi == 0 && f != nil && f.State != forms.Unverified && f.State != "" {
 					ch.Unverifies = true

@@ -1,0 +1,36 @@
+package workbook
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+// FuzzImportFigures: any bytes give a plan or an error, never a panic, in bounded time.
+func FuzzImportFigures(f *testing.F) {
+	s := demoStore(f)
+	c := loadCase(f, s)
+	good := exportFigures(f, c)
+	f.Add(good)
+	f.Add(good[:len(good)/3])
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	var vb bytes.Buffer
+	if err := ExportVerification(c, &vb); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(vb.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		plan, err := ImportFigures(c, bytes.NewReader(data), int64(len(data)))
+		if err == nil && plan == nil {
+			t.Fatal("no plan and no error")
+		}
+		if err != nil && err.Error() == "" {
+			t.Fatal("empty error")
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Fatalf("took %v", d)
+		}
+	})
+}
