@@ -3,6 +3,7 @@ package documents
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"tuijian/forms"
 )
@@ -14,10 +15,10 @@ const EmptySection = "（此部分尚未填写）"
 // stored text, or for the section drafted from the negative-event register
 // (Section.FromEvents) with no text the draft of forms.DraftEventsSection, or "" when
 // nothing is there.
-func SectionText(c *forms.Case, code string, sec forms.Section, texts map[string]string, in Input) string {
+func SectionText(c *forms.Case, code string, sec forms.Section, texts map[string]string, exportDay time.Time) string {
 	t := strings.TrimSpace(texts[sec.Key])
 	if t == "" && sec.FromEvents {
-		t = forms.DraftEventsSection(c, code, in.ExportDay)
+		t = forms.DraftEventsSection(c, code, exportDay)
 	}
 	return t
 }
@@ -49,7 +50,7 @@ func applicationParas(in Input, ch chosen, texts map[string]string) []para {
 				first = false
 			}
 			ps = append(ps, para{Kind: k, Text: s.Heading(), Gap: gap})
-			t := SectionText(c, ch.unit.Code, s, texts, in)
+			t := SectionText(c, ch.unit.Code, s, texts, in.ExportDay)
 			switch {
 			case t != "":
 				ps = append(ps, bodyParas(t)...)

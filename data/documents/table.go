@@ -312,18 +312,17 @@ func tableXLSX(in Input, ch chosen) ([]byte, error) {
 // tablePDF writes the 推荐表 on one A4 page, shrinking the type until it fits.
 func tablePDF(in Input, ch chosen) ([]byte, error) {
 	t := makeTable(in, ch)
-	var last []byte
+	var data []byte
 	for _, size := range []float64{12, 10.5, 9, 8} {
-		data, pages, err := tablePDFSize(in, t, size)
+		d, pages, err := tablePDFSize(in, t, size)
 		if err != nil {
 			return nil, err
 		}
-		if pages == 1 {
-			return data, nil
+		if data = d; pages == 1 {
+			break
 		}
-		last = data
 	}
-	return last, nil
+	return data, nil
 }
 
 func tablePDFSize(in Input, t tableModel, size float64) ([]byte, int, error) {
@@ -396,6 +395,9 @@ func tablePDFSize(in Input, t tableModel, size float64) ([]byte, int, error) {
 		}
 	}
 	pages := w.Pages()
+	if pages > 1 && size > 8 {
+		return nil, pages, nil // too long at this size: the caller tries a smaller one
+	}
 	data, err := w.Bytes()
 	return data, pages, err
 }
