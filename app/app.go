@@ -36,6 +36,9 @@ type Options struct {
 	// DemoPath is the file the “打开演示数据” button opens (created and filled when
 	// new); store.DemoPath() when empty.
 	DemoPath string
+	// PathLabel replaces the data file's path in the status line (tests, whose
+	// temporary paths differ between runs).
+	PathLabel string
 	// Sync runs background work inline (tests); otherwise it runs in a goroutine and
 	// its result comes back through fyne.Do.
 	Sync bool
@@ -236,7 +239,11 @@ func (s *Shell) updateChrome() {
 			nw++
 		}
 	}
-	status := "数据文件：" + s.env.Store.Path()
+	path := s.env.Store.Path()
+	if s.opts.PathLabel != "" {
+		path = s.opts.PathLabel
+	}
+	status := "数据文件：" + path
 	if c != nil {
 		if nb == 0 {
 			status = fmt.Sprintf("报送前检查：无阻断项，提示 %d 项 · %s", nw, status)

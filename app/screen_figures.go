@@ -267,7 +267,7 @@ func (p *figurePage) showDetail(c gridCell) {
 	if c.Row < 0 || p.env.Case == nil {
 		p.remark.Disable()
 		p.source.Disable()
-		p.verifyBox.Hide()
+		p.enableVerify(false)
 		return
 	}
 	k, in := p.key(c)
@@ -278,7 +278,7 @@ func (p *figurePage) showDetail(c gridCell) {
 		p.remark.SetValue("")
 		p.remark.Disable()
 		p.source.SetValue(f.Source)
-		p.verifyBox.Hide()
+		p.enableVerify(false)
 		return
 	}
 	f, ok := p.env.Case.Figure(k)
@@ -311,7 +311,20 @@ func (p *figurePage) showDetail(c gridCell) {
 	p.by.SetText(f.VerifiedBy)
 	p.at.SetText(f.VerifiedAt)
 	p.doc.SetText(f.VerifyDocNo)
-	p.verifyBox.Show()
+	p.enableVerify(true)
+}
+
+// enableVerify enables the verification fields (a province value is not verified).
+// They are disabled rather than hidden: a container shown again before its next
+// layout keeps negative sizes, which Fyne's software painter cannot draw.
+func (p *figurePage) enableVerify(on bool) {
+	for _, w := range []fyne.Disableable{p.state, p.by, p.at, p.doc, p.verify} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
 }
 
 func (p *figurePage) saveDetail(remark, source string) error {

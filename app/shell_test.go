@@ -1,7 +1,6 @@
 package app
 
 import (
-	"flag"
 	"path/filepath"
 	"testing"
 	"time"
@@ -14,12 +13,6 @@ import (
 	"tuijian/forms"
 )
 
-// The golden images in testdata/ are rewritten with
-//
-//	CGO_ENABLED=0 go test -tags ci ./app/ -run Golden -update
-//
-// (Fyne's test package reads the same flag as FYNE_UPDATE_TEST_IMAGES / -update).
-var _ = flag.Lookup
 
 var shellNow = time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC)
 
@@ -46,7 +39,7 @@ func newShellHarness(t *testing.T, fill bool) *shellHarness {
 	}
 	h.win = test.NewWindow(nil)
 	h.win.Resize(fyne.NewSize(1366, 768))
-	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return shellNow }, Sync: true, DemoPath: filepath.Join(dir, "demo.db")})
+	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return shellNow }, Sync: true, PathLabel: "case.db", DemoPath: filepath.Join(dir, "demo.db")})
 	h.win.SetContent(h.sh.Content())
 	h.win.Resize(fyne.NewSize(1366, 768))
 	t.Cleanup(func() {
