@@ -104,7 +104,7 @@ func (s *criteriaScreen) Focus(field string) bool {
 		s.tabs.Select(p.tab)
 		p.show(parts[0])
 		for _, r := range p.rows {
-			if r.cl.Key == parts[2] && r.evidence != nil {
+			if r.cl.Key == parts[2] && r.evidence != nil && p.code == parts[0] {
 				secFocus(s.env, r.evidence)
 				return true
 			}

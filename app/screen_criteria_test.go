@@ -58,6 +58,18 @@ func TestCriteriaVerdictAndEvidenceSaved(t *testing.T) {
 	if len(rows) != 4 || rows[0].Note != "评估基本条件" || rows[0].Field != "第六条（二） 依据" || rows[1].New != "不符合" {
 		t.Errorf("audit: %+v", rows)
 	}
+	// A change elsewhere (Changed → Refresh) while the officer types keeps the typing.
+	c := h.win.Canvas()
+	c.Focus(r.evidence)
+	r.evidence.SetText("正在输入")
+	h.reload()
+	if r.evidence.Text != "正在输入" {
+		t.Fatalf("refresh replaced the text being typed: %q", r.evidence.Text)
+	}
+	c.Unfocus()
+	if a, _ := secAssessment(h.stored(), "370100", forms.Industry, "2"); a.Evidence != "正在输入" {
+		t.Fatalf("after leaving the store has %+v", a)
+	}
 	// The other candidate's text is untouched and shown again when switching back.
 	p.unit.SetSelected("青岛市")
 	if r.evidence.Text != "（演示）青岛市对照第六条（二）的情况说明。" || r.verdict.Selected != "符合" {
