@@ -201,6 +201,36 @@ func BuildProgress(in Input, progress func(done, total int, path string)) ([]Fil
 }
 
 func plan(in Input) ([]job, error) {
+	chs, err := chosenMeasures(&in)
+	if err != nil {
+		return nil, err
+	}
+	var jobs []job
+	for _, ch := range chs {
+		ch := ch
+		n := Names(ch.m)
+		secs := in.Sections[ch.m.ID]
+		jobs = append(jobs,
+			job{n.LetterDOCX, func() ([]byte, error) { return letterDOCX(in, ch) }},
+			job{n.LetterPDF, func() ([]byte, error) { return letterPDF(in, ch) }},
+			job{n.TableXLSX, func() ([]byte, error) { return tableXLSX(in, ch) }},
+			job{n.TablePDF, func() ([]byte, error) { return tablePDF(in, ch) }},
+			job{n.ApplicationDOCX, func() ([]byte, error) { return toDOCX(in, applicationParas(in, ch, secs)) }},
+			job{n.ApplicationPDF, func() ([]byte, error) {
+				return toPDF(in, applicationParas(in, ch, secs), "申报书", ch.unit.Name+ch.m.Name+"申报书")
+			}},
+			job{n.DeclarationDOCX, func() ([]byte, error) { return toDOCX(in, declarationParas(in, ch)) }},
+			job{n.DeclarationPDF, func() ([]byte, error) {
+				return toPDF(in, declarationParas(in, ch), "声明", "推荐材料真实性合规性声明")
+			}},
+		)
+	}
+	jobs = append(jobs, job{ReportPDF, func() ([]byte, error) { return reportPDF(in) }})
+	return jobs, nil
+}
+
+// chosenMeasures checks the input and lists the measures that have a chosen city.
+func chosenMeasures(in *Input) ([]chosen, error) {
 	c := in.Case
 	if c == nil || c.Campaign == nil {
 		return nil, errors.New("尚未设置推荐单位和年度：请先完成“设置”")
@@ -227,28 +257,7 @@ func plan(in Input) ([]job, error) {
 	if len(chs) == 0 {
 		return nil, ErrNoChoice
 	}
-	var jobs []job
-	for _, ch := range chs {
-		ch := ch
-		n := Names(ch.m)
-		secs := in.Sections[ch.m.ID]
-		jobs = append(jobs,
-			job{n.LetterDOCX, func() ([]byte, error) { return letterDOCX(in, ch) }},
-			job{n.LetterPDF, func() ([]byte, error) { return letterPDF(in, ch) }},
-			job{n.TableXLSX, func() ([]byte, error) { return tableXLSX(in, ch) }},
-			job{n.TablePDF, func() ([]byte, error) { return tablePDF(in, ch) }},
-			job{n.ApplicationDOCX, func() ([]byte, error) { return toDOCX(in, applicationParas(in, ch, secs)) }},
-			job{n.ApplicationPDF, func() ([]byte, error) {
-				return toPDF(in, applicationParas(in, ch, secs), "申报书", ch.unit.Name+ch.m.Name+"申报书")
-			}},
-			job{n.DeclarationDOCX, func() ([]byte, error) { return toDOCX(in, declarationParas(in, ch)) }},
-			job{n.DeclarationPDF, func() ([]byte, error) {
-				return toPDF(in, declarationParas(in, ch), "声明", "推荐材料真实性合规性声明")
-			}},
-		)
-	}
-	jobs = append(jobs, job{ReportPDF, func() ([]byte, error) { return reportPDF(in) }})
-	return jobs, nil
+	return chs, nil
 }
 
 func runJobs(jobs []job, progress func(done, total int, path string)) ([]File, error) {

@@ -606,3 +606,25 @@ func TestDump(t *testing.T) {
 		}
 	}
 }
+
+func TestTexts(t *testing.T) {
+	in := demoCase(t)
+	texts, err := Texts(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := demoFiles(t)
+	if len(texts) != len(files) {
+		t.Errorf("%d texts for %d files", len(texts), len(files))
+	}
+	n := Names(&in.Case.Campaign.Measures[0])
+	if !strings.Contains(texts[n.LetterPDF], "工信厅规函〔2022〕13号") || !strings.Contains(texts[n.LetterPDF], testFingerprint) {
+		t.Errorf("letter text:\n%s", texts[n.LetterPDF])
+	}
+	if !strings.Contains(texts[n.TableXLSX], in.Case.Campaign.Measures[0].Indicators[0].Label) {
+		t.Errorf("table text:\n%s", texts[n.TableXLSX])
+	}
+	if !strings.Contains(texts[ReportPDF], "淄博市") {
+		t.Errorf("report text:\n%s", texts[ReportPDF])
+	}
+}
