@@ -79,10 +79,11 @@ func (s *applicationScreen) Refresh() {
 	}
 }
 
-// Focus handles "section:<measure>/<key>" and "choice:<measure>" (shows the tab).
+// Focus handles "section:<measure>/<key>": shows the measure's tab and focuses the
+// section's text.
 func (s *applicationScreen) Focus(field string) bool {
 	kind, rest, ok := strings.Cut(field, ":")
-	if !ok || (kind != "section" && kind != "application") {
+	if !ok || kind != "section" {
 		return false
 	}
 	m, key, _ := strings.Cut(rest, "/")
