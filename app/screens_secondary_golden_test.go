@@ -1,6 +1,8 @@
 package app
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"tuijian/data/store"
 	"tuijian/forms"
 )
 
@@ -41,5 +44,30 @@ func TestSecondaryGoldens(t *testing.T) {
 			}
 			test.AssertRendersToImage(t, "secondary/"+string(tc.step)+".png", h.win.Canvas())
 		})
+	}
+}
+
+// Without a case (nothing set up yet) every screen says so instead of failing.
+func TestSecondaryScreensWithoutCase(t *testing.T) {
+	test.NewTempApp(t)
+	s, err := store.Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	env := &Env{Store: s, Now: func() time.Time { return secTestNow }, Changed: func() {}, Show: func(forms.Step, string) {},
+		ShowError: func(err error) { t.Errorf("ShowError: %v", err) }}
+	for _, step := range []forms.Step{forms.StepCriteria, forms.StepApprovals, forms.StepApplication, forms.StepExport, forms.StepHistory} {
+		sc := screenFactories[step](env)
+		w := test.NewTempWindow(t, sc.Content())
+		env.Window = w
+		sc.Refresh()
+		if sc.Focus("assessment:370200/industry/1") {
+			t.Errorf("%s: Focus succeeded without a case", step)
+		}
+		h := &secHarness{t: t, win: w}
+		if txt := h.texts(); step != forms.StepHistory && !strings.Contains(txt, "尚未设置推荐单位和年度") {
+			t.Errorf("%s without a case shows:\n%s", step, txt)
+		}
 	}
 }
