@@ -1,0 +1,300 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/appdoc"
+	"tuijian/data/documents"
+	"tuijian/data/pdfdoc"
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+// Actions of the documents (issue 6): on 申报书 “从 Word 导入…” (the city's DOCX split
+// into the outline by data/appdoc, the report shown, the sections written only after
+// the officer confirms), and on 导出 “预览文件” (data/documents built in the
+// background, the list of files with sizes and each document's text, since Fyne
+// cannot show a PDF) and “写出文件…” (a folder chosen, the files written all or
+// nothing, then “打开文件夹”).
+
+func init() {
+	registerAction(Action{Step: forms.StepApplication, Label: "从 Word 导入…", Icon: theme.FileTextIcon(), Run: docImportAction})
+	registerAction(Action{Step: forms.StepExport, Label: "预览文件", Icon: theme.VisibilityIcon(), Run: docPreviewAction})
+	registerAction(Action{Step: forms.StepExport, Label: "写出文件…", Icon: theme.DocumentSaveIcon(), Run: docWriteAction})
+}
+
+// docFonts finds the system fonts once (a scan of the font folders).
+var docFonts = sync.OnceValue(func() pdfdoc.Fonts { return pdfdoc.SystemFonts() })
+
+// docChoices lists the measures that have a chosen city, with the city.
+func docChoices(c *forms.Case) (ms []*forms.Measure, units []forms.Unit) {
+	if c == nil || c.Campaign == nil {
+		return nil, nil
+	}
+	for i := range c.Campaign.Measures {
+		m := &c.Campaign.Measures[i]
+		if ch, ok := c.Choice(m.ID); ok && ch.UnitCode != "" {
+			if u, ok := c.Unit(ch.UnitCode); ok {
+				ms, units = append(ms, m), append(units, u)
+			}
+		}
+	}
+	return ms, units
+}
+
+// docImportAction asks for the measure (when two have a chosen city) and the file.
+func docImportAction(env *Env) {
+	ms, units := docChoices(env.Case)
+	if len(ms) == 0 {
+		env.ShowError(errors.New("尚未选择推荐的市（州）：请先在“比选”中选择，再导入该市（州）的申报书"))
+		return
+	}
+	open := func(i int) {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				env.ShowError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			defer r.Close()
+			data, err := io.ReadAll(io.LimitReader(r, appdoc.MaxFileBytes+1))
+			if err != nil {
+				env.ShowError(fmt.Errorf("无法读取 %s：%v", r.URI().Name(), err))
+				return
+			}
+			if len(data) > appdoc.MaxFileBytes {
+				env.ShowError(fmt.Errorf("文件 %s 超过 %d MiB，不像申报书，请删去其中的大图片后另存为 .docx 再导入", r.URI().Name(), appdoc.MaxFileBytes>>20))
+				return
+			}
+			docImportData(env, ms[i], units[i], r.URI().Name(), data)
+		}, env.Window)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".DOCX"}))
+		d.Show()
+	}
+	if len(ms) == 1 {
+		open(0)
+		return
+	}
+	var opts []string
+	for i, m := range ms {
+		opts = append(opts, fmt.Sprintf("%s（%s）", m.Short, units[i].Name))
+	}
+	radio := widget.NewRadioGroup(opts, nil)
+	radio.SetSelected(opts[0])
+	dialog.ShowCustomConfirm("导入哪一项措施的申报书？", "选择文件…", "取消", radio, func(ok bool) {
+		if !ok {
+			return
+		}
+		for i, o := range opts {
+			if o == radio.Selected {
+				open(i)
+			}
+		}
+	}, env.Window)
+}
+
+// docImportData splits the file and shows the report; the officer confirms the write.
+func docImportData(env *Env, m *forms.Measure, u forms.Unit, name string, data []byte) {
+	res, err := appdoc.Import(data, m)
+	if err != nil {
+		env.ShowError(fmt.Errorf("%s：%w", name, err))
+		return
+	}
+	lines := res.Report.Lines()
+	head := fmt.Sprintf("%s %s申报书，来自 %s。", u.Name, m.Short, name)
+	if res.Report.Complete() {
+		head += "提纲各节均已识别。"
+	} else {
+		head += "请核对下列缺少或无内容的各节。"
+	}
+	report := widget.NewLabel(strings.Join(lines, "\n"))
+	report.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(widget.NewLabel(head), widget.NewLabel("写入会替换已识别各节的现有文字；未识别的各节保持不变。"), nil, nil,
+		container.NewVScroll(report))
+	d := dialog.NewCustomConfirm("导入申报书", "写入", "取消", content, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := docApplyImport(env.Store, m, u, name, res); err != nil {
+			env.ShowError(err)
+			return
+		}
+		env.Changed()
+	}, env.Window)
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
+}
+
+// docApplyImport writes the sections found with text, in one audited change.
+func docApplyImport(s *store.Store, m *forms.Measure, u forms.Unit, name string, res appdoc.Result) error {
+	return s.Update("导入申报书 "+name, func(t *store.Tx) error {
+		n := 0
+		for _, sec := range m.Sections() {
+			if txt := strings.TrimSpace(res.Texts[sec.Key]); txt != "" {
+				if err := t.SetSection(u.Code, m.ID, sec.Key, txt); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			return errors.New("文件中没有识别出任何一节的文字，未写入：请确认各节标题写成“一、基本情况”“（一）……”的形式")
+		}
+		return nil
+	})
+}
+
+// docBuild builds the documents off the UI goroutine with a progress dialog and calls
+// done on the UI goroutine.
+func docBuild(env *Env, done func(documents.Input, []documents.File)) {
+	c := env.Case
+	if c == nil || c.Campaign == nil {
+		env.ShowError(store.ErrNotSetUp)
+		return
+	}
+	bar := widget.NewProgressBar()
+	status := widget.NewLabel("正在查找字体并生成文件……")
+	prog := dialog.NewCustomWithoutButtons("生成文件", container.NewVBox(status, bar), env.Window)
+	prog.Show()
+	go func() {
+		in, err := documents.LoadInput(env.Store, c, env.Now(), docFonts(), "")
+		var files []documents.File
+		if err == nil {
+			files, err = documents.BuildProgress(in, func(d, total int, path string) {
+				fyne.Do(func() {
+					bar.SetValue(float64(d) / float64(total))
+					status.SetText("已生成 " + path)
+				})
+			})
+		}
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				env.ShowError(err)
+				return
+			}
+			done(in, files)
+		})
+	}()
+}
+
+func docSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
+func docPreviewAction(env *Env) {
+	docBuild(env, func(in documents.Input, files []documents.File) {
+		texts, err := documents.Texts(in)
+		if err != nil {
+			env.ShowError(err)
+			return
+		}
+		w := fyne.CurrentApp().NewWindow("预览文件")
+		w.SetContent(docPreviewContent(env, in, files, texts))
+		w.Resize(fyne.NewSize(1000, 700))
+		w.Show()
+	})
+}
+
+// docPreviewContent is the preview: the files with sizes on the left, the selected
+// document's text on the right, and the write button.
+func docPreviewContent(env *Env, in documents.Input, files []documents.File, texts map[string]string) fyne.CanvasObject {
+	text := widget.NewLabel("选择左侧的文件查看内容。PDF 的版式请在写出后用 PDF 阅读器查看。")
+	text.Wrapping = fyne.TextWrapWord
+	list := widget.NewList(func() int { return len(files) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(fmt.Sprintf("%s（%s）", files[i].Path, docSize(len(files[i].Data))))
+		})
+	list.OnSelected = func(i widget.ListItemID) { text.SetText(texts[files[i].Path]) }
+	total := 0
+	for _, f := range files {
+		total += len(f.Data)
+	}
+	head := fmt.Sprintf("共 %d 个文件，%s；日期 %s。字体：%s", len(files), docSize(total), in.Date.Format("2006-01-02"), in.Fonts.Describe())
+	if in.Case.Settings.Demo {
+		head = "演示数据：数字均为虚构，不得报送。" + head
+	}
+	headLabel := widget.NewLabel(head)
+	headLabel.Wrapping = fyne.TextWrapWord
+	write := widget.NewButtonWithIcon("写出文件…", theme.DocumentSaveIcon(), func() { docChooseFolder(env, files) })
+	split := container.NewHSplit(list, container.NewVScroll(text))
+	split.Offset = 0.4
+	return container.NewBorder(headLabel, container.NewHBox(write), nil, nil, split)
+}
+
+func docWriteAction(env *Env) {
+	docBuild(env, func(_ documents.Input, files []documents.File) { docChooseFolder(env, files) })
+}
+
+// docFolderName is the folder created inside the one the officer picks.
+func docFolderName(env *Env) string {
+	return "督查激励推荐材料-" + forms.Day(env.Now()).Format("20060102")
+}
+
+func docChooseFolder(env *Env, files []documents.File) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			env.ShowError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		docWriteTo(env, filepath.Join(dir.Path(), docFolderName(env)), files)
+	}, env.Window)
+}
+
+// docWriteTo writes the files into target, asking before replacing a non-empty folder.
+func docWriteTo(env *Env, target string, files []documents.File) {
+	err := documents.WriteDir(target, files, false)
+	if errors.Is(err, documents.ErrNotEmpty) {
+		dialog.ShowConfirm("文件夹已有内容", target+" 中已有文件。替换为新生成的文件吗？", func(ok bool) {
+			if ok {
+				docWritten(env, target, documents.WriteDir(target, files, true))
+			}
+		}, env.Window)
+		return
+	}
+	docWritten(env, target, err)
+}
+
+func docWritten(env *Env, target string, err error) {
+	if err != nil {
+		env.ShowError(err)
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("已写出到 %s。", target))
+	msg.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() {
+		u, err := url.Parse(storage.NewFileURI(target).String())
+		if err == nil {
+			err = fyne.CurrentApp().OpenURL(u)
+		}
+		if err != nil {
+			env.ShowError(err)
+		}
+	})
+	dialog.ShowCustom("文件已写出", "关闭", container.NewVBox(msg, open), env.Window)
+}
