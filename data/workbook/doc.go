@@ -19,9 +19,13 @@
 // (1–20) and the five columns of the notice. A row whose name is blank deletes the
 // stored row of that 序号; a 序号 absent from the sheet leaves the stored row alone.
 //
-// A blank value cell means “no figure”: the export prefills every stored value, so a
-// value the city deleted is removed on import. Candidates without a row in the sheet
-// are left alone.
+// The export prefills every stored value and keeps, in the hidden metadata, a short
+// fingerprint of each exported figure (value, 来源, 备注) and of each 主导产业 row. On
+// import a figure the city left exactly as exported is skipped, even when the store
+// changed since the export: the same workbook can go to every city and their copies be
+// imported one after another without undoing each other or the officer's later edits.
+// A figure the city changed replaces the stored one; a value it deleted (blank cell)
+// becomes “no figure”. Candidates without a row in the sheet are left alone.
 //
 // Cells are read as Excel displays them (their cached, formatted value): 0.123 in a
 // percent-formatted cell is 12.3 (%), a formula contributes its cached result, numbers

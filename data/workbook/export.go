@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io"
 	"strconv"
 
@@ -47,8 +48,27 @@ func protect(f *excelize.File, sheet string) error {
 	})
 }
 
-// writeMeta adds the very hidden metadata sheet.
-func writeMeta(f *excelize.File, format string, c *forms.Case) error {
+// baseRow is the fingerprint of an exported row, kept in the metadata so that the
+// import can tell the cells a city edited from those it left as exported.
+type baseRow struct {
+	sheet, code string
+	row         int // 序号 of a 主导产业 row, 0 for a measure row
+	fp          string
+}
+
+// fingerprint is a short hash of exported content (change detection, not security).
+func fingerprint(parts ...string) string {
+	h := fnv.New32a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+// writeMeta adds the very hidden metadata sheet: key/value rows, then from row
+// baseFirstRow one row per exported data row (基准, sheet, code, 序号, fingerprint).
+func writeMeta(f *excelize.File, format string, c *forms.Case, bases []baseRow) error {
 	if _, err := f.NewSheet(metaSheet); err != nil {
 		return err
 	}
@@ -65,6 +85,11 @@ func writeMeta(f *excelize.File, format string, c *forms.Case) error {
 			return err
 		}
 		if err := f.SetCellStr(metaSheet, cellName(2, i+1), r[1]); err != nil {
+			return err
+		}
+	}
+	for i, b := range bases {
+		if err := f.SetSheetRow(metaSheet, cellName(1, baseFirstRow+i), &[]any{baseTag, b.sheet, b.code, b.row, b.fp}); err != nil {
 			return err
 		}
 	}
@@ -149,17 +174,22 @@ func ExportFigures(c *forms.Case, w io.Writer) error {
 		return err
 	}
 	figs := figureIndex(c)
+	var bases []baseRow
 	for i := range c.Campaign.Measures {
-		if err := writeMeasureSheet(f, st, c, &c.Campaign.Measures[i], figs); err != nil {
+		b, err := writeMeasureSheet(f, st, c, &c.Campaign.Measures[i], figs)
+		if err != nil {
 			return err
 		}
+		bases = append(bases, b...)
 	}
-	if m, err := c.Campaign.Measure(forms.Industry); err == nil && len(m.LeadingIndustries) > 0 {
-		if err := writeIndustrySheet(f, st, c, m); err != nil {
+	if m, err := c.Campaign.Measure(forms.Industry); err == nil && len(m.LeadingIndustries) == 5 {
+		b, err := writeIndustrySheet(f, st, c, m)
+		if err != nil {
 			return err
 		}
+		bases = append(bases, b...)
 	}
-	if err := writeMeta(f, formatFigures, c); err != nil {
+	if err := writeMeta(f, formatFigures, c, bases); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -177,10 +207,10 @@ func annexes(camp *forms.Campaign) string {
 	return s
 }
 
-func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Measure, figs map[forms.FigureKey]*forms.Figure) error {
+func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Measure, figs map[forms.FigureKey]*forms.Figure) ([]baseRow, error) {
 	sheet := m.Short
 	if _, err := f.NewSheet(sheet); err != nil {
-		return err
+		return nil, err
 	}
 	cols := measureColumns(c.Campaign, m)
 	lastCol := colName(2 + len(cols))
@@ -188,7 +218,7 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 	lastRow := headerRows + len(units)
 	// Column defaults first (cells added later in Excel are unlocked), then cells.
 	if err := f.SetColStyle(sheet, "C:"+lastCol, st.data); err != nil {
-		return err
+		return nil, err
 	}
 	for _, fc := range cols {
 		cn := colName(fc.col)
@@ -200,11 +230,11 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 			width = 16
 		}
 		if err := f.SetColWidth(sheet, cn, cn, width); err != nil {
-			return err
+			return nil, err
 		}
 		if fc.field != fieldValue || !numeric(fc.ind.Kind) {
 			if err := f.SetColStyle(sheet, cn, st.dataText); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
@@ -219,19 +249,28 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 		if i%colsPerIndicator == 0 {
 			f.SetCellStr(sheet, cellName(fc.col, 1), fc.ind.Label)
 			if err := f.MergeCell(sheet, cellName(fc.col, 1), cellName(fc.col+colsPerIndicator-1, 1)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		f.SetCellStr(sheet, cellName(fc.col, 2), fc.sub)
 	}
 	if err := f.SetCellStyle(sheet, "A1", lastCol+"2", st.header); err != nil {
-		return err
+		return nil, err
 	}
 	f.SetRowHeight(sheet, 1, 75)
 	f.SetRowHeight(sheet, 2, 30)
 	// Rows.
+	ys := c.Campaign.IndicatorYears()
+	var bases []baseRow
 	for r, u := range units {
 		row := headerRows + 1 + r
+		fp := ""
+		for _, in := range m.Indicators {
+			for _, y := range ys {
+				fp += figureFingerprint(figs[forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: in.ID, Year: y}], in.Kind)
+			}
+		}
+		bases = append(bases, baseRow{sheet: sheet, code: u.Code, fp: fp})
 		f.SetCellStr(sheet, cellName(1, row), u.Code)
 		f.SetCellStr(sheet, cellName(2, row), u.Name)
 		for _, fc := range cols {
@@ -250,13 +289,13 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 				err = setText(f, sheet, ref, fig.Remark)
 			}
 			if err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
 	if len(units) > 0 {
 		if err := f.SetCellStyle(sheet, "A3", cellName(2, lastRow), st.locked); err != nil {
-			return err
+			return nil, err
 		}
 		for _, fc := range cols {
 			s := st.data
@@ -264,7 +303,7 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 				s = st.dataText
 			}
 			if err := f.SetCellStyle(sheet, cellName(fc.col, 3), cellName(fc.col, lastRow), s); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
@@ -276,17 +315,17 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("%s3:%s%d", colName(fc.col), colName(fc.col), validationTo)
 		if err := dv.SetDropList([]string{"是", "否"}); err != nil {
-			return err
+			return nil, err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "只能填写是或否", "请从下拉列表中选择“是”或“否”，没有数据请留空。")
 		if err := f.AddDataValidation(sheet, dv); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: headerRows, TopLeftCell: "C3", ActivePane: "bottomRight"}); err != nil {
-		return err
+		return nil, err
 	}
-	return protect(f, sheet)
+	return bases, protect(f, sheet)
 }
 
 func setText(f *excelize.File, sheet, ref, s string) error {
@@ -307,10 +346,10 @@ func setFigureValue(f *excelize.File, sheet, ref string, v value.Value, in forms
 	return f.SetCellStr(sheet, ref, v.Format(in.Kind))
 }
 
-func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Measure) error {
+func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Measure) ([]baseRow, error) {
 	sheet := industrySheet
 	if _, err := f.NewSheet(sheet); err != nil {
-		return err
+		return nil, err
 	}
 	hs := industryHeaders(m)
 	lastCol := colName(len(hs))
@@ -335,6 +374,8 @@ func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Me
 		stored[[2]any{li.UnitCode, li.Row}] = li
 	}
 	row := headerRows + 1
+	kinds := industryKinds(m)
+	var bases []baseRow
 	for _, u := range candidates(c, m.ID) {
 		n := industrySlot
 		for _, li := range c.Industries {
@@ -346,7 +387,13 @@ func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Me
 			f.SetCellStr(sheet, cellName(1, row), u.Code)
 			f.SetCellStr(sheet, cellName(2, row), u.Name)
 			f.SetCellInt(sheet, cellName(3, row), int64(k))
-			if li, ok := stored[[2]any{u.Code, k}]; ok {
+			li, ok := stored[[2]any{u.Code, k}]
+			var lip *forms.LeadingIndustry
+			if ok {
+				lip = &li
+			}
+			bases = append(bases, baseRow{sheet: sheet, code: u.Code, row: k, fp: fingerprint(industryText(lip, kinds))})
+			if ok {
 				f.SetCellStr(sheet, cellName(4, row), li.Name)
 				for i, v := range []value.Value{li.Share, li.Growth, li.Revenue, li.Profit} {
 					if !v.Missing {
@@ -363,7 +410,16 @@ func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Me
 		f.SetCellStyle(sheet, "E3", cellName(len(hs), row-1), st.data)
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: headerRows, TopLeftCell: "D3", ActivePane: "bottomRight"}); err != nil {
-		return err
+		return nil, err
 	}
-	return protect(f, sheet)
+	return bases, protect(f, sheet)
+}
+
+// figureFingerprint is the fingerprint of a stored figure as exported (value, source,
+// remark); a missing figure has the fingerprint of three blanks.
+func figureFingerprint(f *forms.Figure, k value.Kind) string {
+	if f == nil {
+		return fingerprint("", "", "")
+	}
+	return fingerprint(f.Value.Format(k), f.Source, f.Remark)
 }

@@ -174,11 +174,16 @@ func ImportFigures(c *forms.Case, r io.ReaderAt, size int64) (*FigurePlan, error
 	plan := &FigurePlan{Year: c.Campaign.Year, ProvinceCode: c.Province.Code,
 		oldIndustries: map[industryKey]string{}}
 	figs := figureIndex(c)
+	bases, err := readBases(b)
+	if err != nil {
+		p.add("", "", "%s", err.Error())
+		return nil, p.err()
+	}
 	for i := range c.Campaign.Measures {
-		importMeasure(b, c, &c.Campaign.Measures[i], figs, plan, &p)
+		importMeasure(b, c, &c.Campaign.Measures[i], figs, bases, plan, &p)
 	}
 	if m, err := c.Campaign.Measure(forms.Industry); err == nil && len(m.LeadingIndustries) == 5 {
-		importIndustries(b, c, m, plan, &p)
+		importIndustries(b, c, m, bases, plan, &p)
 	}
 	if err := p.err(); err != nil {
 		return nil, err
@@ -246,7 +251,7 @@ func textCell(b *book, sheet string, cells []string, col, row int, p *Problems) 
 	return s, true
 }
 
-func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.FigureKey]*forms.Figure, plan *FigurePlan, p *Problems) {
+func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.FigureKey]*forms.Figure, bases map[baseKey]string, plan *FigurePlan, p *Problems) {
 	sheet := m.Short
 	if !b.hasSheet(sheet) {
 		p.add("", "", "缺少工作表“%s”：请使用本程序导出的填报表，不要删除或重命名工作表", sheet)
@@ -335,6 +340,10 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 				a.remark = s
 			}
 		}
+		base := bases[baseKey{sheet, u.Code, 0}]
+		if len(base) != 8*len(accs) {
+			base = ""
+		}
 		for ai := range accs {
 			a := &accs[ai]
 			in := m.Indicators[ai/2]
@@ -349,8 +358,8 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 			}
 			old := figureState(c, figs, k)
 			now := [3]string{v.Format(in.Kind), a.source, a.remark}
-			if now == old {
-				continue
+			if now == old || (base != "" && fingerprint(now[0], now[1], now[2]) == base[8*ai:8*ai+8]) {
+				continue // unchanged, or left as exported by the city
 			}
 			plan.oldFigures = append(plan.oldFigures, old)
 			plan.figures = append(plan.figures, store.FigureInput{FigureKey: k, Text: now[0], Source: now[1], Remark: now[2]})
@@ -404,7 +413,7 @@ func splitRef(ref string) (int, int, error) {
 	return i, r, err
 }
 
-func importIndustries(b *book, c *forms.Case, m *forms.Measure, plan *FigurePlan, p *Problems) {
+func importIndustries(b *book, c *forms.Case, m *forms.Measure, bases map[baseKey]string, plan *FigurePlan, p *Problems) {
 	sheet := industrySheet
 	if !b.hasSheet(sheet) {
 		p.add("", "", "缺少工作表“%s”：请使用本程序导出的填报表，不要删除或重命名工作表", sheet)
@@ -485,8 +494,8 @@ func importIndustries(b *book, c *forms.Case, m *forms.Measure, plan *FigurePlan
 		if name != "" {
 			now = strings.Join(append([]string{name}, canon[:]...), " | ")
 		}
-		if old == now {
-			return nil
+		if fp, ok := bases[baseKey{sheet, u.Code, n}]; old == now || (ok && fp == fingerprint(now)) {
+			return nil // unchanged, or left as exported by the city
 		}
 		plan.oldIndustries[key] = old
 		plan.industries = append(plan.industries, store.IndustryInput{UnitCode: u.Code, Row: n, Name: name, Figures: canon})

@@ -24,6 +24,8 @@ const (
 	formatVersion      = 1
 
 	headerRows   = 2 // rows 1–2 of every data sheet are header
+	baseFirstRow = 8 // first fingerprint row of the metadata sheet
+	baseTag      = "基准"
 	industrySlot = 5 // rows offered per candidate in the 主导产业 sheet
 	validationTo = 1000
 )

@@ -77,3 +77,22 @@ func checkMeta(b *book, format string, c *forms.Case, p *Problems) bool {
 	}
 	return ok
 }
+
+type baseKey struct {
+	sheet, code string
+	row         int
+}
+
+// readBases reads the fingerprints of the exported rows from the metadata sheet.
+func readBases(b *book) (map[baseKey]string, error) {
+	out := map[baseKey]string{}
+	err := b.sheetRows(metaSheet, baseFirstRow-1, func(row int, cells []string) error {
+		if row < baseFirstRow || len(cells) < 5 || cells[0] != baseTag {
+			return nil
+		}
+		n, _ := strconv.Atoi(cells[3])
+		out[baseKey{cells[1], cells[2], n}] = cells[4]
+		return nil
+	})
+	return out, err
+}

@@ -118,7 +118,7 @@ func ExportVerification(c *forms.Case, w io.Writer) error {
 	if err := protect(f, sheet); err != nil {
 		return err
 	}
-	if err := writeMeta(f, formatVerification, c); err != nil {
+	if err := writeMeta(f, formatVerification, c, nil); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)

@@ -357,3 +357,40 @@ func TestEditVerifiedFigureUnverifies(t *testing.T) {
 		t.Fatalf("edited verified figure is %s", f.State)
 	}
 }
+
+// TestRowsLeftAsExported: one workbook goes to every city. Importing city A's copy must
+// not undo what changed in the store since the export in rows (or cells) A did not
+// touch, e.g. city B's figures imported from B's copy.
+func TestRowsLeftAsExported(t *testing.T) {
+	s := demoStore(t)
+	c := loadCase(t, s)
+	data := exportFigures(t, c)
+	// City B (烟台, 370600) returns its copy first: two new values.
+	fb := openX(t, data)
+	rb := rowOf(t, fb, "工业稳增长", "370600")
+	fb.SetCellStr("工业稳增长", figCell(t, c, forms.Industry, "ind.va_growth", 2021, fieldValue, rb), "10.5")
+	// … and the officer corrects a figure of A (青岛, 370200) in the app.
+	plan, err := importFigures(c, save(t, fb))
+	if err != nil || len(plan.Changes) != 1 {
+		t.Fatalf("B's copy: %v %v", err, plan)
+	}
+	if err := s.Update("导入 B.xlsx", plan.Apply); err != nil {
+		t.Fatal(err)
+	}
+	kA := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.profit_growth", Year: 2020}
+	if err := s.Update("改", func(tx *store.Tx) error { return tx.SetFigure(store.FigureInput{FigureKey: kA, Text: "3.3"}) }); err != nil {
+		t.Fatal(err)
+	}
+	// City A returns its copy of the same export with one of its own cells changed.
+	fa := openX(t, data)
+	ra := rowOf(t, fa, "工业稳增长", "370200")
+	fa.SetCellStr("工业稳增长", figCell(t, c, forms.Industry, "ind.mfg_share", 2021, fieldValue, ra), "40")
+	c2 := loadCase(t, s)
+	plan, err = importFigures(c2, save(t, fa))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Changes) != 1 || plan.Changes[0].UnitCode != "370200" || plan.Changes[0].Indicator != "ind.mfg_share" {
+		t.Fatalf("A's copy plans %v", changeSet(plan))
+	}
+}
