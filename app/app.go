@@ -239,11 +239,7 @@ func (s *Shell) updateChrome() {
 			nw++
 		}
 	}
-	path := s.env.Store.Path()
-	if s.opts.PathLabel != "" {
-		path = s.opts.PathLabel
-	}
-	status := "数据文件：" + path
+	status := "数据文件：" + s.displayPath()
 	if c != nil {
 		if nb == 0 {
 			status = fmt.Sprintf("报送前检查：无阻断项，提示 %d 项 · %s", nw, status)
@@ -253,6 +249,14 @@ func (s *Shell) updateChrome() {
 	}
 	s.status.SetText(status)
 	s.nav.Refresh()
+}
+
+// displayPath is the data file as the window shows it.
+func (s *Shell) displayPath() string {
+	if s.opts.PathLabel != "" {
+		return s.opts.PathLabel
+	}
+	return s.env.Store.Path()
 }
 
 // changed is Env.Changed: reload, then refresh the chrome and every built screen.

@@ -145,10 +145,11 @@ func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
 	p.doc.SetPlaceHolder("审核复函文号")
 	p.verify = widget.NewButton("记录审核", p.saveVerification)
 	p.detailErr = newErrorLabel()
-	p.verifyBox = container.NewBorder(nil, nil, p.state, p.verify, container.NewGridWithColumns(3, p.by, p.at, p.doc))
+	// One row of equal columns whose minimum stays small, so the screen fits 1366 wide.
+	p.verifyBox = container.NewBorder(nil, nil, nil, p.verify,
+		container.NewGridWithColumns(6, p.remark, p.source, p.state, p.by, p.at, p.doc))
 	p.detailErr.Hide()
-	detail := container.NewVBox(widget.NewSeparator(), p.title,
-		container.NewGridWithColumns(2, container.NewGridWithColumns(2, p.remark, p.source), p.verifyBox), p.detailErr)
+	detail := container.NewVBox(widget.NewSeparator(), p.title, p.verifyBox, p.detailErr)
 	p.showDetail(p.cur)
 	p.content = container.NewBorder(p.status, detail, nil, nil, p.grid.table)
 	return p

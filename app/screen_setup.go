@@ -134,7 +134,11 @@ func (s *setupScreen) Refresh() {
 		s.demoBox.Show()
 	}
 	if st.Demo {
-		s.msg.SetText("当前打开的是演示数据文件：" + s.env.Store.Path())
+		path := s.env.Store.Path()
+		if sh := shells[s.env]; sh != nil {
+			path = sh.displayPath()
+		}
+		s.msg.SetText("当前打开的是演示数据文件：" + path)
 	} else {
 		s.msg.SetText("")
 	}

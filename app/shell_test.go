@@ -13,7 +13,6 @@ import (
 	"tuijian/forms"
 )
 
-
 var shellNow = time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC)
 
 type shellHarness struct {
@@ -220,6 +219,18 @@ func TestCandidatesShowExclusion(t *testing.T) {
 			if !contains(s.detail.Text, "不能推荐") {
 				t.Fatalf("detail %q", s.detail.Text)
 			}
+		}
+	}
+}
+
+// TestShellFits1366x768 checks that every screen of the shell, with its toolbar, fits
+// the smallest supported window.
+func TestShellFits1366x768(t *testing.T) {
+	h := newShellHarness(t, true)
+	for _, step := range forms.Steps {
+		h.sh.Show(step, "")
+		if m := h.sh.Content().MinSize(); m.Width > 1366 || m.Height > 768 {
+			t.Errorf("%s needs %v, more than 1366×768", step.Label(), m)
 		}
 	}
 }
