@@ -628,3 +628,108 @@ func TestTexts(t *testing.T) {
 		t.Errorf("report text:\n%s", texts[ReportPDF])
 	}
 }
+
+// TestLetterLayout checks the 信函格式 facts on the rendered letter: the 发文字号 flush
+// with the right edge of the 版心 (184 mm), the date 右空四字, the 标志 starting 30 mm
+// from the top, and red double lines under the 标志 and 20 mm above the page bottom.
+func TestLetterLayout(t *testing.T) {
+	need(t, "pdftotext")
+	need(t, "pdftoppm")
+	in := demoCase(t)
+	files := demoFiles(t)
+	data := files[Names(&in.Case.Campaign.Measures[0]).LetterPDF]
+	out, err := exec.Command("pdftotext", "-bbox-layout", writeTemp(t, "l.pdf", data), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const ptToMM = 25.4 / 72
+	lineRe := regexp.MustCompile(`<line xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">((?s).*?)</line>`)
+	wordRe := regexp.MustCompile(`>([^<]*)</word>`)
+	type box struct {
+		x0, y0, x1, y1 float64
+		text           string
+	}
+	var lines []box
+	for _, m := range lineRe.FindAllStringSubmatch(string(out), -1) {
+		var b box
+		fmt.Sscan(m[1], &b.x0)
+		fmt.Sscan(m[2], &b.y0)
+		fmt.Sscan(m[3], &b.x1)
+		fmt.Sscan(m[4], &b.y1)
+		for _, w := range wordRe.FindAllStringSubmatch(m[5], -1) {
+			b.text += w[1]
+		}
+		b.x0, b.y0, b.x1, b.y1 = b.x0*ptToMM, b.y0*ptToMM, b.x1*ptToMM, b.y1*ptToMM
+		lines = append(lines, b)
+	}
+	find := func(prefix string) box {
+		for _, l := range lines {
+			if strings.HasPrefix(l.text, prefix) {
+				return l
+			}
+		}
+		t.Fatalf("no line %q in %v", prefix, lines)
+		return box{}
+	}
+	near := func(what string, got, want, tol float64) {
+		if got < want-tol || got > want+tol {
+			t.Errorf("%s at %.1f mm, want %.1f ± %.1f", what, got, want, tol)
+		}
+	}
+	issuer := find(in.Case.Settings.Department)
+	docNo := find(in.Case.Settings.DocNumber)
+	near("发文字号 right end", docNo.x1, 184, 0.8)
+	date := find("2022年2月10日")
+	near("date right end (右空四字)", date.x1, 184-4*16*ptToMM, 1)
+	key := find("电子版签名公钥指纹")
+	if key.y1 > 277 || key.y1 < 262 {
+		t.Errorf("key line at %.1f–%.1f mm, want just above the closing double line", key.y0, key.y1)
+	}
+	// Red rows of the rendered page (72 dpi: 1 px = 0.3528 mm).
+	p := writeTemp(t, "r.pdf", data)
+	base := filepath.Join(filepath.Dir(p), "red")
+	if out, err := exec.Command("pdftoppm", "-r", "72", "-png", "-f", "1", "-l", "1", "-singlefile", p, base).CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	raw, _ := os.ReadFile(base + ".png")
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var redRows []float64
+	inkTop := -1.0
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		n, x0, x1 := 0, -1, -1
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if r > 0xc000 && g < 0x6000 && b < 0x6000 {
+				if x0 < 0 {
+					x0 = x
+				}
+				x1 = x
+				n++
+			}
+		}
+		if n > 0 && inkTop < 0 && float64(y)*ptToMM > 20 { // below the demo note
+			inkTop = float64(y) * ptToMM
+		}
+		if float64(n)*ptToMM > 160 { // a red rule ~170 mm long
+			redRows = append(redRows, float64(y)*ptToMM)
+			near("red rule length", float64(x1-x0+1)*ptToMM, 170, 2)
+		}
+	}
+	t.Logf("标志 ink top %.1f mm, 发文字号 right %.1f mm, date right %.1f mm, key line %.1f–%.1f mm, red rows %v", inkTop, docNo.x1, date.x1, key.y0, key.y1, redRows)
+	near("标志 ink top", inkTop, 31, 1.5) // em box at 30 mm; glyph ink starts a little below
+	var top, bottom int
+	for _, y := range redRows {
+		switch {
+		case y > issuer.y1 && y < docNo.y0:
+			top++
+		case y > 270 && y < 278:
+			bottom++
+		}
+	}
+	if top < 2 || bottom < 2 {
+		t.Errorf("red double lines: %d rows under the 标志, %d rows near the bottom (rows at %v)", top, bottom, redRows)
+	}
+}

@@ -120,5 +120,5 @@ func toPDF(in Input, ps []para, author, title string) ([]byte, error) {
 
 // demoStamp prints the demo note in the top margin of the current page.
 func demoStamp(w *pdfdoc.Writer) error {
-	return w.Text(105, 14, pdfdoc.AlignCenter, pdfdoc.Style{Face: pdfdoc.Heiti, SizePt: 12, Color: "C00000"}, demoNote)
+	return w.Text(105, 14, pdfdoc.AlignCenter, pdfdoc.Style{Face: pdfdoc.Fangsong, SizePt: 12, Color: "C00000"}, demoNote)
 }

@@ -313,7 +313,7 @@ func tableXLSX(in Input, ch chosen) ([]byte, error) {
 func tablePDF(in Input, ch chosen) ([]byte, error) {
 	t := makeTable(in, ch)
 	var data []byte
-	for _, size := range []float64{12, 10.5, 9, 8} {
+	for _, size := range []float64{10.5, 9, 8} {
 		d, pages, err := tablePDFSize(in, t, size)
 		if err != nil {
 			return nil, err
@@ -333,7 +333,7 @@ func tablePDFSize(in Input, t tableModel, size float64) ([]byte, int, error) {
 	}
 	w.SetInfo(t.City+t.Title, department(in.Case), docTime(in.Date))
 	if in.Case.Settings.Demo {
-		if err := w.Text(105, 10, pdfdoc.AlignCenter, pdfdoc.Style{Face: pdfdoc.Heiti, SizePt: 11, Color: "C00000"}, demoNote); err != nil {
+		if err := w.Text(105, 10, pdfdoc.AlignCenter, pdfdoc.Style{Face: pdfdoc.Fangsong, SizePt: 11, Color: "C00000"}, demoNote); err != nil {
 			return nil, 0, err
 		}
 	}
