@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -18,6 +17,9 @@ type SigningKey struct {
 
 // ErrNoSigningKey is returned by SigningKey when none was created yet.
 var ErrNoSigningKey = errors.New("尚未创建签名密钥：请先在“导出”中点“签名密钥…”（命令行：tuijian-cli key create）创建")
+
+// ErrKeyExists is returned when a key exists and replacing it was not asked for.
+var ErrKeyExists = errors.New("已有签名密钥，不能覆盖：更换密钥后，已印在推荐函上的公钥指纹将失效；确需更换请明确选择“更换密钥”")
 
 const encryptedKeyPrefix = "untrusted comment: minisign encrypted secret key"
 
@@ -54,7 +56,7 @@ func (t *Tx) SaveSigningKey(public, encryptedSecret []byte, replace bool) error 
 	case err != nil:
 		return err
 	case !replace:
-		return fmt.Errorf("已有签名密钥，不能覆盖：更换密钥后，已印在推荐函上的公钥指纹将失效；确需更换请明确选择“更换密钥”")
+		return ErrKeyExists
 	}
 	if _, err := t.tx.Exec(`INSERT INTO signing_key (id, public_key, encrypted_secret, created_at) VALUES (1, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET public_key=excluded.public_key, encrypted_secret=excluded.encrypted_secret, created_at=excluded.created_at`,

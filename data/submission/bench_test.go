@@ -21,7 +21,7 @@ func BenchmarkExportDemo(b *testing.B) {
 	for _, withISO := range []bool{false, true} {
 		b.Run(fmt.Sprintf("iso=%v", withISO), func(b *testing.B) {
 			dir := b.TempDir()
-			in := ExportInput{Case: c, Sections: secs, Key: key, Date: exportDay, Out: filepath.Join(dir, "pkg"), Documents: testDocuments()}
+			in := ExportInput{Case: c, Sections: secs, Key: key, Date: exportDay, Out: filepath.Join(dir, "pkg")}
 			if withISO {
 				in.ISO = filepath.Join(dir, "pkg.iso")
 			}

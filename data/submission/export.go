@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"tuijian/data/bagit"
@@ -35,8 +36,9 @@ type DocumentsInput struct {
 	Fonts       pdfdoc.Fonts
 }
 
-// buildDocuments is the default documents builder (data/documents), set in docs.go.
-var buildDocuments func(in DocumentsInput) ([]File, error)
+// buildDocuments is the default documents builder (data/documents), set in docs.go;
+// progress may be called from several goroutines.
+var buildDocuments func(in DocumentsInput, progress func(done, total int)) ([]File, error)
 
 // ExportInput is everything one export needs.
 type ExportInput struct {
@@ -55,7 +57,8 @@ type ExportInput struct {
 	ISO string
 	// Fonts for the documents (the cover sheet always uses the embedded fonts).
 	Fonts pdfdoc.Fonts
-	// Documents builds the payload documents; nil means data/documents.
+	// Documents builds the payload documents; nil means data/documents.Build (tests
+	// give a stand-in).
 	Documents func(in DocumentsInput) ([]File, error)
 	// MaxISOBytes is the disc capacity; 0 means a 700 MB CD.
 	MaxISOBytes int64
@@ -221,8 +224,11 @@ func cleanStale(out string) {
 // the previous package (or none), never a half one. progress (may be nil)
 // receives a Chinese step name and a count. ctx cancels between files.
 func Export(ctx context.Context, in ExportInput, progress func(step string, done, total int)) (res Result, err error) {
+	var mu sync.Mutex
 	say := func(step string, done, total int) {
 		if progress != nil {
+			mu.Lock()
+			defer mu.Unlock()
 			progress(step, done, total)
 		}
 	}
@@ -254,14 +260,13 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	}
 
 	say("生成推荐材料", 1, steps)
-	build := in.Documents
-	if build == nil {
-		build = buildDocuments
+	din := DocumentsInput{Case: in.Case, Sections: in.Sections, Fingerprint: fp, Date: in.Date, Fonts: in.Fonts}
+	var docs []File
+	if in.Documents != nil {
+		docs, err = in.Documents(din)
+	} else {
+		docs, err = buildDocuments(din, func(done, total int) { say("生成推荐材料", done, total) })
 	}
-	if build == nil {
-		return res, errors.New("本程序未包含推荐材料生成模块（data/documents），无法导出")
-	}
-	docs, err := build(DocumentsInput{Case: in.Case, Sections: in.Sections, Fingerprint: fp, Date: in.Date, Fonts: in.Fonts})
 	if err != nil {
 		return res, err
 	}

@@ -147,19 +147,47 @@ func exportDemo(tb testing.TB, out, iso string) Result {
 	tb.Helper()
 	c, secs := demoCaseAndSections(tb)
 	res, err := Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(tb), Date: exportDay,
-		Out: out, ISO: iso, Documents: testDocuments()}, nil)
+		Out: out, ISO: iso}, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return res
 }
 
-// testDocuments is the real builder when it is compiled in, else the fake.
-func testDocuments() func(DocumentsInput) ([]File, error) {
-	if buildDocuments != nil {
-		return nil
+var (
+	pkgOnce sync.Once
+	pkgDir  string
+	pkgRes  Result
+	pkgErr  error
+)
+
+// sharedPackage exports the demo once per test binary with the real documents and
+// a disc image (<dir>/pkg and <dir>/pkg.iso); tests copy it before changing it.
+func sharedPackage(tb testing.TB) (string, Result) {
+	tb.Helper()
+	pkgOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "tuijian-pkg-")
+		if err != nil {
+			pkgErr = err
+			return
+		}
+		pkgDir = dir
+		c, secs := demoCaseAndSections(tb)
+		pkgRes, pkgErr = Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(tb), Date: exportDay,
+			Out: filepath.Join(dir, "pkg"), ISO: filepath.Join(dir, "pkg.iso")}, nil)
+	})
+	if pkgErr != nil {
+		tb.Fatal(pkgErr)
 	}
-	return fakeDocuments
+	return pkgDir, pkgRes
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if pkgDir != "" {
+		os.RemoveAll(pkgDir)
+	}
+	os.Exit(code)
 }
 
 // readTree reads every file under dir.

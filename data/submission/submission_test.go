@@ -87,9 +87,8 @@ func TestSubmissionJSONDeterministicAndParses(t *testing.T) {
 }
 
 func TestExportVerifyAndStockTools(t *testing.T) {
-	dir := t.TempDir()
-	out, iso := filepath.Join(dir, "报送包"), filepath.Join(dir, "报送包.iso")
-	res := exportDemo(t, out, iso)
+	dir, res := sharedPackage(t)
+	out, iso := filepath.Join(dir, "pkg"), filepath.Join(dir, "pkg.iso")
 	if res.ISOBytes%2048 != 0 || res.ISOBytes == 0 {
 		t.Fatalf("iso size %d", res.ISOBytes)
 	}
@@ -179,10 +178,16 @@ func TestExportVerifyAndStockTools(t *testing.T) {
 }
 
 func TestReexportByteIdentical(t *testing.T) {
+	shared, _ := sharedPackage(t)
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	exportDemo(t, a, filepath.Join(dir, "a.iso"))
-	exportDemo(t, b, filepath.Join(dir, "b.iso"))
+	copyTree(t, filepath.Join(shared, "pkg"), a)
+	os.WriteFile(filepath.Join(dir, "a.iso"), mustRead(t, filepath.Join(shared, "pkg.iso")), 0o644)
+	c, secs := demoCaseAndSections(t)
+	if _, err := Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: exportDay,
+		Out: b, ISO: filepath.Join(dir, "b.iso")}, nil); err != nil {
+		t.Fatal(err)
+	}
 	ta, tb := readTree(t, a), readTree(t, b)
 	if len(ta) != len(tb) {
 		t.Fatalf("%d vs %d files", len(ta), len(tb))
@@ -198,7 +203,9 @@ func TestReexportByteIdentical(t *testing.T) {
 		t.Error("disc images differ")
 	}
 	// Re-export over the existing package replaces it and leaves nothing beside.
-	exportDemo(t, a, "")
+	if _, err := Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: a}, nil); err != nil {
+		t.Fatal(err)
+	}
 	ents, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range ents {
@@ -213,9 +220,9 @@ func TestReexportByteIdentical(t *testing.T) {
 }
 
 func TestTamper(t *testing.T) {
+	shared, _ := sharedPackage(t)
 	dir := t.TempDir()
-	orig := filepath.Join(dir, "orig")
-	exportDemo(t, orig, "")
+	orig := filepath.Join(shared, "pkg")
 	files := readTree(t, orig)
 	fresh := func(name string) string {
 		p := filepath.Join(dir, name)
@@ -311,9 +318,9 @@ func mustRead(t *testing.T, p string) []byte {
 // A figure changed in submission.json with its manifest entry re-hashed and the tag
 // manifest re-hashed and re-signed: only the consistency check can catch it.
 func TestConsistencyCatchesAlteredSubmission(t *testing.T) {
-	dir := t.TempDir()
-	pkg := filepath.Join(dir, "p")
-	exportDemo(t, pkg, "")
+	shared, _ := sharedPackage(t)
+	pkg := filepath.Join(t.TempDir(), "p")
+	copyTree(t, filepath.Join(shared, "pkg"), pkg)
 	js := string(mustRead(t, filepath.Join(pkg, filepath.FromSlash(JSONName))))
 	sub, err := Parse([]byte(js))
 	if err != nil {
@@ -388,9 +395,11 @@ func TestConsistencyCatchesAlteredSubmission(t *testing.T) {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestInterruptedExportKeepsPrevious(t *testing.T) {
+	shared, _ := sharedPackage(t)
 	dir := t.TempDir()
 	out, iso := filepath.Join(dir, "pkg"), filepath.Join(dir, "pkg.iso")
-	exportDemo(t, out, iso)
+	copyTree(t, filepath.Join(shared, "pkg"), out)
+	os.WriteFile(iso, mustRead(t, filepath.Join(shared, "pkg.iso")), 0o644)
 	before := readTree(t, out)
 	isoBefore := mustRead(t, iso)
 	c, secs := demoCaseAndSections(t)
@@ -400,7 +409,7 @@ func TestInterruptedExportKeepsPrevious(t *testing.T) {
 	steps := map[string]bool{}
 	for _, stop := range []string{"生成推荐材料", "写入报送文件", "生成清单", "签名", "生成封面清单", "生成光盘映像", "替换报送包"} {
 		ctx, cancel := context.WithCancel(context.Background())
-		_, err := Export(ctx, ExportInput{Case: &c2, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: out, ISO: iso, Documents: testDocuments()},
+		_, err := Export(ctx, ExportInput{Case: &c2, Sections: secs, Key: sharedKey(t), Date: exportDay, Out: out, ISO: iso, Documents: fakeDocuments},
 			func(step string, done, total int) {
 				steps[step] = true
 				if step == stop {

@@ -15,6 +15,7 @@ import (
 
 	"tuijian/data/bagit"
 	"tuijian/data/discimage"
+	"tuijian/data/documents"
 	"tuijian/data/signing"
 	"tuijian/forms"
 	"tuijian/forms/value"
@@ -304,7 +305,7 @@ func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen m
 		return nil, ""
 	}
 	defer xf.Close()
-	const sheet = "推荐表"
+	const sheet = documents.TableSheet
 	rows, err := xf.GetRows(sheet)
 	if err != nil {
 		add(rel, CheckTable, "没有名为“%s”的工作表", sheet)
@@ -406,6 +407,9 @@ func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen m
 		for j, y := range years {
 			col := string(rune('B' + j))
 			got := cell(r, 1+j)
+			if got == documents.MissingValue {
+				got = ""
+			}
 			f, have := figs[forms.FigureKey{UnitCode: ch.Unit, Measure: m.ID, Indicator: in.ID, Year: y}]
 			if !have {
 				if got != "" {
