@@ -137,6 +137,7 @@ func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
 	p.source = newCommitEntry(func(t string) error { return p.saveDetail(p.remark.Text, t) })
 	p.source.SetPlaceHolder("来源：如 2021年××市国民经济和社会发展统计公报")
 	p.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, nil)
+	p.state.PlaceHolder = "审核状态"
 	p.by = widget.NewEntry()
 	p.by.SetPlaceHolder("审核单位（人），如 省统计局 王五")
 	p.at = widget.NewEntry()
