@@ -156,11 +156,15 @@ func letterDOCX(in Input, ch chosen) ([]byte, error) {
 		d.Paragraph(docx.Para{Align: docx.AlignLeft, FirstLineIndentChars: 2, Runs: []docx.Run{{Text: n, Font: docx.FontFangsong}}})
 	}
 	d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: l.KeyLine, Font: docx.FontFangsong, SizePt: docx.Size4Hao}}})
-	// The closing double line, 上细下粗: a thin rule then a thick one. (The DOCX writer
-	// places rules in the text flow; the PDF puts it 20 mm above the page bottom.)
-	d.LineSpan("FF0000", 0.75, false, 170)
-	d.LineSpan("FF0000", 2.25, false, 170)
-	return d.Bytes()
+	// The closing double line, 上细下粗 (thinThickLast turns the writer's 上粗下细). The
+	// DOCX writer places rules in the text flow, so it follows the last line; the PDF
+	// puts it 20 mm above the page bottom.
+	d.LineSpan("FF0000", 3, true, 170)
+	data, err := d.Bytes()
+	if err != nil {
+		return nil, err
+	}
+	return thinThickLast(data)
 }
 
 // Geometry of the 信函格式 (GB/T 9704-2012 §10.1), in mm.
