@@ -52,3 +52,24 @@ func FuzzSplit(f *testing.F) {
 		_ = res.Report.Lines()
 	})
 }
+
+// FuzzImport feeds arbitrary bytes to Import (docx.Read, then Split): any input gives
+// a result or an error, never a panic, in bounded time.
+func FuzzImport(f *testing.F) {
+	d := docx.New(docx.PageSetup{})
+	d.Heading(1, "一、基本情况")
+	d.Text("正文。")
+	d.Paragraph(docx.Para{Runs: []docx.Run{{Text: "（一）落实制造强国战略", Bold: true}}})
+	if data, err := d.Bytes(); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	m := industry(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Import(data, m)
+		if err == nil && res.Texts == nil {
+			t.Fatal("nil texts without error")
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"tuijian/data/chart"
 	"tuijian/data/pdfdoc"
@@ -329,7 +330,18 @@ func reportPDF(in Input) ([]byte, error) {
 			return nil, err
 		}
 		if a := c.Approval(m.ID); a.Government == forms.ConsentYes {
-			if err := body("%s已同意（%s）。", government(c.Province), strings.TrimSpace(a.GovDocNo+" "+a.GovDate)); err != nil {
+			var parts []string
+			if a.GovDocNo != "" {
+				parts = append(parts, a.GovDocNo)
+			}
+			if d, err := time.Parse("2006-01-02", a.GovDate); err == nil {
+				parts = append(parts, cnDate(d))
+			}
+			done := government(c.Province) + "已同意"
+			if len(parts) > 0 {
+				done += "（" + strings.Join(parts, "，") + "）"
+			}
+			if err := body("%s。", done); err != nil {
 				return nil, err
 			}
 		} else {
