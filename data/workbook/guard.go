@@ -35,6 +35,8 @@ type book struct {
 	// uncached holds, per sheet name, the cells that hold a formula without a cached
 	// value (excelize reads them as blank).
 	uncached map[string]map[string]bool
+	// uncachedRows: the row numbers of those cells, per sheet
+	uncachedRows map[string]map[int]bool
 }
 
 func (b *book) Close() { b.f.Close() }
@@ -118,7 +120,16 @@ func openBook(r io.ReaderAt, size int64) (*book, error) {
 		}
 		return nil, fmt.Errorf("无法读取工作簿（%v）：请在 Excel/WPS 中打开并重新保存为 .xlsx 后再导入", err)
 	}
-	return &book{f: f, uncached: uncached}, nil
+	rows := map[string]map[int]bool{}
+	for sheet, cells := range uncached {
+		rows[sheet] = map[int]bool{}
+		for ref := range cells {
+			if _, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+				rows[sheet][r] = true
+			}
+		}
+	}
+	return &book{f: f, uncached: uncached, uncachedRows: rows}, nil
 }
 
 // hasFormula reports whether a worksheet part contains a formula element (<f> or a

@@ -389,28 +389,7 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 // rowHasUncached reports whether a seemingly blank row holds a formula without a
 // cached value.
 func (b *book) rowHasUncached(sheet string, row int) bool {
-	cells := b.uncached[sheet]
-	if len(cells) == 0 {
-		return false
-	}
-	suffix := strconv.Itoa(row)
-	for ref := range cells {
-		if strings.HasSuffix(ref, suffix) {
-			if _, r, err := splitRef(ref); err == nil && r == row {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func splitRef(ref string) (int, int, error) {
-	i := strings.IndexAny(ref, "0123456789")
-	if i <= 0 {
-		return 0, 0, fmt.Errorf("bad ref")
-	}
-	r, err := strconv.Atoi(ref[i:])
-	return i, r, err
+	return b.uncachedRows[sheet][row]
 }
 
 func importIndustries(b *book, c *forms.Case, m *forms.Measure, bases map[baseKey]string, plan *FigurePlan, p *Problems) {

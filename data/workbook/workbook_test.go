@@ -394,3 +394,38 @@ func TestRowsLeftAsExported(t *testing.T) {
 		t.Fatalf("A's copy plans %v", changeSet(plan))
 	}
 }
+
+// TestUnmergedHeaders: a header whose merged label was unmerged and repeated in every
+// column (as some tools save it) still matches.
+func TestUnmergedHeaders(t *testing.T) {
+	s := demoStore(t)
+	c := loadCase(t, s)
+	f := openX(t, exportFigures(t, c))
+	sheet := "工业稳增长"
+	if err := f.UnmergeCell(sheet, "C1", "H1"); err != nil {
+		t.Fatal(err)
+	}
+	label, _ := f.GetCellValue(sheet, "C1")
+	for _, ref := range []string{"D1", "E1", "F1", "G1", "H1"} {
+		f.SetCellStr(sheet, ref, label)
+	}
+	f.UnmergeCell(sheet, "A1", "A2")
+	f.SetCellStr(sheet, "I1", " "+strings.ReplaceAll(mustCell(t, f, sheet, "I1"), "（", "\n（")) // wrapped text
+	row := rowOf(t, f, sheet, "370100")
+	f.SetCellStr(sheet, cellName(4, row), "9.87")
+	plan, err := importFigures(c, save(t, f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Changes) != 1 || plan.Changes[0].New != "9.87" {
+		t.Fatalf("plan %v", changeSet(plan))
+	}
+}
+
+func mustCell(t *testing.T, f *excelize.File, sheet, ref string) string {
+	v, err := f.GetCellValue(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
