@@ -64,7 +64,10 @@
 // named as such), at most 50 MiB, with at most 1,000 entries, at most 100 MiB
 // uncompressed in all (the sizes in the central directory, which archive/zip enforces
 // while reading) and no entry above 1 MiB compressed more than 200:1. excelize is
-// opened with the same limits (UnzipSizeLimit, UnzipXMLSizeLimit). Sheets are read with
-// the streaming Rows iterator; more than 10,000 non-blank data rows in a sheet, or a
-// cell longer than 1,000 characters, is an error. At most 1,000 problems are listed.
+// opened with the same limits (UnzipSizeLimit; UnzipXMLSizeLimit 16 MiB, above which
+// excelize keeps a sheet in a temporary file). Worksheet parts are scanned as streams
+// for formulas without a cached value (excelize reads those as blank). Sheets are read
+// with the streaming Rows iterator; more than 10,000 non-blank data rows in a sheet, a
+// row of more than 1,000 columns, or a cell longer than 1,000 characters is an error.
+// At most 1,000 problems are listed, with the count of the rest.
 package workbook
