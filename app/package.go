@@ -1,0 +1,483 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/signing"
+	"tuijian/data/store"
+	"tuijian/data/submission"
+	"tuijian/forms"
+)
+
+// Actions of the signed submission package (issue 7), on 导出:
+//   - 签名密钥…: create the department's key under a passphrase typed twice (scrypt
+//     runs off the UI goroutine behind a progress bar), show the public key, its ID
+//     and fingerprint (printed on the 推荐函), export the .pub file, replace the key;
+//   - 导出报送包…: pre-flight, passphrase and disc-image choice, folder, then
+//     data/submission.Export in the background with progress and 取消, and the
+//     result with the folder, the cover sheet and the fingerprint;
+//   - 校验报送包…: a folder or an .iso checked by data/submission.Verify (with the
+//     stored public key when there is one), every problem listed.
+
+func init() {
+	registerAction(Action{Step: forms.StepExport, Label: "签名密钥…", Icon: theme.AccountIcon(), Run: keyAction})
+	registerAction(Action{Step: forms.StepExport, Label: "导出报送包…", Icon: theme.UploadIcon(), Run: packageExportAction})
+	registerAction(Action{Step: forms.StepExport, Label: "校验报送包…", Icon: theme.ConfirmIcon(), Run: packageVerifyAction})
+}
+
+// packageName is the folder made inside the one the officer picks (the image gets
+// the same name with .iso).
+func packageName(env *Env) string {
+	name := "督查激励报送包"
+	if c := env.Case; c != nil {
+		name += "-" + c.Province.Name
+	}
+	return name + "-" + forms.Day(env.Now()).Format("20060102")
+}
+
+// busyDialog shows a progress dialog; cancel, when not nil, adds a 取消 button.
+type busyDialog struct {
+	d      *dialog.CustomDialog
+	status *widget.Label
+	bar    *widget.ProgressBar
+	inf    *widget.ProgressBarInfinite
+}
+
+func newBusyDialog(env *Env, title, status string, cancel func()) *busyDialog {
+	b := &busyDialog{status: widget.NewLabel(status), bar: widget.NewProgressBar(), inf: widget.NewProgressBarInfinite()}
+	b.status.Wrapping = fyne.TextWrapWord
+	b.bar.Hide()
+	body := container.NewVBox(b.status, b.inf, b.bar)
+	if cancel != nil {
+		b.d = dialog.NewCustom(title, "取消", body, env.Window)
+		b.d.SetOnClosed(cancel)
+	} else {
+		b.d = dialog.NewCustomWithoutButtons(title, body, env.Window)
+	}
+	b.d.Resize(fyne.NewSize(460, 160))
+	b.d.Show()
+	return b
+}
+
+// set shows a step; total 0 keeps the bar indeterminate. Call on the UI goroutine.
+func (b *busyDialog) set(step string, done, total int) {
+	b.status.SetText(step + "……")
+	if total <= 0 {
+		b.bar.Hide()
+		b.inf.Show()
+		return
+	}
+	b.inf.Hide()
+	b.bar.Show()
+	b.bar.SetValue(float64(done) / float64(total))
+}
+
+// close hides the dialog without running its cancel callback.
+func (b *busyDialog) close() {
+	b.d.SetOnClosed(func() {})
+	b.d.Hide()
+}
+
+// ---- 签名密钥 ----
+
+func keyAction(env *Env) {
+	if env.Store == nil {
+		env.ShowError(store.ErrNotSetUp)
+		return
+	}
+	if _, err := env.Store.SigningKey(); errors.Is(err, store.ErrNoSigningKey) {
+		keyCreateDialog(env, false)
+		return
+	} else if err != nil {
+		env.ShowError(err)
+		return
+	}
+	keyShowDialog(env, "")
+}
+
+// keyInfo is the key's public half as the officer sees it.
+func keyInfo(env *Env) (fyne.CanvasObject, error) {
+	pub, fp, id, err := submission.StoredKey(env.Store)
+	if err != nil {
+		return nil, err
+	}
+	k, _ := env.Store.SigningKey()
+	fpLabel := widget.NewLabelWithStyle(fp, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	fpLabel.Selectable = true
+	pubLabel := widget.NewLabelWithStyle(signing.PublicKeyBase64(pub), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	pubLabel.Selectable = true
+	form := widget.NewForm(
+		widget.NewFormItem("公钥指纹", fpLabel),
+		widget.NewFormItem("密钥 ID", widget.NewLabel(id)),
+		widget.NewFormItem("公钥", pubLabel),
+		widget.NewFormItem("创建时间", widget.NewLabel(k.Created.Local().Format("2006-01-02 15:04"))),
+	)
+	note := widget.NewLabel("公钥指纹印在推荐函上，接收方用它核对报送包的签名。私钥已用口令加密保存在数据文件中，口令遗失后无法找回。")
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(form, note), nil
+}
+
+func keyShowDialog(env *Env, headline string) {
+	info, err := keyInfo(env)
+	if err != nil {
+		env.ShowError(err)
+		return
+	}
+	var d *dialog.CustomDialog
+	export := widget.NewButtonWithIcon("导出公钥…", theme.DocumentSaveIcon(), func() { keyExportDialog(env) })
+	replace := widget.NewButtonWithIcon("更换密钥…", theme.ViewRefreshIcon(), func() {
+		dialog.ShowConfirm("更换签名密钥", "更换后，已印在推荐函上的公钥指纹和已导出的报送包都将与新密钥不符，须重新导出并重新打印推荐函。确定更换吗？", func(ok bool) {
+			if ok {
+				d.Hide()
+				keyCreateDialog(env, true)
+			}
+		}, env.Window)
+	})
+	var body fyne.CanvasObject = container.NewVBox(info, container.NewHBox(export, replace))
+	if headline != "" {
+		l := widget.NewLabel(headline)
+		l.Importance = widget.SuccessImportance
+		body = container.NewVBox(l, body)
+	}
+	d = dialog.NewCustom("签名密钥", "关闭", body, env.Window)
+	d.Resize(fyne.NewSize(640, 360))
+	d.Show()
+}
+
+func keyExportDialog(env *Env) {
+	_, _, id, err := submission.StoredKey(env.Store)
+	if err != nil {
+		env.ShowError(err)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			env.ShowError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		defer w.Close()
+		if err := keyExportTo(env, w); err != nil {
+			env.ShowError(fmt.Errorf("无法写入 %s：%v", w.URI().Name(), err))
+			return
+		}
+		dialog.ShowInformation("公钥已导出", "公钥已保存到 "+w.URI().Path()+"。", env.Window)
+	}, env.Window)
+	d.SetFileName("tuijian-" + id + ".pub")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
+	d.Show()
+}
+
+func keyExportTo(env *Env, w interface{ Write([]byte) (int, error) }) error {
+	k, err := env.Store.SigningKey()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(k.Public)
+	return err
+}
+
+// keyCreateDialog asks for the passphrase twice and creates the key.
+func keyCreateDialog(env *Env, replace bool) {
+	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	p1.Validator = func(s string) error {
+		if n := len([]rune(s)); n < signing.MinPassphraseLen {
+			return fmt.Errorf("至少 %d 个字符", signing.MinPassphraseLen)
+		}
+		return nil
+	}
+	p2.Validator = func(s string) error {
+		if s != p1.Text {
+			return errors.New("两次输入的口令不一致")
+		}
+		return nil
+	}
+	note := widget.NewLabel(fmt.Sprintf("签名密钥用于签署报送包，公钥指纹印在推荐函上。请设置至少 %d 个字符的口令并牢记：私钥只以口令加密的形式保存，口令遗失后无法找回，只能更换密钥。生成需要数秒。", signing.MinPassphraseLen))
+	note.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem("口令", p1), widget.NewFormItem("再次输入", p2)}
+	d := dialog.NewForm("创建签名密钥", "创建", "取消", items, func(ok bool) {
+		if ok {
+			keyCreate(env, p1.Text, p2.Text, replace, nil)
+		}
+	}, env.Window)
+	d.Resize(fyne.NewSize(560, 320))
+	d.Show()
+}
+
+// keyCreate checks the passphrases and creates the key in the background (scrypt
+// takes seconds) behind a progress dialog; done (on the UI goroutine, may be nil)
+// gets the outcome after the key is shown or the error reported.
+func keyCreate(env *Env, pass1, pass2 string, replace bool, done func(error)) {
+	finish := func(err error) {
+		if err != nil {
+			env.ShowError(err)
+		}
+		if done != nil {
+			done(err)
+		}
+	}
+	if pass1 != pass2 {
+		finish(errors.New("两次输入的口令不一致，请重新输入"))
+		return
+	}
+	if n := len([]rune(pass1)); n < signing.MinPassphraseLen {
+		finish(fmt.Errorf("口令太短：只有 %d 个字符，至少需要 %d 个字符", n, signing.MinPassphraseLen))
+		return
+	}
+	busy := newBusyDialog(env, "创建签名密钥", "正在生成签名密钥……", nil)
+	go func() {
+		_, err := submission.CreateKey(env.Store, pass1, replace, func(msg string) {
+			fyne.Do(func() { busy.status.SetText(msg) })
+		})
+		fyne.Do(func() {
+			busy.close()
+			if err == nil {
+				if env.Changed != nil {
+					env.Changed()
+				}
+				keyShowDialog(env, "已创建签名密钥。")
+			}
+			finish(err)
+		})
+	}()
+}
+
+// ---- 导出报送包 ----
+
+func packageExportAction(env *Env) {
+	c := env.Case
+	if c == nil || c.Campaign == nil {
+		env.ShowError(store.ErrNotSetUp)
+		return
+	}
+	if b := forms.Blockers(forms.Preflight(c, env.Now())); len(b) > 0 {
+		env.ShowError(&submission.BlockedError{Blockers: b})
+		return
+	}
+	if _, err := env.Store.SigningKey(); errors.Is(err, store.ErrNoSigningKey) {
+		dialog.ShowConfirm("尚未创建签名密钥", "报送包须用本单位的签名密钥签名，公钥指纹印在推荐函上。现在创建签名密钥吗？", func(ok bool) {
+			if ok {
+				keyCreateDialog(env, false)
+			}
+		}, env.Window)
+		return
+	} else if err != nil {
+		env.ShowError(err)
+		return
+	}
+	pass := widget.NewPasswordEntry()
+	withISO := widget.NewCheck("同时生成光盘映像（.iso，可直接刻录）", nil)
+	withISO.SetChecked(true)
+	items := []*widget.FormItem{
+		widget.NewFormItem("签名口令", pass),
+		widget.NewFormItem("", withISO),
+	}
+	d := dialog.NewForm("导出报送包", "选择文件夹…", "取消", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p, iso := pass.Text, withISO.Checked
+		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				env.ShowError(err)
+				return
+			}
+			if dir == nil {
+				return
+			}
+			target := filepath.Join(dir.Path(), packageName(env))
+			isoPath := ""
+			if iso {
+				isoPath = target + ".iso"
+			}
+			packageExport(env, p, target, isoPath, nil)
+		}, env.Window)
+	}, env.Window)
+	d.Resize(fyne.NewSize(520, 220))
+	d.Show()
+}
+
+// packageExport unlocks the key and writes the package in the background with a
+// progress dialog whose 取消 stops it (leaving any previous package as it was);
+// done (UI goroutine, may be nil) gets the outcome after it is shown.
+func packageExport(env *Env, passphrase, target, iso string, done func(submission.Result, error)) {
+	c, st := env.Case, env.Store
+	day := env.Now()
+	ctx, cancel := context.WithCancel(context.Background())
+	busy := newBusyDialog(env, "导出报送包", "正在解开签名私钥（约需数秒）", cancel)
+	go func() {
+		var res submission.Result
+		key, err := submission.UnlockStored(st, passphrase)
+		var secs map[forms.MeasureID]map[string]string
+		if err == nil && ctx.Err() != nil {
+			err = fmt.Errorf("导出已取消，原有报送包（如有）未改动：%w", ctx.Err())
+		}
+		if err == nil {
+			secs, err = submission.SectionsOf(st, c)
+		}
+		if err == nil {
+			res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: target, ISO: iso, Fonts: docFonts()},
+				func(step string, d, total int) { fyne.Do(func() { busy.set(step, d, total) }) })
+		}
+		fyne.Do(func() {
+			busy.close()
+			cancel()
+			switch {
+			case errors.Is(err, context.Canceled):
+				// The officer pressed 取消: nothing to report.
+			case err != nil:
+				env.ShowError(err)
+			default:
+				packageResultDialog(env, res)
+			}
+			if done != nil {
+				done(res, err)
+			}
+		})
+	}()
+}
+
+func openPath(env *Env, p string) {
+	u, err := url.Parse(storage.NewFileURI(p).String())
+	if err == nil {
+		err = fyne.CurrentApp().OpenURL(u)
+	}
+	if err != nil {
+		env.ShowError(err)
+	}
+}
+
+// packageResultContent describes a written package.
+func packageResultContent(env *Env, res submission.Result) fyne.CanvasObject {
+	lines := fmt.Sprintf("报送包：%s\n共 %d 个文件，%s。\n封面清单：%s（随纸质材料打印）\n公钥指纹：%s\n标签清单 SHA-256：%s",
+		res.Out, res.Files, docSize(int(res.Bytes)), res.Cover, res.Fingerprint, res.TagManifest)
+	if res.ISO != "" {
+		lines += fmt.Sprintf("\n光盘映像：%s（%s）", res.ISO, docSize(int(res.ISOBytes)))
+	}
+	msg := widget.NewLabel(lines)
+	msg.Wrapping = fyne.TextWrapWord
+	var objs []fyne.CanvasObject
+	if env.Case != nil && env.Case.Settings.Demo {
+		demo := widget.NewLabel("演示数据：数字均为虚构，不得报送。")
+		demo.Importance = widget.DangerImportance
+		objs = append(objs, demo)
+	}
+	openDir := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { openPath(env, res.Out) })
+	openCover := widget.NewButtonWithIcon("打开封面清单", theme.DocumentPrintIcon(), func() { openPath(env, res.Cover) })
+	objs = append(objs, msg, container.NewHBox(openDir, openCover))
+	return container.NewVBox(objs...)
+}
+
+func packageResultDialog(env *Env, res submission.Result) {
+	d := dialog.NewCustom("报送包已导出", "关闭", packageResultContent(env, res), env.Window)
+	d.Resize(fyne.NewSize(720, 320))
+	d.Show()
+}
+
+// ---- 校验报送包 ----
+
+func packageVerifyAction(env *Env) {
+	folder := widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), nil)
+	image := widget.NewButtonWithIcon("选择光盘映像（.iso）…", theme.FileIcon(), nil)
+	note := widget.NewLabel("核对完整性、每个文件的 SHA-256、签名、submission.json 与推荐表的一致性，以及每项措施只推荐 1 个市（州）。")
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("校验报送包", "取消", container.NewVBox(note, container.NewHBox(folder, image)), env.Window)
+	folder.OnTapped = func() {
+		d.Hide()
+		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				env.ShowError(err)
+			} else if dir != nil {
+				packageVerify(env, dir.Path(), nil)
+			}
+		}, env.Window)
+	}
+	image.OnTapped = func() {
+		d.Hide()
+		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				env.ShowError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			p := r.URI().Path()
+			r.Close()
+			packageVerify(env, p, nil)
+		}, env.Window)
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".iso", ".ISO"}))
+		fd.Show()
+	}
+	d.Resize(fyne.NewSize(520, 180))
+	d.Show()
+}
+
+// packageVerify checks the package at p in the background, with the stored public
+// key when the store has one, and shows the report; done (UI goroutine, may be nil)
+// gets it too.
+func packageVerify(env *Env, p string, done func(submission.Report)) {
+	var pub []byte
+	if env.Store != nil {
+		if k, err := env.Store.SigningKey(); err == nil {
+			pub = k.Public
+		}
+	}
+	busy := newBusyDialog(env, "校验报送包", "正在校验 "+filepath.Base(p), nil)
+	go func() {
+		rep := submission.Verify(p, pub)
+		fyne.Do(func() {
+			busy.close()
+			d := dialog.NewCustom("校验结果", "关闭", verifyReportContent(rep, pub != nil), env.Window)
+			d.Resize(fyne.NewSize(820, 520))
+			d.Show()
+			if done != nil {
+				done(rep)
+			}
+		})
+	}()
+}
+
+// verifyReportContent shows a report: a headline and, on failure, every problem.
+func verifyReportContent(rep submission.Report, withStoredKey bool) fyne.CanvasObject {
+	head := widget.NewLabel("")
+	head.Wrapping = fyne.TextWrapWord
+	name := filepath.Base(rep.Path)
+	if rep.OK() {
+		head.Importance = widget.SuccessImportance
+		txt := fmt.Sprintf("校验通过：%s（%d 个文件）。完整性、校验值、签名、与推荐表一致、每项措施 1 个市（州）均无问题。\n签名公钥指纹：%s", name, rep.Files, rep.Fingerprint)
+		if withStoredKey {
+			txt += "（与本单位保存的签名密钥一致）"
+		} else {
+			txt += "——请与推荐函上所印的指纹逐位核对"
+		}
+		head.SetText(txt)
+		return container.NewVBox(head)
+	}
+	head.Importance = widget.DangerImportance
+	head.SetText(fmt.Sprintf("校验未通过：%s 有 %d 个问题。", name, len(rep.Problems)))
+	list := container.NewVBox()
+	for _, p := range rep.Problems {
+		file := p.File
+		if file == "" {
+			file = "（整个报送包）"
+		}
+		l := widget.NewLabel(fmt.Sprintf("%s【%s】%s", file, p.Check, p.What))
+		l.Wrapping = fyne.TextWrapWord
+		list.Add(l)
+	}
+	return container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
+}

@@ -1,0 +1,265 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/demo"
+	"tuijian/data/store"
+	"tuijian/data/submission"
+	"tuijian/forms"
+)
+
+// pkgHarness is a small Env over a temporary demo store with a test window.
+type pkgHarness struct {
+	t    *testing.T
+	env  *Env
+	st   *store.Store
+	win  fyne.Window
+	errs []error
+}
+
+func newPkgHarness(t *testing.T) *pkgHarness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme())
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Fill(st); err != nil {
+		t.Fatal(err)
+	}
+	h := &pkgHarness{t: t, st: st, win: test.NewWindow(widget.NewLabel(""))}
+	h.win.Resize(fyne.NewSize(1000, 700))
+	t.Cleanup(h.win.Close)
+	h.env = &Env{Store: st, Window: h.win, Now: func() time.Time { return time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC) }}
+	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
+	h.env.Show = func(forms.Step, string) {}
+	h.env.Changed = h.reload
+	h.reload()
+	return h
+}
+
+func (h *pkgHarness) reload() {
+	c, err := h.st.Case()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.env.Case = c
+}
+
+// overlayShows reports whether a label, entry or button in the top overlay shows s.
+func (h *pkgHarness) overlayShows(s string) bool {
+	top := h.win.Canvas().Overlays().Top()
+	return top != nil && objectShows(h.t, top, s)
+}
+
+func objectShows(t *testing.T, o fyne.CanvasObject, s string) bool {
+	switch x := o.(type) {
+	case *widget.Label:
+		if strings.Contains(x.Text, s) {
+			return true
+		}
+	case *widget.Entry:
+		if strings.Contains(x.Text, s) {
+			return true
+		}
+	case *widget.Button:
+		if strings.Contains(x.Text, s) {
+			return true
+		}
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, x := range c.Objects {
+			if objectShows(t, x, s) {
+				return true
+			}
+		}
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, x := range test.TempWidgetRenderer(t, w).Objects() {
+			if objectShows(t, x, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (h *pkgHarness) overlayButton(label string) *widget.Button {
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				walk(x)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, x := range test.TempWidgetRenderer(h.t, w).Objects() {
+				walk(x)
+			}
+		}
+	}
+	for _, o := range h.win.Canvas().Overlays().List() {
+		walk(o)
+	}
+	return found
+}
+
+func wait[T any](t *testing.T, ch chan T, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(120 * time.Second):
+		t.Fatalf("%s did not finish", what)
+	}
+	var zero T
+	return zero
+}
+
+func TestPackageActionsRegistered(t *testing.T) {
+	want := map[string]bool{"签名密钥…": false, "导出报送包…": false, "校验报送包…": false}
+	for _, a := range actionsFor(forms.StepExport) {
+		if _, ok := want[a.Label]; ok && a.Run != nil {
+			want[a.Label] = true
+		}
+	}
+	for l, ok := range want {
+		if !ok {
+			t.Errorf("action %s not registered on 导出", l)
+		}
+	}
+}
+
+// TestKeyExportVerifyFlow: key creation (checks, progress, shown fingerprint, .pub
+// export), export with a cancel, export with a disc image, verification of the
+// folder and the image, and a tampered package listed problem by problem.
+func TestKeyExportVerifyFlow(t *testing.T) {
+	h := newPkgHarness(t)
+	const pass = "图形界面测试口令 gui"
+
+	// Export without a key offers to create one.
+	packageExportAction(h.env)
+	if !h.overlayShows("尚未创建签名密钥") {
+		t.Fatal("export without a key does not offer to create one")
+	}
+	for _, bad := range [][2]string{{pass, pass + "x"}, {"短口令", "短口令"}} {
+		errc := make(chan error, 1)
+		keyCreate(h.env, bad[0], bad[1], false, func(err error) { errc <- err })
+		if err := wait(t, errc, "key check"); err == nil {
+			t.Errorf("passphrases %q accepted", bad)
+		}
+	}
+	if _, err := h.st.SigningKey(); !errors.Is(err, store.ErrNoSigningKey) {
+		t.Fatal("a key was stored after a refused passphrase")
+	}
+	errc := make(chan error, 1)
+	keyCreate(h.env, pass, pass, false, func(err error) { errc <- err })
+	if h.overlayShows("正在") == false && !h.overlayShows("签名密钥") {
+		t.Error("no progress dialog while the key is made")
+	}
+	if err := wait(t, errc, "key creation"); err != nil {
+		t.Fatal(err)
+	}
+	_, fp, _, err := submission.StoredKey(h.st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !h.overlayShows(fp) || !h.overlayShows("导出公钥…") {
+		t.Error("the fingerprint is not shown after creation")
+	}
+	var buf bytes.Buffer
+	if err := keyExportTo(h.env, &buf); err != nil || !strings.HasPrefix(buf.String(), "untrusted comment: minisign public key") {
+		t.Fatalf("exported key: %v %q", err, buf.String())
+	}
+	k, _ := h.st.SigningKey()
+	if bytes.Contains(k.EncryptedSecret, []byte("secret key\n")) && !bytes.Contains(k.EncryptedSecret, []byte("encrypted")) {
+		t.Fatal("secret key stored in the clear")
+	}
+
+	dir := t.TempDir()
+	target := filepath.Join(dir, packageName(h.env))
+	iso := target + ".iso"
+
+	// Cancel during unlocking: nothing is written.
+	type outcome struct {
+		res submission.Result
+		err error
+	}
+	oc := make(chan outcome, 1)
+	packageExport(h.env, pass, target, iso, func(r submission.Result, err error) { oc <- outcome{r, err} })
+	if b := h.overlayButton("取消"); b == nil {
+		t.Fatal("no 取消 on the export progress")
+	} else {
+		test.Tap(b)
+	}
+	if o := wait(t, oc, "cancelled export"); o.err == nil || !strings.Contains(o.err.Error(), "取消") {
+		t.Fatalf("cancelled export: %v", o.err)
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatal("a cancelled export left a package")
+	}
+	h.errs = nil
+
+	packageExport(h.env, pass, target, iso, func(r submission.Result, err error) { oc <- outcome{r, err} })
+	o := wait(t, oc, "export")
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	if o.res.Out != target || o.res.ISO != iso || o.res.Fingerprint != fp {
+		t.Fatalf("result %+v", o.res)
+	}
+	if !h.overlayShows(target) || !h.overlayShows("打开封面清单") || !h.overlayShows("演示数据") {
+		t.Error("result dialog lacks the path, the cover sheet or the demo warning")
+	}
+	if _, err := os.Stat(filepath.Join(target, submission.CoverName)); err != nil {
+		t.Fatal(err)
+	}
+
+	rc := make(chan submission.Report, 1)
+	for _, p := range []string{target, iso} {
+		packageVerify(h.env, p, func(r submission.Report) { rc <- r })
+		if rep := wait(t, rc, "verify"); !rep.OK() {
+			t.Fatalf("verify %s:\n%s", p, rep.Text())
+		}
+		if !h.overlayShows("校验通过") || !h.overlayShows("与本单位保存的签名密钥一致") {
+			t.Errorf("verify %s: report not shown", p)
+		}
+	}
+	js := filepath.Join(target, "data", "submission.json")
+	b, _ := os.ReadFile(js)
+	os.WriteFile(js, bytes.Replace(b, []byte(`"demo": true`), []byte(`"demo": false`), 1), 0o644)
+	packageVerify(h.env, target, func(r submission.Report) { rc <- r })
+	rep := wait(t, rc, "verify tampered")
+	if rep.OK() || !h.overlayShows("校验未通过") || !h.overlayShows("data/submission.json") {
+		t.Errorf("tampered package: %s", rep.Text())
+	}
+	if len(h.errs) > 0 {
+		t.Errorf("errors shown: %v", h.errs)
+	}
+}
+
+func TestExportActionRefusesBlockers(t *testing.T) {
+	h := newPkgHarness(t)
+	h.env.Case.Approvals = nil
+	packageExportAction(h.env)
+	if len(h.errs) != 1 || !strings.Contains(h.errs[0].Error(), "阻断导出") {
+		t.Fatalf("errors: %v", h.errs)
+	}
+}
