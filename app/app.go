@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,6 +68,17 @@ type Shell struct {
 	status    *widget.Label
 	root      fyne.CanvasObject
 	selecting bool
+	release   *time.Timer
+}
+
+// scheduleRelease returns the garbage of building screens (and of parsing the CJK
+// font) to the operating system a second after the last screen was built, so the
+// resident size stays near the live heap on modest office PCs.
+func (s *Shell) scheduleRelease() {
+	if s.release != nil {
+		s.release.Stop()
+	}
+	s.release = time.AfterFunc(time.Second, debug.FreeOSMemory)
 }
 
 // NewShell builds the shell over an open store; the window shows it with
@@ -305,6 +317,7 @@ func (s *Shell) Show(step forms.Step, field string) {
 			sc = f(s.env)
 			s.screens[step] = sc
 			sc.Refresh()
+			s.scheduleRelease()
 		}
 		content = sc.Content()
 		for _, a := range actionsFor(step) {

@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -51,6 +52,12 @@ func main() {
 		os.Exit(2)
 	}
 
+	phase := func(name string) {
+		if *measureStartup {
+			fmt.Printf("phase_%s_ms=%.1f\n", name, measure.Since())
+		}
+	}
+	phase("main")
 	a := fyneapp.NewWithID("cn.gov.miit.tuijian")
 	a.Settings().SetTheme(app.NewTheme())
 	a.SetIcon(app.AppIcon)
@@ -58,19 +65,28 @@ func main() {
 	w.SetIcon(app.AppIcon)
 	w.Resize(fyne.NewSize(1366, 768))
 
+	phase("app")
+	fonts := make(chan struct{})
+	go func() { app.PreloadFonts(); close(fonts) }()
 	st, err := openStore(*db, *demoFlag)
+	<-fonts
+	phase("fonts")
 	if err != nil {
 		fatal(a, w, err)
 		return
 	}
+	phase("store")
 	sh := app.NewShell(w, st, app.Options{Start: forms.Step(*screen)})
+	phase("shell")
 	var content fyne.CanvasObject = sh.Content()
 	if *measureStartup {
 		content = container.NewStack(content, measure.FrameProbe(func() {
 			fmt.Printf("first_frame_ms=%.1f\n", measure.Since())
 			visitAll(sh, func() {
 				rss, peak := measure.RSS()
-				fmt.Printf("rss_kb=%d peak_kb=%d\n", rss, peak)
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				fmt.Printf("rss_kb=%d peak_kb=%d go_heap_kb=%d go_sys_kb=%d\n", rss, peak, ms.HeapAlloc>>10, ms.Sys>>10)
 				a.Quit()
 			})
 		}))
@@ -87,7 +103,8 @@ func visitAll(sh *app.Shell, done func()) {
 	var next func()
 	next = func() {
 		if i == len(forms.Steps) {
-			time.AfterFunc(300*time.Millisecond, func() { fyne.Do(done) })
+			// past the shell's release of build garbage (one second after the last screen)
+			time.AfterFunc(1500*time.Millisecond, func() { fyne.Do(done) })
 			return
 		}
 		sh.Show(forms.Steps[i], "")
