@@ -443,6 +443,7 @@ func writeISO(ctx context.Context, dir string, in ExportInput, progress func(don
 	if err := os.MkdirAll(filepath.Dir(iso), 0o755); err != nil {
 		return "", err
 	}
+	cleanStaleISO(iso)
 	f, err := os.CreateTemp(filepath.Dir(iso), filepath.Base(iso)+".tmp-")
 	if err != nil {
 		return "", fmt.Errorf("无法创建光盘映像文件：%v", err)
@@ -463,6 +464,14 @@ func writeISO(ctx context.Context, dir string, in ExportInput, progress func(don
 		return "", fmt.Errorf("生成光盘映像失败：%w", err)
 	}
 	return name, nil
+}
+
+// cleanStaleISO removes leftovers of an export killed while writing the image.
+func cleanStaleISO(iso string) {
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(iso), filepath.Base(iso)+".tmp-*"))
+	for _, p := range stale {
+		os.Remove(p)
+	}
 }
 
 // swapIn replaces out by the complete package in tmp. A previous package is moved

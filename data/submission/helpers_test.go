@@ -183,6 +183,10 @@ func sharedPackage(tb testing.TB) (string, Result) {
 }
 
 func TestMain(m *testing.M) {
+	if out := os.Getenv("TUIJIAN_TEST_EXPORT_LOOP"); out != "" {
+		exportLoop(out)
+		return
+	}
 	code := m.Run()
 	if pkgDir != "" {
 		os.RemoveAll(pkgDir)
@@ -219,5 +223,22 @@ func copyTree(tb testing.TB, src, dst string) {
 		if err := os.WriteFile(p, b, 0o644); err != nil {
 			tb.Fatal(err)
 		}
+	}
+}
+
+// exportLoop is the child of TestKilledExport: it exports the demo to out again and
+// again, alternating the contact, and prints "done N" after each, until killed.
+func exportLoop(out string) {
+	t := &testing.T{}
+	c, secs := demoCaseAndSections(t)
+	key := sharedKey(t)
+	for i := 0; ; i++ {
+		c2 := *c
+		c2.Settings.Contact = fmt.Sprintf("联系人%d", i%2)
+		if _, err := Export(context.Background(), ExportInput{Case: &c2, Sections: secs, Key: key, Date: exportDay, Out: out, ISO: out + ".iso"}, nil); err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		fmt.Println("done", i)
 	}
 }

@@ -2,9 +2,11 @@ package submission
 
 import (
 	"aead.dev/minisign"
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"tuijian/data/bagit"
 	"tuijian/data/signing"
@@ -171,8 +174,16 @@ func TestExportVerifyAndStockTools(t *testing.T) {
 		if err != nil {
 			t.Fatalf("7z: %v", err)
 		}
-		if !strings.Contains(string(b), "Path = data/01-工业稳增长") && !strings.Contains(string(b), "Path = data") {
-			t.Fatalf("7z listing lacks Chinese folder:\n%.2000s", b)
+		listed := map[string]bool{}
+		for _, l := range strings.Split(string(b), "\n") {
+			if p, ok := strings.CutPrefix(strings.TrimSpace(l), "Path = "); ok {
+				listed[p] = true
+			}
+		}
+		for rel := range files {
+			if !listed[rel] {
+				t.Errorf("7z does not list %s", rel)
+			}
 		}
 	})
 }
@@ -513,4 +524,68 @@ func otherKey(t *testing.T) signing.PublicKey {
 		t.Fatal(err)
 	}
 	return k
+}
+
+// TestKilledExport kills processes that export over and over at random moments:
+// the package folder is always a complete, valid package (after the clean-up the
+// next export does first), never a half one.
+func TestKilledExport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	sharedKey(t) // the key file exists before the children read it
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	type child struct {
+		cmd *exec.Cmd
+		out string
+		sc  *bufio.Scanner
+	}
+	var kids []child
+	for range 2 { // in parallel: each unlocks the key first (seconds)
+		out := filepath.Join(t.TempDir(), "pkg")
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "TUIJIAN_TEST_EXPORT_LOOP="+out)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer cmd.Process.Kill()
+		kids = append(kids, child{cmd, out, bufio.NewScanner(stdout)})
+	}
+	for round, k := range kids {
+		for k.sc.Scan() {
+			line := k.sc.Text()
+			if strings.HasPrefix(line, "error") {
+				t.Fatal(line)
+			}
+			if line == "done 1" {
+				break
+			}
+		}
+		// One export takes a few hundred milliseconds: kill somewhere inside one.
+		delay := time.Duration(rng.IntN(600)) * time.Millisecond
+		time.Sleep(delay)
+		k.cmd.Process.Kill()
+		k.cmd.Wait()
+		cleanStale(k.out)
+		cleanStaleISO(k.out + ".iso")
+		rep := Verify(k.out, nil)
+		if !rep.OK() {
+			t.Fatalf("round %d, killed %v into an export: package invalid:\n%s", round, delay, rep.Text())
+		}
+		info := string(mustRead(t, filepath.Join(k.out, bagit.InfoFile)))
+		if !strings.Contains(info, "Contact-Name: 联系人0") && !strings.Contains(info, "Contact-Name: 联系人1") {
+			t.Fatalf("unexpected package:\n%s", info)
+		}
+		ents, _ := os.ReadDir(filepath.Dir(k.out))
+		for _, e := range ents {
+			if strings.Contains(e.Name(), ".tmp-") || strings.Contains(e.Name(), ".old-") {
+				t.Errorf("round %d: %s left after clean-up", round, e.Name())
+			}
+		}
+		t.Logf("round %d: killed %v into an export; package valid", round, delay)
+	}
 }
