@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"tuijian/data/bagit"
+	"tuijian/data/discimage"
 	"tuijian/data/signing"
 	"tuijian/forms"
 )
@@ -114,6 +115,15 @@ func TestExportVerifyAndStockTools(t *testing.T) {
 		t.Fatalf("fresh package fails:\n%s", rep.Text())
 	} else if rep.Fingerprint != res.Fingerprint || rep.Files != len(files) {
 		t.Fatalf("report %+v", rep)
+	}
+	if f, err := os.Open(iso); err != nil {
+		t.Fatal(err)
+	} else {
+		img, err := discimage.Open(f, res.ISOBytes)
+		f.Close()
+		if err != nil || img.VolumeID != "山东省2021督查激励" {
+			t.Fatalf("image label %v %v", img, err)
+		}
 	}
 	if rep := Verify(iso, signing.PublicKeyFile(sharedKey(t).Public())); !rep.OK() {
 		t.Fatalf("fresh image fails:\n%s", rep.Text())
