@@ -362,7 +362,8 @@ func TestConsistencyCatchesAlteredSubmission(t *testing.T) {
 			sub.Figures[i].Value = "99.9"
 		}
 	}
-	// A second city for the other measure too.
+	// An excluded city recommended, and a second city for the other measure.
+	sub.Exclusions = append(sub.Exclusions, Exclusion{Unit: ch.Unit, Reason: "模拟的排除理由"})
 	sub.Choices = append(sub.Choices, Choice{Measure: sub.Choices[1].Measure, Unit: "370600", UnitName: "烟台市", Decision: []byte("null")})
 	b, _ := sub.MarshalIndent()
 	os.WriteFile(filepath.Join(pkg, filepath.FromSlash(JSONName)), b, 0o644)
@@ -397,9 +398,11 @@ func TestConsistencyCatchesAlteredSubmission(t *testing.T) {
 	os.WriteFile(filepath.Join(pkg, CoverName), cover, 0o644)
 
 	rep := Verify(pkg, nil)
-	var table, oneCity bool
+	var table, oneCity, excluded bool
 	for _, p := range rep.Problems {
 		switch p.Check {
+		case CheckData:
+			excluded = excluded || strings.Contains(p.What, "模拟的排除理由")
 		case CheckTable:
 			table = table || strings.Contains(p.What, "99.9")
 		case CheckOneCity:
@@ -408,8 +411,8 @@ func TestConsistencyCatchesAlteredSubmission(t *testing.T) {
 			t.Errorf("unexpected %s problem: %s", p.Check, p)
 		}
 	}
-	if !table || !oneCity {
-		t.Fatalf("consistency problems not found (table %v, one city %v):\n%s", table, oneCity, rep.Text())
+	if !table || !oneCity || !excluded {
+		t.Fatalf("consistency problems not found (table %v, one city %v, excluded %v):\n%s", table, oneCity, excluded, rep.Text())
 	}
 }
 

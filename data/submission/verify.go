@@ -217,6 +217,14 @@ func verifyFolder(dir string, pubkey []byte) Report {
 		add(JSONName, CheckData, "%s", err.Error())
 	} else {
 		rep.Department, rep.Year, rep.Choices = sub.Department, sub.Campaign.Year, sub.Choices
+		if info, err := readInfo(dir); err == nil {
+			if v := infoValue(info, "Source-Organization"); v != sub.Department {
+				add(bagit.InfoFile, CheckData, "推荐单位（Source-Organization）为“%s”，submission.json 中为“%s”：两者不一致", v, sub.Department)
+			}
+			if v := infoValue(info, "Bagging-Date"); v != sub.Date {
+				add(bagit.InfoFile, CheckData, "打包日期（Bagging-Date）为 %s，submission.json 中的导出日期为 %s：两者不一致", v, sub.Date)
+			}
+		}
 		checkSubmission(dir, sub, add)
 	}
 
@@ -254,6 +262,11 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 			continue
 		}
 		chosen[ch.Measure] = ch
+		for _, x := range sub.Exclusions {
+			if x.Unit == ch.Unit {
+				add(JSONName, CheckData, "%s推荐的 %s 在排除名单中（%s），不能推荐", m.Short, sub.UnitName(ch.Unit), x.Reason)
+			}
+		}
 	}
 	figs := map[forms.FigureKey]Figure{}
 	for _, f := range sub.Figures {
