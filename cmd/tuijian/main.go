@@ -66,34 +66,56 @@ func main() {
 	w.Resize(fyne.NewSize(1366, 768))
 
 	phase("app")
-	fonts := make(chan struct{})
-	go func() { app.PreloadFonts(); close(fonts) }()
-	st, err := openStore(*db, *demoFlag)
-	<-fonts
-	phase("fonts")
-	if err != nil {
-		fatal(a, w, err)
-		return
+	// The window and its OpenGL context come up on the main thread while the fonts
+	// are parsed and the store is opened on other goroutines; the shell replaces the
+	// empty content as soon as both are ready.
+	type opened struct {
+		st  *store.Store
+		err error
 	}
-	phase("store")
-	sh := app.NewShell(w, st, app.Options{Start: forms.Step(*screen)})
-	phase("shell")
-	var content fyne.CanvasObject = sh.Content()
-	if *measureStartup {
-		content = container.NewStack(content, measure.FrameProbe(func() {
-			fmt.Printf("first_frame_ms=%.1f\n", measure.Since())
-			visitAll(sh, func() {
-				rss, peak := measure.RSS()
-				var ms runtime.MemStats
-				runtime.ReadMemStats(&ms)
-				fmt.Printf("rss_kb=%d peak_kb=%d go_heap_kb=%d go_sys_kb=%d\n", rss, peak, ms.HeapAlloc>>10, ms.Sys>>10)
-				a.Quit()
-			})
-		}))
-	}
-	w.SetContent(content)
+	ready := make(chan opened, 1)
+	go func() {
+		fonts := make(chan struct{})
+		go func() { app.PreloadFonts(); close(fonts) }()
+		st, err := openStore(*db, *demoFlag)
+		<-fonts
+		phase("fonts_store")
+		ready <- opened{st, err}
+	}()
+	var sh *app.Shell
+	go func() {
+		o := <-ready
+		fyne.Do(func() {
+			if o.err != nil {
+				fmt.Fprintln(os.Stderr, o.err)
+				w.SetContent(app.ErrorContent(o.err, a.Quit))
+				return
+			}
+			sh = app.NewShell(w, o.st, app.Options{Start: forms.Step(*screen)})
+			phase("shell")
+			var content fyne.CanvasObject = sh.Content()
+			if *measureStartup {
+				content = container.NewStack(content, measure.FrameProbe(func() {
+					fmt.Printf("first_frame_ms=%.1f\n", measure.Since())
+					visitAll(sh, func() {
+						rss, peak := measure.RSS()
+						var ms runtime.MemStats
+						runtime.ReadMemStats(&ms)
+						fmt.Printf("rss_kb=%d peak_kb=%d go_heap_kb=%d go_sys_kb=%d\n", rss, peak, ms.HeapAlloc>>10, ms.Sys>>10)
+						a.Quit()
+					})
+				}))
+			}
+			w.SetContent(content)
+		})
+	}()
+	w.SetContent(container.NewStack())
 	w.SetMaster()
-	w.SetOnClosed(func() { sh.Store().Close() })
+	w.SetOnClosed(func() {
+		if sh != nil {
+			sh.Store().Close()
+		}
+	})
 	w.ShowAndRun()
 }
 
@@ -137,12 +159,4 @@ func openStore(db string, demoData bool) (*store.Store, error) {
 		return nil, err
 	}
 	return app.OpenStore(path, demoData)
-}
-
-// fatal shows an error that prevents opening the data in the window, then quits.
-func fatal(a fyne.App, w fyne.Window, err error) {
-	fmt.Fprintln(os.Stderr, err)
-	w.SetContent(app.ErrorContent(err, a.Quit))
-	w.ShowAndRun()
-	os.Exit(1)
 }
