@@ -33,7 +33,7 @@ func runDocuments(c *cli, args []string) error {
 	out := fs.String("out", "", "写入的文件夹（须为空或不存在）")
 	date := fs.String("date", "", "文件日期（填报日期、成文日期），YYYY-MM-DD；默认今天")
 	force := fs.Bool("force", false, "目标文件夹不是空的也覆盖")
-	fp := fs.String("fingerprint", "", "推荐函上印的签名公钥指纹（默认印“签名密钥尚未生成”）")
+	fp := fs.String("fingerprint", "", "推荐函上印的签名公钥指纹（默认为已生成的签名密钥的指纹）")
 	fontDir := fs.String("fonts", "", "另外查找仿宋、小标宋、黑体、楷体字体文件的文件夹")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -9,13 +9,26 @@ import (
 	"time"
 
 	"tuijian/data/pdfdoc"
+	"tuijian/data/signing"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
 
 // LoadInput makes the Input for the case of a store: the application texts of each
 // chosen city, the date (also the export day) and the fonts.
+//
+// An empty fingerprint means the stored signing key's, so the 推荐函 written for
+// preview prints the same fingerprint as the one in the signed package.
 func LoadInput(s *store.Store, c *forms.Case, date time.Time, fonts pdfdoc.Fonts, fingerprint string) (Input, error) {
+	if fingerprint == "" {
+		if k, err := s.SigningKey(); err == nil {
+			if pub, err := signing.ParsePublicKey(k.Public); err == nil {
+				fingerprint = signing.Fingerprint(pub)
+			}
+		} else if !errors.Is(err, store.ErrNoSigningKey) {
+			return Input{}, err
+		}
+	}
 	in := Input{Case: c, Sections: map[forms.MeasureID]map[string]string{}, Fingerprint: fingerprint,
 		Date: forms.Day(date), ExportDay: forms.Day(date), Fonts: fonts}
 	for _, ch := range c.Choices {
