@@ -69,6 +69,7 @@ type Shell struct {
 	root      fyne.CanvasObject
 	selecting bool
 	release   *time.Timer
+	stale     map[forms.Step]bool // built screens to refresh when next shown
 }
 
 // scheduleRelease returns the garbage of building screens (and of parsing the CJK
@@ -87,7 +88,7 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Shell{opts: opts, screens: map[forms.Step]Screen{}}
+	s := &Shell{opts: opts, screens: map[forms.Step]Screen{}, stale: map[forms.Step]bool{}}
 	s.env = &Env{Store: st, Window: w, Now: opts.Now}
 	s.env.Changed = s.changed
 	s.env.Show = s.Show
@@ -271,13 +272,17 @@ func (s *Shell) displayPath() string {
 	return s.env.Store.Path()
 }
 
-// changed is Env.Changed: reload, then refresh the chrome and every built screen.
+// changed is Env.Changed: reload, refresh the chrome and the screen shown; the other
+// built screens are refreshed when next shown (typing in the figure grid saves every
+// cell, and a screen such as 比选 recomputes a great deal).
 func (s *Shell) changed() {
 	s.reload()
-	for _, sc := range s.screens {
-		if s.env.Case != nil || sc == s.screens[forms.StepSetup] {
-			sc.Refresh()
-		}
+	for step := range s.screens {
+		s.stale[step] = true
+	}
+	if sc, ok := s.screens[s.current]; ok && (s.env.Case != nil || s.current == forms.StepSetup) {
+		delete(s.stale, s.current)
+		sc.Refresh()
 	}
 }
 
@@ -308,6 +313,10 @@ func (s *Shell) Show(step forms.Step, field string) {
 		content = placeholder("请先完成“设置”：选择推荐单位（省份）和年度，或打开演示数据。")
 	default:
 		sc, ok := s.screens[step]
+		if ok && s.stale[step] {
+			delete(s.stale, step)
+			sc.Refresh()
+		}
 		if !ok {
 			f := screenFactories[step]
 			if f == nil {

@@ -24,6 +24,10 @@ func eventsScreenFor(t *testing.T, h *shellHarness, code string) *eventsScreen {
 
 func TestEventsGradeAsTypedAndExcludeOnSave(t *testing.T) {
 	h := newShellHarness(t, true)
+	// Build the candidates and figures screens first: they must show the exclusion
+	// when shown again (the shell refreshes hidden screens lazily).
+	h.sh.Show(forms.StepCandidates, "")
+	h.sh.Show(forms.StepFigures, "")
 	s := eventsScreenFor(t, h, "370600") // 烟台市, a candidate of both measures
 	n0 := len(h.caseNow().Events)
 	test.Tap(s.add)
