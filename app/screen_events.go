@@ -183,9 +183,9 @@ func newEventsScreen(env *Env) Screen {
 	unitsPane := container.NewBorder(boldLabel("候选市（州）"), nil, nil, nil, s.unitList)
 	eventsPane := container.NewBorder(boldLabel("负面情况登记"), nil, nil, nil, s.evList)
 	left := container.NewHSplit(unitsPane, eventsPane)
-	left.Offset = 0.4
+	left.Offset = 0.36
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(form)))
-	split.Offset = 0.42
+	split.Offset = 0.46
 	s.content = split
 	s.newEvent()
 	return s
@@ -492,8 +492,10 @@ func (s *eventsScreen) recompute() {
 	switch {
 	case !f.InWindow:
 		fmt.Fprintf(&b, "\n不在近三年范围（%s 至 %s）内，不计入。", from.Format("2006-01-02"), to.Format("2006-01-02"))
-	case f.Excludes:
+	case f.Excludes && s.editing == 0:
 		b.WriteString("\n属于办法第六/七条（六）所列负面情况：保存后，" + s.unitName(s.unit) + "在各项措施中都不能推荐。")
+	case f.Excludes:
+		b.WriteString("\n属于办法第六/七条（六）所列负面情况：" + s.unitName(s.unit) + "在各项措施中都不能推荐。")
 	default:
 		b.WriteString("\n不属于重大、特大事故或造成恶劣影响的社会事件，不影响推荐。")
 	}
