@@ -298,6 +298,10 @@ func (s *Shell) Show(step forms.Step, field string) {
 		s.showError(fmt.Errorf("没有名为“%s”的步骤；可用的步骤：%v", step, forms.Steps))
 		return
 	}
+	// Leaving a screen commits the field being typed in (FocusLost saves it).
+	if s.env.Window != nil {
+		s.env.Window.Canvas().Unfocus()
+	}
 	s.current = step
 	s.selecting = true
 	s.nav.Select(idx)

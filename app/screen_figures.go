@@ -30,6 +30,11 @@ type figuresScreen struct {
 func newFiguresScreen(env *Env) Screen {
 	s := &figuresScreen{env: env, tabOf: map[forms.MeasureID]*container.TabItem{}}
 	s.tabs = container.NewAppTabs()
+	s.tabs.OnUnselected = func(*container.TabItem) {
+		if env.Window != nil {
+			env.Window.Canvas().Unfocus() // commit the cell being typed in
+		}
+	}
 	if env.Case == nil {
 		return s
 	}

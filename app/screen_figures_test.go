@@ -201,3 +201,15 @@ func TestFiguresIndustryTable(t *testing.T) {
 		t.Fatalf("industry row %+v", got)
 	}
 }
+
+func TestFiguresLeavingTheScreenCommits(t *testing.T) {
+	h := newShellHarness(t, true)
+	_, p := figuresPage(t, h, forms.Digital)
+	c, _ := p.cellOf("371000", "dig.bs5g", 2020)
+	h.typeCell(p.grid, c, "23.5")
+	h.sh.Show(forms.StepCandidates, "")
+	f, _ := h.caseNow().Figure(forms.FigureKey{UnitCode: "371000", Measure: forms.Digital, Indicator: "dig.bs5g", Year: 2020})
+	if f.Value.A != 23.5 {
+		t.Fatalf("typed value lost when leaving the screen: %+v", f.Value)
+	}
+}

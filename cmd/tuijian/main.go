@@ -111,6 +111,10 @@ func main() {
 	}()
 	w.SetContent(container.NewStack())
 	w.SetMaster()
+	w.SetCloseIntercept(func() {
+		w.Canvas().Unfocus() // commit the field being typed in
+		w.Close()
+	})
 	w.SetOnClosed(func() {
 		if sh != nil {
 			sh.Store().Close()
