@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -58,6 +59,11 @@ func main() {
 		}
 	}
 	phase("main")
+	// No garbage collection while the CJK fonts (tens of MB of glyph data) are parsed
+	// and the first screen is built: the heap only grows then, and collecting it
+	// repeatedly on a two-core office PC delays the first frame. Collection resumes
+	// once the shell is in the window.
+	gcPercent := debug.SetGCPercent(-1)
 	a := fyneapp.NewWithID("cn.gov.miit.tuijian")
 	a.Settings().SetTheme(app.NewTheme())
 	a.SetIcon(app.AppIcon)
@@ -87,6 +93,7 @@ func main() {
 		o := <-ready
 		fyne.Do(func() {
 			if o.err != nil {
+				debug.SetGCPercent(gcPercent)
 				fmt.Fprintln(os.Stderr, o.err)
 				w.SetContent(app.ErrorContent(o.err, a.Quit))
 				return
@@ -107,6 +114,7 @@ func main() {
 				}))
 			}
 			w.SetContent(content)
+			debug.SetGCPercent(gcPercent)
 		})
 	}()
 	w.SetContent(container.NewStack())
