@@ -348,7 +348,7 @@ func (s *Shell) Show(step forms.Step, field string) {
 func placeholder(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Alignment = fyne.TextAlignCenter
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	return container.NewCenter(l)
 }
 
@@ -362,7 +362,7 @@ func (s *Shell) showError(err error) {
 		return
 	}
 	l := widget.NewLabel(err.Error())
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustom("出错了", "知道了", container.NewGridWrap(fyne.NewSize(460, 120), l), s.env.Window)
 	d.Show()
 }
@@ -470,7 +470,7 @@ func (n *navItem) CreateRenderer() fyne.WidgetRenderer {
 // example ErrInUse): the message and a button that quits.
 func ErrorContent(err error, quit func()) fyne.CanvasObject {
 	l := widget.NewLabel("无法打开数据文件：\n" + err.Error())
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	b := widget.NewButton("退出", quit)
 	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), b), nil, nil, l)
 }

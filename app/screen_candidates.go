@@ -41,16 +41,19 @@ const (
 func newCandidatesScreen(env *Env) Screen {
 	s := &candidatesScreen{env: env, checks: map[widget.TableCellID]*widget.Check{}, selected: -1}
 	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
+	s.summary.Wrapping = fyne.TextWrapBreak
 	s.detail = widget.NewLabel("选中一行可查看该市（州）的全部排除原因。")
-	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail.Wrapping = fyne.TextWrapBreak
 	s.table = widget.NewTable(s.length, s.createCell, s.updateCell)
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = func() fyne.CanvasObject { return boldLabel("表头") }
-	s.table.UpdateHeader = s.updateHeader
+	// The header is a sticky first row: Table.ScrollTo (used by Select) of Fyne 2.7.1
+	// scrolls one header height too far when the table has a header row.
+	s.table.StickyRowCount = 1
 	s.table.StickyColumnCount = 1
 	s.table.OnSelected = func(id widget.TableCellID) {
-		s.selected = id.Row
+		if id.Row == 0 {
+			return
+		}
+		s.selected = id.Row - 1
 		s.showDetail()
 	}
 	for col, w := range []float32{130, 80, 90, 80, 60} {
@@ -62,7 +65,10 @@ func newCandidatesScreen(env *Env) Screen {
 
 func (s *candidatesScreen) exclusionCol() int { return candColMeasure0 + len(s.measures) }
 
-func (s *candidatesScreen) length() (int, int) { return len(s.units), s.exclusionCol() + 1 }
+func (s *candidatesScreen) length() (int, int) { return len(s.units) + 1, s.exclusionCol() + 1 }
+
+// cellID is the table cell of a unit (by index in s.units) and column.
+func cellID(unit, col int) widget.TableCellID { return widget.TableCellID{Row: unit + 1, Col: col} }
 
 func (s *candidatesScreen) createCell() fyne.CanvasObject {
 	l := widget.NewLabel("")
@@ -71,9 +77,8 @@ func (s *candidatesScreen) createCell() fyne.CanvasObject {
 	return container.NewStack(l, c)
 }
 
-func (s *candidatesScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	l.Truncation = fyne.TextTruncateEllipsis
+func (s *candidatesScreen) updateHeader(id widget.TableCellID, l *widget.Label) {
+	l.TextStyle.Bold = true
 	switch {
 	case id.Col == candColName:
 		l.SetText("市（州）")
@@ -101,11 +106,18 @@ func (s *candidatesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject
 			delete(s.checks, k)
 		}
 	}
-	if id.Row >= len(s.units) {
+	l.Importance = widget.MediumImportance
+	l.TextStyle.Bold = false
+	if id.Row == 0 {
+		c.Hide()
+		l.Show()
+		s.updateHeader(id, l)
 		return
 	}
-	u := s.units[id.Row]
-	l.Importance = widget.MediumImportance
+	if id.Row > len(s.units) {
+		return
+	}
+	u := s.units[id.Row-1]
 	if id.Col >= candColMeasure0 && id.Col < s.exclusionCol() {
 		l.Hide()
 		c.Show()
@@ -226,7 +238,7 @@ func (s *candidatesScreen) Focus(field string) bool {
 	}
 	for i, u := range s.units {
 		if u.Code == code {
-			s.table.Select(widget.TableCellID{Row: i, Col: candColName})
+			s.table.Select(cellID(i, candColName))
 			return true
 		}
 	}

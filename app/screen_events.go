@@ -166,7 +166,7 @@ func newEventsScreen(env *Env) Screen {
 	s.socialBox = container.NewVBox(s.severe, row("认定依据", s.basis))
 	s.formHead = boldLabel("新建事件")
 	s.result = widget.NewLabel("")
-	s.result.Wrapping = fyne.TextWrapWord
+	s.result.Wrapping = fyne.TextWrapBreak
 	s.errs = newErrorLabel()
 	s.errs.Hide()
 	s.save = widget.NewButtonWithIcon("保存事件", theme.DocumentSaveIcon(), s.doSave)
@@ -550,7 +550,7 @@ func (s *eventsScreen) confirmDelete() {
 		return
 	}
 	l := widget.NewLabel(fmt.Sprintf("删除事件#%d“%s”？删除会记入修改记录。", s.editing, s.title.Text))
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	dialog.NewCustomConfirm("删除负面情况", "删除", "取消", container.NewGridWrap(fyne.NewSize(420, 80), l), func(ok bool) {
 		if ok {
 			s.doDelete()

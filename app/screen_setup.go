@@ -69,7 +69,7 @@ func newSetupScreen(env *Env) Screen {
 		}
 	})
 	s.msg = widget.NewLabel("")
-	s.msg.Wrapping = fyne.TextWrapWord
+	s.msg.Wrapping = fyne.TextWrapBreak
 	s.errs = newErrorLabel()
 	form := widget.NewForm(
 		widget.NewFormItem("推荐单位（省份）", container.NewGridWithColumns(2, s.search, s.province)),
@@ -81,7 +81,7 @@ func newSetupScreen(env *Env) Screen {
 	)
 	intro := widget.NewLabel("设置本数据文件的推荐单位和督查激励年度。一个数据文件只对应一个推荐单位；" +
 		"已勾选候选市（州）后不能再更改省份。年度决定指标年份和报送截止日期。")
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	s.demoBox = widget.NewCard("", "第一次使用？", container.NewVBox(
 		widget.NewLabel("打开演示数据（山东省，2021年度，数字均为虚构），熟悉全部步骤。\n演示数据保存在单独的文件中，不会与正式数据混在一起。"),
 		container.NewHBox(s.demo)))

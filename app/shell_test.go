@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/demo"
 	"tuijian/forms"
@@ -179,8 +178,8 @@ func TestCandidatesTickWritesStore(t *testing.T) {
 	if row < 0 {
 		t.Fatal("济宁市 not listed")
 	}
-	s.table.ScrollTo(widget.TableCellID{Row: row, Col: candColMeasure0})
-	chk := s.checks[widget.TableCellID{Row: row, Col: candColMeasure0}]
+	s.table.ScrollTo(cellID(row, candColMeasure0))
+	chk := s.checks[cellID(row, candColMeasure0)]
 	if chk == nil {
 		t.Fatal("no check box rendered for 济宁市")
 	}
@@ -195,13 +194,13 @@ func TestCandidatesTickWritesStore(t *testing.T) {
 			chosenRow = i
 		}
 	}
-	s.table.ScrollTo(widget.TableCellID{Row: chosenRow, Col: candColMeasure0})
-	chk = s.checks[widget.TableCellID{Row: chosenRow, Col: candColMeasure0}]
+	s.table.ScrollTo(cellID(chosenRow, candColMeasure0))
+	chk = s.checks[cellID(chosenRow, candColMeasure0)]
 	test.Tap(chk)
 	if !h.caseNow().IsCandidate(forms.Industry, demo.Candidates[forms.Industry][0]) {
 		t.Fatal("chosen city was unticked")
 	}
-	if !s.checks[widget.TableCellID{Row: chosenRow, Col: candColMeasure0}].Checked {
+	if !s.checks[cellID(chosenRow, candColMeasure0)].Checked {
 		t.Fatal("check box does not show the stored state after a refused change")
 	}
 }
@@ -215,7 +214,7 @@ func TestCandidatesShowExclusion(t *testing.T) {
 	}
 	for i, u := range s.units {
 		if len(s.excluded[u.Code]) > 0 {
-			s.table.Select(widget.TableCellID{Row: i, Col: 0})
+			s.table.Select(cellID(i, 0))
 			if !contains(s.detail.Text, "不能推荐") {
 				t.Fatalf("detail %q", s.detail.Text)
 			}
