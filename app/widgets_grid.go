@@ -28,12 +28,12 @@ type gridModel struct {
 // the cell is left; Tab/Shift-Tab, Enter and the arrow keys move between cells; a
 // rejected text stays in its cell, marked red, until corrected.
 type entryGrid struct {
-	m       gridModel
-	table   *widget.Table
-	win     func() fyne.Window
-	entries map[gridCell]*cellEntry
-	cellOf  map[*cellEntry]gridCell
-	invalid map[gridCell]invalidText
+	m         gridModel
+	table     *widget.Table
+	win       func() fyne.Window
+	entries   map[gridCell]*cellEntry
+	cellOf    map[*cellEntry]gridCell
+	invalid   map[gridCell]invalidText
 	current   gridCell
 	cellWidth float32
 	widths    map[int]float32 // data columns wider than cellWidth
