@@ -363,7 +363,9 @@ func (s *Shell) showError(err error) {
 	}
 	l := widget.NewLabel(err.Error())
 	l.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustom("出错了", "知道了", container.NewGridWrap(fyne.NewSize(460, 120), l), s.env.Window)
+	sc := container.NewVScroll(l)
+	sc.SetMinSize(fyne.NewSize(480, 140))
+	d := dialog.NewCustom("出错了", "知道了", sc, s.env.Window)
 	d.Show()
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -231,5 +232,14 @@ func TestShellFits1366x768(t *testing.T) {
 		if m := h.sh.Content().MinSize(); m.Width > 1366 || m.Height > 768 {
 			t.Errorf("%s needs %v, more than 1366×768", step.Label(), m)
 		}
+	}
+}
+
+func TestShellShowErrorDialog(t *testing.T) {
+	h := newShellHarness(t, true)
+	h.sh.Env().ShowError(errors.New("青岛市 2021年“规模以上工业增加值增速（%）”：“abc”不是有效的数字"))
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil || !containsTextDeep(top, "不是有效的数字") {
+		t.Fatal("no dialog with the message")
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/test"
 	"strings"
 	"tuijian/data/store"
 
@@ -34,3 +35,23 @@ func containsText(o fyne.CanvasObject, s string) bool {
 var storeAuditAll = store.AuditFilter{}
 
 func widgetID(c gridCell) widget.TableCellID { return widget.TableCellID{Row: c.Row, Col: c.Col} }
+
+// containsTextDeep looks through widget renderers too.
+func containsTextDeep(o fyne.CanvasObject, s string) bool {
+	if containsText(o, s) {
+		return true
+	}
+	var objs []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		objs = x.Objects
+	case fyne.Widget:
+		objs = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range objs {
+		if containsTextDeep(c, s) {
+			return true
+		}
+	}
+	return false
+}
