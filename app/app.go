@@ -335,7 +335,11 @@ func (s *Shell) Show(step forms.Step, field string) {
 		content = sc.Content()
 		for _, a := range actionsFor(step) {
 			a := a
-			s.toolbar.Add(widget.NewButtonWithIcon(a.Label, a.Icon, func() { a.Run(s.env) }))
+			var icon fyne.Resource
+			if a.Icon != nil {
+				icon = a.Icon()
+			}
+			s.toolbar.Add(widget.NewButtonWithIcon(a.Label, icon, func() { a.Run(s.env) }))
 		}
 		if field != "" {
 			sc.Focus(field)

@@ -31,9 +31,9 @@ import (
 // nothing, then “打开文件夹”).
 
 func init() {
-	registerAction(Action{Step: forms.StepApplication, Label: "从 Word 导入…", Icon: theme.FileTextIcon(), Run: docImportAction})
-	registerAction(Action{Step: forms.StepExport, Label: "预览文件", Icon: theme.VisibilityIcon(), Run: docPreviewAction})
-	registerAction(Action{Step: forms.StepExport, Label: "写出文件…", Icon: theme.DocumentSaveIcon(), Run: docWriteAction})
+	registerAction(Action{Step: forms.StepApplication, Label: "从 Word 导入…", Icon: theme.FileTextIcon, Run: docImportAction})
+	registerAction(Action{Step: forms.StepExport, Label: "预览文件", Icon: theme.VisibilityIcon, Run: docPreviewAction})
+	registerAction(Action{Step: forms.StepExport, Label: "写出文件…", Icon: theme.DocumentSaveIcon, Run: docWriteAction})
 }
 
 // docFonts finds the system fonts once (a scan of the font folders).

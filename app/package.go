@@ -31,9 +31,9 @@ import (
 //     stored public key when there is one), every problem listed.
 
 func init() {
-	registerAction(Action{Step: forms.StepExport, Label: "签名密钥…", Icon: theme.AccountIcon(), Run: keyAction})
-	registerAction(Action{Step: forms.StepExport, Label: "导出报送包…", Icon: theme.UploadIcon(), Run: packageExportAction})
-	registerAction(Action{Step: forms.StepExport, Label: "校验报送包…", Icon: theme.ConfirmIcon(), Run: packageVerifyAction})
+	registerAction(Action{Step: forms.StepExport, Label: "签名密钥…", Icon: theme.AccountIcon, Run: keyAction})
+	registerAction(Action{Step: forms.StepExport, Label: "导出报送包…", Icon: theme.UploadIcon, Run: packageExportAction})
+	registerAction(Action{Step: forms.StepExport, Label: "校验报送包…", Icon: theme.ConfirmIcon, Run: packageVerifyAction})
 }
 
 // packageName is the folder made inside the one the officer picks (the image gets

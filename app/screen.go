@@ -52,8 +52,10 @@ func registerScreen(step forms.Step, f func(*Env) Screen) { screenFactories[step
 type Action struct {
 	Step  forms.Step
 	Label string
-	Icon  fyne.Resource
-	Run   func(env *Env)
+	// Icon is called when the toolbar is built (theme icons need a running app, and
+	// actions register in init, before there is one).
+	Icon func() fyne.Resource
+	Run  func(env *Env)
 }
 
 var actions []Action

@@ -27,16 +27,16 @@ import (
 // review before anything is written.
 
 func init() {
-	registerAction(Action{Step: forms.StepFigures, Label: "导出填报表", Icon: theme.DocumentSaveIcon(), Run: func(env *Env) {
+	registerAction(Action{Step: forms.StepFigures, Label: "导出填报表", Icon: theme.DocumentSaveIcon, Run: func(env *Env) {
 		saveWorkbook(env, "填报表", workbook.ExportFigures)
 	}})
-	registerAction(Action{Step: forms.StepFigures, Label: "导入填报表", Icon: theme.UploadIcon(), Run: func(env *Env) {
+	registerAction(Action{Step: forms.StepFigures, Label: "导入填报表", Icon: theme.UploadIcon, Run: func(env *Env) {
 		openWorkbook(env, func(name string, data []byte) { startFigureImport(env, name, data, nil) })
 	}})
-	registerAction(Action{Step: forms.StepFigures, Label: "导出审核表", Icon: theme.DocumentSaveIcon(), Run: func(env *Env) {
+	registerAction(Action{Step: forms.StepFigures, Label: "导出审核表", Icon: theme.DocumentSaveIcon, Run: func(env *Env) {
 		saveWorkbook(env, "统计数据审核表", workbook.ExportVerification)
 	}})
-	registerAction(Action{Step: forms.StepFigures, Label: "导入审核回复", Icon: theme.UploadIcon(), Run: func(env *Env) {
+	registerAction(Action{Step: forms.StepFigures, Label: "导入审核回复", Icon: theme.UploadIcon, Run: func(env *Env) {
 		openWorkbook(env, func(name string, data []byte) { startVerificationImport(env, name, data, nil) })
 	}})
 }
