@@ -1,7 +1,6 @@
 package app
 
 import (
-	_ "embed"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -10,15 +9,9 @@ import (
 	"tuijian/assets"
 )
 
-// boldUI is the bold face cut down to the characters of the GUI's own texts and the
-// division names (fonts/README.md).
-//
-//go:embed fonts/NotoSansSC-Bold-UI.ttf
-var boldUI []byte
-
 var (
 	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.SansRegular)
-	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-UI.ttf", boldUI)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-UI.ttf", assets.SansBoldUI)
 	// AppIcon is the window and application icon.
 	AppIcon = fyne.NewStaticResource("icon.png", assets.Icon)
 )

@@ -1,4 +1,4 @@
-"""Cut assets/fonts/NotoSansSC-Bold.ttf down to app/fonts/NotoSansSC-Bold-UI.ttf (README.md)."""
+"""Cut assets/fonts/NotoSansSC-Bold.ttf down to assets/fonts/NotoSansSC-Bold-UI.ttf (README-bold-ui.md)."""
 import glob
 import io
 import subprocess
@@ -23,4 +23,4 @@ with open("/tmp/tuijian-bold-chars.txt", "w", encoding="utf-8") as fh:
     fh.write("".join(sorted(chars)))
 subprocess.run([sys.executable, "-m", "fontTools.subset", "assets/fonts/NotoSansSC-Bold.ttf",
                 "--text-file=/tmp/tuijian-bold-chars.txt", "--layout-features=", "--no-hinting",
-                "--output-file=app/fonts/NotoSansSC-Bold-UI.ttf"], check=True)
+                "--output-file=assets/fonts/NotoSansSC-Bold-UI.ttf"], check=True)
