@@ -182,6 +182,9 @@ type Case struct {
 	Assessments []Assessment
 	Choices     []Choice
 	Approvals   []Approval
+	// Applications holds the application text (申报书) of each measure's chosen city,
+	// by Section.Key.
+	Applications map[MeasureID]map[string]string
 }
 
 // Unit returns the unit with the given code among the province's units.

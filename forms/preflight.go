@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -110,6 +111,7 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 			add(Blocker, m.ID, StepCompare, "reason:"+string(m.ID), "%s：未填写推荐理由，请在“比选”中填写", m.Short)
 		}
 		out = append(out, figureIssues(c, m, ch.UnitCode, name)...)
+		out = append(out, applicationIssues(c, m, name)...)
 		out = append(out, criteriaIssues(c, m, ch.UnitCode, name)...)
 		a := c.Approval(m.ID)
 		switch a.Government {
@@ -167,6 +169,25 @@ func figureIssues(c *Case, m *Measure, code, name string) []Issue {
 		if n == 0 {
 			out = append(out, Issue{Blocker, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 未填写制造业主导产业发展情况（%d年）", m.Short, name, c.Campaign.Year)})
 		}
+	}
+	return out
+}
+
+// applicationIssues: every section of the 申报书 outline (附件1/附件2) must have text,
+// except section 四, which the documents draft from the event register when empty.
+func applicationIssues(c *Case, m *Measure, name string) []Issue {
+	var out []Issue
+	texts := c.Applications[m.ID]
+	for _, sec := range m.Sections() {
+		if len(sec.Children) > 0 || strings.TrimSpace(texts[sec.Key]) != "" {
+			continue
+		}
+		field := "section:" + string(m.ID) + "/" + sec.Key
+		if sec.FromEvents {
+			out = append(out, Issue{Warning, m.ID, StepApplication, field, fmt.Sprintf("%s：%s 申报书“%s”为空，将根据负面情况登记自动生成", m.Short, name, sec.Heading())})
+			continue
+		}
+		out = append(out, Issue{Blocker, m.ID, StepApplication, field, fmt.Sprintf("%s：%s 申报书“%s”尚无内容，请在“申报书”中填写或从 Word 导入", m.Short, name, sec.Heading())})
 	}
 	return out
 }

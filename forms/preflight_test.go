@@ -26,6 +26,16 @@ func completeCase(t *testing.T) *Case {
 		c.Approvals = append(c.Approvals, Approval{Measure: ch.Measure, Government: ConsentYes, GovDocNo: "鲁政字〔2022〕1号", Telecom: map[bool]Consent{true: ConsentYes}[m.TelecomConcurrence]})
 	}
 	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电"}}
+	c.Applications = map[MeasureID]map[string]string{}
+	for _, m := range c.Campaign.Measures {
+		texts := map[string]string{}
+		for _, sec := range m.Sections() {
+			if !sec.FromEvents {
+				texts[sec.Key] = "正文"
+			}
+		}
+		c.Applications[m.ID] = texts
+	}
 	return c
 }
 
@@ -71,6 +81,7 @@ func TestPreflightBlockers(t *testing.T) {
 		{"government said no", func(c *Case) { c.Approvals[0].Government = ConsentNo }, "approval.gov:industry", StepApprovals},
 		{"approval without document", func(c *Case) { c.Approvals[0].GovDocNo = "" }, "approval.gov_doc:industry", StepApprovals},
 		{"no telecom concurrence", func(c *Case) { c.Approvals[1].Telecom = ConsentUnknown }, "approval.telecom:digital", StepApprovals},
+		{"empty application section", func(c *Case) { c.Applications[Digital]["2.4"] = "  " }, "section:digital/2.4", StepApplication},
 		{"no leading industries", func(c *Case) { c.Industries = nil }, "industries:370200", StepFigures},
 		{"excluded choice", func(c *Case) {
 			c.Events = []Event{{ID: 1, UnitCode: "370200", Kind: EventSocial, Date: day(2020, 3, 3), Title: "x", Severe: true, Basis: "通报"}}

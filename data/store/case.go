@@ -155,11 +155,28 @@ func loadCase(q querier) (*forms.Case, error) {
 	}); err != nil {
 		return nil, err
 	}
+	c.Applications = map[forms.MeasureID]map[string]string{}
+	for _, ch := range c.Choices {
+		texts := map[string]string{}
+		if err := eachWith(q, "SELECT key, text FROM sections WHERE unit_code = ? AND measure = ?", []any{ch.UnitCode, ch.Measure}, func(r *sql.Rows) error {
+			var k, v string
+			err := r.Scan(&k, &v)
+			texts[k] = v
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		c.Applications[ch.Measure] = texts
+	}
 	return c, nil
 }
 
 func each(q querier, query string, fn func(*sql.Rows) error) error {
-	rows, err := q.Query(query)
+	return eachWith(q, query, nil, fn)
+}
+
+func eachWith(q querier, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return err
 	}
