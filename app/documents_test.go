@@ -12,80 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/appdoc"
-	"tuijian/data/demo"
 	"tuijian/data/documents"
 	"tuijian/data/docx"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
-
-// docHarness is a small Env over a temporary demo store with a test window.
-type docHarness struct {
-	t       *testing.T
-	env     *Env
-	store   *store.Store
-	win     fyne.Window
-	changed int
-	errs    []error
-}
-
-func newDocHarness(t *testing.T) *docHarness {
-	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(NewTheme())
-	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := demo.Fill(s); err != nil {
-		t.Fatal(err)
-	}
-	h := &docHarness{t: t, store: s, win: test.NewWindow(widget.NewLabel(""))}
-	h.win.Resize(fyne.NewSize(900, 700))
-	t.Cleanup(h.win.Close)
-	h.env = &Env{Store: s, Window: h.win, Now: func() time.Time { return time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC) }}
-	h.env.Changed = func() { h.changed++; h.reload(t) }
-	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
-	h.env.Show = func(forms.Step, string) {}
-	h.reload(t)
-	return h
-}
-
-func (h *docHarness) reload(t *testing.T) {
-	c, err := h.store.Case()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.env.Case = c
-}
-
-// buttons finds the buttons with a label in the window's top overlay.
-func (h *docHarness) overlayButton(label string) *widget.Button {
-	top := h.win.Canvas().Overlays().Top()
-	if top == nil {
-		return nil
-	}
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			found = b
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, x := range c.Objects {
-				walk(x)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, x := range test.TempWidgetRenderer(h.t, w).Objects() {
-				walk(x)
-			}
-		}
-	}
-	walk(top)
-	return found
-}
 
 func TestDocumentActionsRegistered(t *testing.T) {
 	has := func(step forms.Step, label string) bool {
@@ -102,7 +33,7 @@ func TestDocumentActionsRegistered(t *testing.T) {
 }
 
 func TestImportApplicationConfirm(t *testing.T) {
-	h := newDocHarness(t)
+	h := newTestEnv(t, envConfig{})
 	m, _ := h.env.Case.Campaign.Measure(forms.Industry)
 	ch, _ := h.env.Case.Choice(forms.Industry)
 	u, _ := h.env.Case.Unit(ch.UnitCode)
@@ -145,7 +76,7 @@ func TestImportApplicationConfirm(t *testing.T) {
 }
 
 func TestImportApplicationErrors(t *testing.T) {
-	h := newDocHarness(t)
+	h := newTestEnv(t, envConfig{})
 	m, _ := h.env.Case.Campaign.Measure(forms.Digital)
 	ch, _ := h.env.Case.Choice(forms.Digital)
 	u, _ := h.env.Case.Unit(ch.UnitCode)
@@ -167,7 +98,7 @@ func TestImportApplicationErrors(t *testing.T) {
 }
 
 func TestPreviewAndWrite(t *testing.T) {
-	h := newDocHarness(t)
+	h := newTestEnv(t, envConfig{})
 	type built struct {
 		in    documents.Input
 		files []documents.File

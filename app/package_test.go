@@ -7,131 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
-	"tuijian/data/demo"
 	"tuijian/data/store"
 	"tuijian/data/submission"
 	"tuijian/forms"
 )
-
-// pkgHarness is a small Env over a temporary demo store with a test window.
-type pkgHarness struct {
-	t    *testing.T
-	env  *Env
-	st   *store.Store
-	win  fyne.Window
-	errs []error
-}
-
-func newPkgHarness(t *testing.T) *pkgHarness {
-	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(NewTheme())
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := demo.Fill(st); err != nil {
-		t.Fatal(err)
-	}
-	h := &pkgHarness{t: t, st: st, win: test.NewWindow(widget.NewLabel(""))}
-	h.win.Resize(fyne.NewSize(1000, 700))
-	t.Cleanup(h.win.Close)
-	h.env = &Env{Store: st, Window: h.win, Now: func() time.Time { return time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC) }}
-	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
-	h.env.Show = func(forms.Step, string) {}
-	h.env.Changed = h.reload
-	h.reload()
-	return h
-}
-
-func (h *pkgHarness) reload() {
-	c, err := h.st.Case()
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	h.env.Case = c
-}
-
-// overlayShows reports whether a label, entry or button in the top overlay shows s.
-func (h *pkgHarness) overlayShows(s string) bool {
-	top := h.win.Canvas().Overlays().Top()
-	return top != nil && objectShows(h.t, top, s)
-}
-
-func objectShows(t *testing.T, o fyne.CanvasObject, s string) bool {
-	switch x := o.(type) {
-	case *widget.Label:
-		if strings.Contains(x.Text, s) {
-			return true
-		}
-	case *widget.Entry:
-		if strings.Contains(x.Text, s) {
-			return true
-		}
-	case *widget.Button:
-		if strings.Contains(x.Text, s) {
-			return true
-		}
-	}
-	if c, ok := o.(*fyne.Container); ok {
-		for _, x := range c.Objects {
-			if objectShows(t, x, s) {
-				return true
-			}
-		}
-	}
-	if w, ok := o.(fyne.Widget); ok {
-		for _, x := range test.TempWidgetRenderer(t, w).Objects() {
-			if objectShows(t, x, s) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func (h *pkgHarness) overlayButton(label string) *widget.Button {
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			found = b
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, x := range c.Objects {
-				walk(x)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, x := range test.TempWidgetRenderer(h.t, w).Objects() {
-				walk(x)
-			}
-		}
-	}
-	for _, o := range h.win.Canvas().Overlays().List() {
-		walk(o)
-	}
-	return found
-}
-
-func wait[T any](t *testing.T, ch chan T, what string) T {
-	t.Helper()
-	select {
-	case v := <-ch:
-		return v
-	case <-time.After(120 * time.Second):
-		t.Fatalf("%s did not finish", what)
-	}
-	var zero T
-	return zero
-}
 
 func TestPackageActionsRegistered(t *testing.T) {
 	want := map[string]bool{"签名密钥…": false, "导出报送包…": false, "校验报送包…": false}
@@ -151,7 +33,7 @@ func TestPackageActionsRegistered(t *testing.T) {
 // export), export with a cancel, export with a disc image, verification of the
 // folder and the image, and a tampered package listed problem by problem.
 func TestKeyExportVerifyFlow(t *testing.T) {
-	h := newPkgHarness(t)
+	h := newTestEnv(t, envConfig{})
 	const pass = "图形界面测试口令 gui"
 
 	// Export without a key offers to create one.
@@ -166,7 +48,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 			t.Errorf("passphrases %q accepted", bad)
 		}
 	}
-	if _, err := h.st.SigningKey(); !errors.Is(err, store.ErrNoSigningKey) {
+	if _, err := h.store.SigningKey(); !errors.Is(err, store.ErrNoSigningKey) {
 		t.Fatal("a key was stored after a refused passphrase")
 	}
 	errc := make(chan error, 1)
@@ -177,7 +59,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 	if err := wait(t, errc, "key creation"); err != nil {
 		t.Fatal(err)
 	}
-	_, fp, _, err := submission.StoredKey(h.st)
+	_, fp, _, err := submission.StoredKey(h.store)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +70,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 	if err := keyExportTo(h.env, &buf); err != nil || !strings.HasPrefix(buf.String(), "untrusted comment: minisign public key") {
 		t.Fatalf("exported key: %v %q", err, buf.String())
 	}
-	k, _ := h.st.SigningKey()
+	k, _ := h.store.SigningKey()
 	if bytes.Contains(k.EncryptedSecret, []byte("secret key\n")) && !bytes.Contains(k.EncryptedSecret, []byte("encrypted")) {
 		t.Fatal("secret key stored in the clear")
 	}
@@ -256,7 +138,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 }
 
 func TestExportActionRefusesBlockers(t *testing.T) {
-	h := newPkgHarness(t)
+	h := newTestEnv(t, envConfig{})
 	h.env.Case.Approvals = nil
 	packageExportAction(h.env)
 	if len(h.errs) != 1 || !strings.Contains(h.errs[0].Error(), "阻断导出") {

@@ -10,7 +10,7 @@ import (
 	"tuijian/forms"
 )
 
-func (h *secHarness) sections(code string, m forms.MeasureID) map[string]string {
+func (h *testEnv) sections(code string, m forms.MeasureID) map[string]string {
 	h.t.Helper()
 	h.stored()
 	secs, err := h.store.Sections(code, m)
@@ -21,7 +21,7 @@ func (h *secHarness) sections(code string, m forms.MeasureID) map[string]string 
 }
 
 func TestApplicationSectionsSaved(t *testing.T) {
-	h := newSecHarness(t, forms.StepApplication)
+	h := newTestEnv(t, envConfig{step: forms.StepApplication})
 	s := h.screen.(*applicationScreen)
 	p := s.panels[0]
 	if p.m.ID != forms.Industry || p.code != "370200" || !strings.Contains(p.city.Text, "青岛市") {
@@ -55,7 +55,7 @@ func TestApplicationSectionsSaved(t *testing.T) {
 }
 
 func TestApplicationDraftFromEvents(t *testing.T) {
-	h := newSecHarness(t, forms.StepApplication)
+	h := newTestEnv(t, envConfig{step: forms.StepApplication})
 	s := h.screen.(*applicationScreen)
 	p := s.panels[0]
 	old := p.entries["4"].Text
@@ -65,7 +65,7 @@ func TestApplicationDraftFromEvents(t *testing.T) {
 		t.Fatalf("draft replaced text before confirmation: %q", got)
 	}
 	test.Tap(h.button("替换"))
-	want := forms.DraftEventsSection(h.env.Case, "370200", secTestNow)
+	want := forms.DraftEventsSection(h.env.Case, "370200", testNow)
 	if !strings.Contains(want, "青岛市近三年（2019年1月1日至2022年2月10日）") {
 		t.Fatalf("unexpected draft %q", want)
 	}
@@ -79,7 +79,7 @@ func TestApplicationDraftFromEvents(t *testing.T) {
 }
 
 func TestApplicationNeedsChoice(t *testing.T) {
-	h := newSecHarness(t, forms.StepApplication)
+	h := newTestEnv(t, envConfig{step: forms.StepApplication})
 	if err := h.store.Update("取消推荐选择", func(tx *store.Tx) error { return tx.Unchoose(forms.Digital) }); err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestApplicationNeedsChoice(t *testing.T) {
 		t.Fatal("digital still shows a city")
 	}
 	test.Tap(h.button("去“比选”选择"))
-	if len(h.shown) != 1 || h.shown[0] != (secShown{forms.StepCompare, "choice:digital"}) {
+	if len(h.shown) != 1 || h.shown[0] != (shownStep{forms.StepCompare, "choice:digital"}) {
 		t.Errorf("Show calls %+v", h.shown)
 	}
 	if !s.Focus("section:industry/2.3") || s.tabs.Selected() != s.panels[0].tab {

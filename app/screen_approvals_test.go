@@ -11,7 +11,7 @@ import (
 )
 
 func TestApprovalsInvalidDateWritesNothing(t *testing.T) {
-	h := newSecHarness(t, forms.StepApprovals)
+	h := newTestEnv(t, envConfig{step: forms.StepApprovals})
 	s := h.screen.(*approvalsScreen)
 	p := s.panels[0]
 	if p.m.ID != forms.Industry || p.tel != nil {
@@ -54,7 +54,7 @@ func TestApprovalsInvalidDateWritesNothing(t *testing.T) {
 }
 
 func TestApprovalsTelecomConsent(t *testing.T) {
-	h := newSecHarness(t, forms.StepApprovals)
+	h := newTestEnv(t, envConfig{step: forms.StepApprovals})
 	s := h.screen.(*approvalsScreen)
 	p := s.panels[1]
 	if p.m.ID != forms.Digital || p.tel == nil {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,76 +10,24 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"tuijian/data/demo"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
 
-// cmpHarness is an Env over a temporary demo store with a test window; Changed
-// reloads the case and refreshes the screen, as the shell does. It does not depend on
-// the shell.
-type cmpHarness struct {
-	t      *testing.T
-	path   string
-	store  *store.Store
-	env    *Env
-	win    fyne.Window
-	screen *compareScreen
-	errs   []error
-}
-
-var cmpTestNow = time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC)
-
-func newCmpHarness(t *testing.T, prepare func(*store.Store)) *cmpHarness {
+// newCmpHarness is a testEnv showing the compare screen in a 1200×900 window;
+// prepare changes the demo store first.
+func newCmpHarness(t *testing.T, prepare func(*store.Store)) *testEnv {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(NewTheme())
-	h := &cmpHarness{t: t, path: filepath.Join(t.TempDir(), "case.db")}
-	s, err := store.Open(h.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Now = func() time.Time { return cmpTestNow }
-	t.Cleanup(func() { h.store.Close() })
-	h.store = s
-	if err := demo.Fill(s); err != nil {
-		t.Fatal(err)
-	}
-	if prepare != nil {
-		prepare(s)
-	}
-	h.env = &Env{Store: s, Now: func() time.Time { return cmpTestNow }}
-	h.env.Changed = h.reload
-	h.env.Show = func(forms.Step, string) {}
-	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
-	h.reloadCase()
-	f, ok := screenFactories[forms.StepCompare]
-	if !ok {
-		t.Fatal("no screen registered for compare")
-	}
-	h.screen = f(h.env).(*compareScreen)
-	h.win = test.NewTempWindow(t, h.screen.Content())
-	h.env.Window = h.win
+	h := newTestEnv(t, envConfig{step: forms.StepCompare, prepare: prepare})
 	h.win.Resize(fyne.NewSize(1200, 900))
-	h.screen.Refresh()
 	return h
 }
 
-func (h *cmpHarness) reloadCase() {
-	c, err := h.store.Case()
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	h.env.Case = c
-}
+// compare is the compare screen in the window.
+func (h *testEnv) compare() *compareScreen { return h.screen.(*compareScreen) }
 
-func (h *cmpHarness) reload() {
-	h.reloadCase()
-	h.screen.Refresh()
-}
-
-func (h *cmpHarness) panel(m forms.MeasureID) *comparePanel {
-	for _, p := range h.screen.panels {
+func (h *testEnv) panel(m forms.MeasureID) *comparePanel {
+	for _, p := range h.compare().panels {
 		if p.m.ID == m {
 			return p
 		}
@@ -90,7 +37,7 @@ func (h *cmpHarness) panel(m forms.MeasureID) *comparePanel {
 }
 
 // run taps 稳健性分析 and waits for the analysis to end.
-func (h *cmpHarness) run(p *comparePanel, cancel bool) {
+func (h *testEnv) run(p *comparePanel, cancel bool) {
 	h.t.Helper()
 	done := make(chan struct{}, 1)
 	p.robDone = func() { done <- struct{}{} }
@@ -104,17 +51,6 @@ func (h *cmpHarness) run(p *comparePanel, cancel bool) {
 		h.t.Fatal("robustness analysis did not end")
 	}
 	p.robDone = nil
-}
-
-// labels is the text of every visible label in the window.
-func (h *cmpHarness) labels() string {
-	var b strings.Builder
-	for _, o := range test.LaidOutObjects(h.win.Content()) {
-		if l, ok := o.(*widget.Label); ok && o.Visible() {
-			b.WriteString(l.Text + "\n")
-		}
-	}
-	return b.String()
 }
 
 func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
@@ -215,17 +151,7 @@ func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
 	}
 
 	// The store holds the choice and the decision record (read back from the file).
-	h.store.Close()
-	s2, err := store.Open(h.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.store = s2
-	h.env.Store = s2
-	c, err := s2.Case()
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := h.stored()
 	ch, ok := c.Choice(forms.Industry)
 	if !ok || ch.UnitCode != "370100" || !strings.HasPrefix(ch.Reason, "济南市增加值") {
 		t.Fatalf("stored choice %+v", ch)
@@ -235,15 +161,15 @@ func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	if rec.Chosen != "370100" || rec.SMAA == nil || rec.SMAA.Seed != 3 || rec.SMAA.Samples != 2000 || math.Abs(rec.Weights["ind.va_growth"]-5.0/6) > 1e-12 ||
-		rec.EqualWeights || !rec.At.Equal(cmpTestNow) || rec.InputsDigest != p.cmp.Digest {
+		rec.EqualWeights || !rec.At.Equal(testNow) || rec.InputsDigest != p.cmp.Digest {
 		t.Errorf("record %+v", rec)
 	}
-	for _, w := range forms.DecisionWarnings(c, cmpTestNow) {
+	for _, w := range forms.DecisionWarnings(c, testNow) {
 		if w.Measure == forms.Industry {
 			t.Errorf("warning after choosing: %s", w.Message)
 		}
 	}
-	rows, err := s2.Audit(store.AuditFilter{Field: "决策记录"})
+	rows, err := h.store.Audit(store.AuditFilter{Field: "决策记录"})
 	if err != nil || len(rows) == 0 {
 		t.Errorf("no audit of the decision record: %v", err)
 	}
@@ -252,9 +178,7 @@ func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
 	}
 
 	// A new screen prefills weights, seed and samples from the stored record.
-	h.screen = newCompareScreen(h.env)
-	h.win.SetContent(h.screen.Content())
-	h.screen.Refresh()
+	h.showScreen(forms.StepCompare)
 	q := h.panel(forms.Industry)
 	if q.weightIn[0].Text == "" || q.seedIn.Text != "3" || q.samplesIn.Text != "2000" || math.Abs(q.cmp.Scores.Weights[0]-5.0/6) > 1e-12 {
 		t.Errorf("prefill: w %q seed %q samples %q", q.weightIn[0].Text, q.seedIn.Text, q.samplesIn.Text)
@@ -262,7 +186,7 @@ func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
 	if q.choice.Selected != "济南市" || !strings.HasPrefix(q.reason.Text, "济南市增加值") {
 		t.Errorf("choice %q reason %q", q.choice.Selected, q.reason.Text)
 	}
-	if !h.screen.Focus("reason:digital") || h.screen.tabs.Selected() != h.panel(forms.Digital).tab {
+	if !h.screen.Focus("reason:digital") || h.compare().tabs.Selected() != h.panel(forms.Digital).tab {
 		t.Error("Focus(reason:digital) did not show the digital tab")
 	}
 	if h.screen.Focus("figure:370100/industry/ind.va_growth/2021") {

@@ -20,7 +20,7 @@ func secAssessment(c *forms.Case, code string, m forms.MeasureID, clause string)
 }
 
 func TestCriteriaVerdictAndEvidenceSaved(t *testing.T) {
-	h := newSecHarness(t, forms.StepCriteria)
+	h := newTestEnv(t, envConfig{step: forms.StepCriteria})
 	s := h.screen.(*criteriaScreen)
 	p := s.panels[0]
 	if p.m.ID != forms.Industry || p.unit.Selected != "青岛市" {
@@ -79,7 +79,7 @@ func TestCriteriaVerdictAndEvidenceSaved(t *testing.T) {
 }
 
 func TestCriteriaFiguresAndEvents(t *testing.T) {
-	h := newSecHarness(t, forms.StepCriteria)
+	h := newTestEnv(t, envConfig{step: forms.StepCriteria})
 	s := h.screen.(*criteriaScreen)
 	p := s.panels[0]
 	c := h.env.Case
@@ -91,11 +91,11 @@ func TestCriteriaFiguresAndEvents(t *testing.T) {
 	if got := p.rows[1].figures.Text; !strings.Contains(got, want) || !strings.Contains(got, "2021年 "+f.Value.Format(0)) {
 		t.Errorf("figures of （二）: %q, want %q and 2021年 %s", got, want, f.Value.Format(0))
 	}
-	if got := secLabelsText(p.events); got != "无负面情况" {
+	if got := labelsText(p.events); got != "无负面情况" {
 		t.Errorf("青岛 clause （六）: %q", got)
 	}
 	p.unit.SetSelected("淄博市")
-	if got := secLabelsText(p.events); !strings.Contains(got, "【重大】") || !strings.Contains(got, "不参与评选") {
+	if got := labelsText(p.events); !strings.Contains(got, "【重大】") || !strings.Contains(got, "不参与评选") {
 		t.Errorf("淄博 clause （六）: %q", got)
 	}
 	if !p.hint.Visible() || !strings.Contains(p.hint.Text, "不能推荐") {
@@ -107,7 +107,7 @@ func TestCriteriaFiguresAndEvents(t *testing.T) {
 }
 
 func TestCriteriaFocus(t *testing.T) {
-	h := newSecHarness(t, forms.StepCriteria)
+	h := newTestEnv(t, envConfig{step: forms.StepCriteria})
 	s := h.screen.(*criteriaScreen)
 	if !s.Focus("assessment:370600/digital/3") {
 		t.Fatal("Focus refused an assessment field")

@@ -46,7 +46,7 @@ func TestEventsGradeAsTypedAndExcludeOnSave(t *testing.T) {
 	if len(h.caseNow().Events) != n0 {
 		t.Fatal("typing wrote an event")
 	}
-	if len(h.caseNow().Exclusions(shellNow)["370600"]) != 0 {
+	if len(h.caseNow().Exclusions(testNow)["370600"]) != 0 {
 		t.Fatal("excluded before save")
 	}
 	test.Tap(s.save)
@@ -54,7 +54,7 @@ func TestEventsGradeAsTypedAndExcludeOnSave(t *testing.T) {
 		t.Fatal(s.errs.Text)
 	}
 	c := h.caseNow()
-	ex := c.Exclusions(shellNow)["370600"]
+	ex := c.Exclusions(testNow)["370600"]
 	if len(ex) == 0 || ex[0].EventID == 0 {
 		t.Fatalf("烟台市 not excluded after saving: %+v", ex)
 	}
@@ -70,7 +70,7 @@ func TestEventsGradeAsTypedAndExcludeOnSave(t *testing.T) {
 	if !strings.Contains(fp.header(cell.Col), "排除") {
 		t.Fatalf("figures header %q", fp.header(cell.Col))
 	}
-	if !contains(s.formHead.Text, "事件#") {
+	if !strings.Contains(s.formHead.Text, "事件#") {
 		t.Fatalf("form after save: %q", s.formHead.Text)
 	}
 }
@@ -120,12 +120,12 @@ func TestEventsSocialNeedsBasis(t *testing.T) {
 	}
 	h.typeInto(s.basis, "省委政法委通报")
 	test.Tap(s.save)
-	if len(h.caseNow().Exclusions(shellNow)["370100"]) == 0 {
+	if len(h.caseNow().Exclusions(testNow)["370100"]) == 0 {
 		t.Fatal("济南市 not excluded by a severe social incident")
 	}
 	// Deleting it lifts the exclusion.
 	s.doDelete()
-	if len(h.caseNow().Exclusions(shellNow)["370100"]) != 0 {
+	if len(h.caseNow().Exclusions(testNow)["370100"]) != 0 {
 		t.Fatal("exclusion kept after delete")
 	}
 }

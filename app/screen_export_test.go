@@ -13,7 +13,7 @@ import (
 )
 
 func TestExportPreflightLinks(t *testing.T) {
-	h := newSecHarness(t, forms.StepExport)
+	h := newTestEnv(t, envConfig{step: forms.StepExport})
 	s := h.screen.(*exportScreen)
 	if !strings.HasPrefix(s.summary.Text, "检查通过") {
 		t.Fatalf("demo case: %q", s.summary.Text)
@@ -47,7 +47,7 @@ func TestExportPreflightLinks(t *testing.T) {
 	}
 	test.Tap(h.button("去“报批”处理"))
 	test.Tap(h.button("去“基本条件”处理"))
-	want := []secShown{{forms.StepApprovals, "approval.gov:industry"}, {forms.StepCriteria, "assessment:370200/industry/3"}}
+	want := []shownStep{{forms.StepApprovals, "approval.gov:industry"}, {forms.StepCriteria, "assessment:370200/industry/3"}}
 	if len(h.shown) != 2 || h.shown[0] != want[0] || h.shown[1] != want[1] {
 		t.Fatalf("Show calls %+v, want %+v", h.shown, want)
 	}

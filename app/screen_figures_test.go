@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"tuijian/data/store"
 	"tuijian/forms"
 )
 
@@ -91,14 +92,14 @@ func TestFiguresInvalidValueNotWritten(t *testing.T) {
 	c, _ := p.cellOf("370200", "ind.mfg_share", 2020)
 	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.mfg_share", Year: 2020}
 	before, _ := h.caseNow().Figure(k)
-	audit0, _ := h.sh.Store().Audit(storeAuditAll)
+	audit0, _ := h.sh.Store().Audit(store.AuditFilter{})
 	e := h.typeCell(p.grid, c, "120")
 	h.win.Canvas().Unfocus()
 	after, _ := h.caseNow().Figure(k)
 	if !after.Value.Equal(before.Value) {
 		t.Fatalf("invalid share written: %+v", after.Value)
 	}
-	audit1, _ := h.sh.Store().Audit(storeAuditAll)
+	audit1, _ := h.sh.Store().Audit(store.AuditFilter{})
 	if len(audit1) != len(audit0) {
 		t.Fatal("an invalid value left an audit entry")
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func TestHistoryFilterAndMore(t *testing.T) {
-	h := newSecHarness(t, forms.StepHistory)
+	h := newTestEnv(t, envConfig{step: forms.StepHistory})
 	s := h.screen.(*historyScreen)
 	total := len(h.audit(store.AuditFilter{}))
 	if total <= 2*secHistoryPage {
@@ -68,7 +68,7 @@ func TestHistoryFilterAndMore(t *testing.T) {
 	for c := range secHistoryColumns {
 		got = append(got, s.cell(0, c))
 	}
-	if strings.Join(got, "|") != secTestNow.Local().Format("2006-01-02 15:04:05")+"|测试员|评估基本条件|基本条件|济南市|第七条（二） 依据|（演示）济南市对照第七条（二）的情况说明。 → 新依据" {
+	if strings.Join(got, "|") != testNow.Local().Format("2006-01-02 15:04:05")+"|测试员|评估基本条件|基本条件|济南市|第七条（二） 依据|（演示）济南市对照第七条（二）的情况说明。 → 新依据" {
 		t.Errorf("newest row: %q", got)
 	}
 	s.table.Select(widget.TableCellID{Row: 0, Col: 6})

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"tuijian/data/store"
 	"tuijian/forms"
 )
 
@@ -22,13 +20,13 @@ func TestSecondaryGoldens(t *testing.T) {
 	t.Cleanup(func() { time.Local = local })
 	for _, tc := range []struct {
 		step  forms.Step
-		setup func(h *secHarness)
+		setup func(h *testEnv)
 	}{
-		{forms.StepCriteria, func(h *secHarness) { h.screen.(*criteriaScreen).panels[0].unit.SetSelected("淄博市") }},
-		{forms.StepApprovals, func(h *secHarness) { h.replaceIn(h.screen.(*approvalsScreen).panels[0].govDate, "2022-2-30") }},
+		{forms.StepCriteria, func(h *testEnv) { h.screen.(*criteriaScreen).panels[0].unit.SetSelected("淄博市") }},
+		{forms.StepApprovals, func(h *testEnv) { h.replaceIn(h.screen.(*approvalsScreen).panels[0].govDate, "2022-2-30") }},
 		{forms.StepApplication, nil},
 		{forms.StepExport, nil},
-		{forms.StepHistory, func(h *secHarness) {
+		{forms.StepHistory, func(h *testEnv) {
 			// A filtered view, so the image does not change whenever the demo grows.
 			s := h.screen.(*historyScreen)
 			s.unit.SetSelected("青岛市")
@@ -37,7 +35,7 @@ func TestSecondaryGoldens(t *testing.T) {
 		}},
 	} {
 		t.Run(string(tc.step), func(t *testing.T) {
-			h := newSecHarness(t, tc.step)
+			h := newTestEnv(t, envConfig{step: tc.step})
 			h.win.Resize(fyne.NewSize(1000, 700))
 			if tc.setup != nil {
 				tc.setup(h)
@@ -49,25 +47,15 @@ func TestSecondaryGoldens(t *testing.T) {
 
 // Without a case (nothing set up yet) every screen says so instead of failing.
 func TestSecondaryScreensWithoutCase(t *testing.T) {
-	test.NewTempApp(t)
-	s, err := store.Open(filepath.Join(t.TempDir(), "empty.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	env := &Env{Store: s, Now: func() time.Time { return secTestNow }, Changed: func() {}, Show: func(forms.Step, string) {},
-		ShowError: func(err error) { t.Errorf("ShowError: %v", err) }}
+	h := newTestEnv(t, envConfig{empty: true})
 	for _, step := range []forms.Step{forms.StepCriteria, forms.StepApprovals, forms.StepApplication, forms.StepExport, forms.StepHistory} {
-		sc := screenFactories[step](env)
-		w := test.NewTempWindow(t, sc.Content())
-		env.Window = w
-		sc.Refresh()
+		sc := h.showScreen(step)
 		if sc.Focus("assessment:370200/industry/1") {
 			t.Errorf("%s: Focus succeeded without a case", step)
 		}
-		h := &secHarness{t: t, win: w}
 		if txt := h.texts(); step != forms.StepHistory && !strings.Contains(txt, "尚未设置推荐单位和年度") {
 			t.Errorf("%s without a case shows:\n%s", step, txt)
 		}
 	}
+	h.noErrors()
 }

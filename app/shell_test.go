@@ -3,72 +3,14 @@ package app
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"tuijian/data/demo"
 	"tuijian/forms"
 )
-
-var shellNow = time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC)
-
-type shellHarness struct {
-	t    *testing.T
-	sh   *Shell
-	win  fyne.Window
-	path string
-	dir  string
-	errs []error
-}
-
-// newShellHarness opens a temporary store (filled with the demo when fill is set) in
-// a 1366×768 test window with the app theme.
-func newShellHarness(t *testing.T, fill bool) *shellHarness {
-	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(NewTheme())
-	dir := t.TempDir()
-	h := &shellHarness{t: t, dir: dir, path: filepath.Join(dir, "case.db")}
-	st, err := OpenStore(h.path, fill)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.win = test.NewWindow(nil)
-	h.win.Resize(fyne.NewSize(1366, 768))
-	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return shellNow }, Sync: true, PathLabel: "case.db", DemoPath: filepath.Join(dir, "demo.db")})
-	h.win.SetContent(h.sh.Content())
-	h.win.Resize(fyne.NewSize(1366, 768))
-	t.Cleanup(func() {
-		h.win.Close()
-		h.sh.Store().Close()
-	})
-	return h
-}
-
-// store reopens nothing: it reads the live store of the shell.
-func (h *shellHarness) caseNow() *forms.Case {
-	h.t.Helper()
-	c, err := h.sh.Store().Case()
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	return c
-}
-
-func (h *shellHarness) focused() fyne.Focusable { return h.win.Canvas().Focused() }
-
-// typeInto focuses an entry, replaces its text by typing, and moves the focus away.
-func (h *shellHarness) typeInto(e fyne.Focusable, text string) {
-	h.t.Helper()
-	h.win.Canvas().Focus(e)
-	if en, ok := e.(interface{ SetText(string) }); ok {
-		en.SetText("")
-	}
-	test.Type(h.win.Canvas().Focused(), text)
-}
 
 func TestShellFirstRunShowsSetup(t *testing.T) {
 	h := newShellHarness(t, false)
@@ -92,7 +34,7 @@ func TestShellPlaceholderForUnregisteredStep(t *testing.T) {
 		}
 	}()
 	h.sh.Show(forms.StepExport, "")
-	if !containsText(h.sh.body, "此步骤尚未开放") {
+	if !showsText(t, h.sh.body, "此步骤尚未开放") {
 		t.Fatal("no placeholder for a step without a screen")
 	}
 }
@@ -102,7 +44,7 @@ func TestShellDemoBannerAndBadges(t *testing.T) {
 	if !h.sh.banner.Visible() {
 		t.Fatal("demo banner hidden on demo data")
 	}
-	if got := h.win.Title(); got == Title || !contains(got, "演示数据") {
+	if got := h.win.Title(); got == Title || !strings.Contains(got, "演示数据") {
 		t.Fatalf("window title %q does not mark the demo", got)
 	}
 	// The demo passes the pre-flight: setup only warns (演示数据).
@@ -216,7 +158,7 @@ func TestCandidatesShowExclusion(t *testing.T) {
 	for i, u := range s.units {
 		if len(s.excluded[u.Code]) > 0 {
 			s.table.Select(cellID(i, 0))
-			if !contains(s.detail.Text, "不能推荐") {
+			if !strings.Contains(s.detail.Text, "不能推荐") {
 				t.Fatalf("detail %q", s.detail.Text)
 			}
 		}
@@ -239,7 +181,7 @@ func TestShellShowErrorDialog(t *testing.T) {
 	h := newShellHarness(t, true)
 	h.sh.Env().ShowError(errors.New("青岛市 2021年“规模以上工业增加值增速（%）”：“abc”不是有效的数字"))
 	top := h.win.Canvas().Overlays().Top()
-	if top == nil || !containsTextDeep(top, "不是有效的数字") {
+	if top == nil || !showsText(t, top, "不是有效的数字") {
 		t.Fatal("no dialog with the message")
 	}
 }

@@ -2,72 +2,16 @@ package app
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
-	"tuijian/data/demo"
 	"tuijian/data/store"
 	"tuijian/data/workbook"
 	"tuijian/forms"
 )
-
-// wbEnv is a small Env over a temporary demo store, independent of the shell; Changed
-// reloads the case.
-type wbEnv struct {
-	*Env
-	changed int
-	errs    []error
-}
-
-func newWBEnv(t *testing.T) *wbEnv {
-	t.Helper()
-	test.NewTempApp(t)
-	s, err := store.Open(filepath.Join(t.TempDir(), "wb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := demo.Fill(s); err != nil {
-		t.Fatal(err)
-	}
-	e := &wbEnv{}
-	e.Env = &Env{Store: s, Now: func() time.Time { return time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC) }}
-	e.Changed = func() {
-		e.changed++
-		c, err := s.Case()
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.Case = c
-	}
-	e.ShowError = func(err error) { e.errs = append(e.errs, err) }
-	e.Show = func(forms.Step, string) {}
-	e.Window = test.NewTempWindow(t, widget.NewLabel("指标数据"))
-	e.Window.Resize(fyne.NewSize(1200, 800))
-	e.Changed()
-	e.changed = 0
-	old := inBackground
-	inBackground = func(work, done func()) { work(); done() }
-	t.Cleanup(func() { inBackground = old })
-	return e
-}
-
-func (e *wbEnv) figure(t *testing.T, k forms.FigureKey) forms.Figure {
-	t.Helper()
-	c, err := e.Store.Case()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, _ := c.Figure(k)
-	return f
-}
 
 func TestWorkbookActionsRegistered(t *testing.T) {
 	var labels []string
@@ -108,26 +52,26 @@ func cityFilled(t *testing.T, c *forms.Case, text string) []byte {
 }
 
 func TestFigureImportReviewFlow(t *testing.T) {
-	e := newWBEnv(t)
+	h := newTestEnv(t, envConfig{})
 	k := forms.FigureKey{UnitCode: "370100", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021}
 
 	// Problems: listed, nothing to confirm, nothing written.
 	var v *figureImportView
-	startFigureImport(e.Env, "bad.xlsx", cityFilled(t, e.Case, "很高"), func(x *figureImportView) { v = x })
+	startFigureImport(h.env, "bad.xlsx", cityFilled(t, h.env.Case, "很高"), func(x *figureImportView) { v = x })
 	if v == nil || v.confirm != nil || len(v.problems) != 1 || !strings.Contains(v.problems[0], "单元格 D3") || !strings.Contains(v.problems[0], "“很高”不是有效的数字") {
 		t.Fatalf("problem view: %+v", v)
 	}
 	if !strings.Contains(v.summary.Text, "未导入任何数据") {
 		t.Errorf("summary %q", v.summary.Text)
 	}
-	if e.changed != 0 {
+	if h.changed != 0 {
 		t.Fatal("changed after a failed import")
 	}
 	test.Tap(v.cancel)
 
 	// A good file: the change is listed with 确认导入; tapping it writes one batch.
 	v = nil
-	startFigureImport(e.Env, "济南.xlsx", cityFilled(t, e.Case, "12.5%"), func(x *figureImportView) { v = x })
+	startFigureImport(h.env, "济南.xlsx", cityFilled(t, h.env.Case, "12.5%"), func(x *figureImportView) { v = x })
 	if v == nil || v.confirm == nil || v.plan == nil || len(v.plan.Changes) != 1 {
 		t.Fatalf("plan view: %+v", v)
 	}
@@ -138,30 +82,30 @@ func TestFigureImportReviewFlow(t *testing.T) {
 	if !strings.Contains(v.summary.Text, "改为“未审核”") {
 		t.Errorf("summary lacks the 未审核 warning: %q", v.summary.Text)
 	}
-	if f := e.figure(t, k); f.Value.A == 12.5 {
+	if f := h.figure(k); f.Value.A == 12.5 {
 		t.Fatal("written before confirmation")
 	}
 	test.Tap(v.confirm)
-	if e.changed != 1 || len(e.errs) != 0 {
-		t.Fatalf("changed %d, errors %v", e.changed, e.errs)
+	if h.changed != 1 || len(h.errs) != 0 {
+		t.Fatalf("changed %d, errors %v", h.changed, h.errs)
 	}
-	if f := e.figure(t, k); f.Value.A != 12.5 || f.State != forms.Unverified {
+	if f := h.figure(k); f.Value.A != 12.5 || f.State != forms.Unverified {
 		t.Errorf("after import: %+v", f)
 	}
-	audit, _ := e.Store.Audit(store.AuditFilter{Limit: 1})
+	audit, _ := h.store.Audit(store.AuditFilter{Limit: 1})
 	if len(audit) == 0 || audit[0].Note != "导入 济南.xlsx" {
 		t.Errorf("audit %+v", audit)
 	}
 	test.Tap(v.confirm) // a second tap writes nothing more
-	if e.changed != 1 {
+	if h.changed != 1 {
 		t.Errorf("second tap applied again")
 	}
 }
 
 func TestVerificationReviewFlow(t *testing.T) {
-	e := newWBEnv(t)
+	h := newTestEnv(t, envConfig{})
 	var b bytes.Buffer
-	if err := workbook.ExportVerification(e.Case, &b); err != nil {
+	if err := workbook.ExportVerification(h.env.Case, &b); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -177,11 +121,11 @@ func TestVerificationReviewFlow(t *testing.T) {
 		if r[0] == "370200" && r[4] == "2021" && changed.UnitCode == "" {
 			f.SetCellStr("统计数据审核", ref("I"), "6.6")
 			changed = forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Year: 2021}
-			changed.Indicator = indicatorID(t, e.Case, r[3])
+			changed.Indicator = indicatorID(t, h.env.Case, r[3])
 		} else if r[0] == "370600" && r[4] == "2020" && questioned.UnitCode == "" {
 			f.SetCellStr("统计数据审核", ref("J"), "请核实口径")
 			questioned = forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Year: 2020}
-			questioned.Indicator = indicatorID(t, e.Case, r[3])
+			questioned.Indicator = indicatorID(t, h.env.Case, r[3])
 		}
 	}
 	var out bytes.Buffer
@@ -189,19 +133,19 @@ func TestVerificationReviewFlow(t *testing.T) {
 	f.Close()
 
 	var v *verificationView
-	startVerificationImport(e.Env, "回复.xlsx", out.Bytes(), func(x *verificationView) { v = x })
+	startVerificationImport(h.env, "回复.xlsx", out.Bytes(), func(x *verificationView) { v = x })
 	if v == nil || v.err != nil || len(v.open) != 2 {
 		t.Fatalf("review view: %+v", v)
 	}
 	// Undecided and missing document number are refused on screen.
 	test.Tap(v.confirm)
-	if !strings.Contains(v.status.Text, "尚未决定") || e.changed != 0 {
+	if !strings.Contains(v.status.Text, "尚未决定") || h.changed != 0 {
 		t.Fatalf("status %q", v.status.Text)
 	}
 	v.choice[changed].SetSelected(choiceAccept)
 	v.choice[questioned].SetSelected(choiceReject)
 	test.Tap(v.confirm)
-	if !strings.Contains(v.status.Text, "文号") || e.changed != 0 {
+	if !strings.Contains(v.status.Text, "文号") || h.changed != 0 {
 		t.Fatalf("status %q", v.status.Text)
 	}
 	test.Type(v.doc, "鲁统函〔2022〕9号")
@@ -209,14 +153,14 @@ func TestVerificationReviewFlow(t *testing.T) {
 		t.Errorf("default date %q", v.date.Text)
 	}
 	test.Tap(v.confirm)
-	if e.changed != 1 {
-		t.Fatalf("not applied: %q %v", v.status.Text, e.errs)
+	if h.changed != 1 {
+		t.Fatalf("not applied: %q %v", v.status.Text, h.errs)
 	}
-	fc := e.figure(t, changed)
+	fc := h.figure(changed)
 	if fc.Value.A != 6.6 || fc.State != forms.Verified || fc.VerifiedBy != "山东省统计局 王五" || fc.VerifyDocNo != "鲁统函〔2022〕9号" || fc.VerifiedAt != "2022-02-10" {
 		t.Errorf("accepted change: %+v", fc)
 	}
-	if fq := e.figure(t, questioned); fq.State != forms.Questioned {
+	if fq := h.figure(questioned); fq.State != forms.Questioned {
 		t.Errorf("rejected question: %+v", fq)
 	}
 }
