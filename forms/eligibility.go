@@ -79,7 +79,7 @@ func EvaluateEvent(c *Campaign, e Event, exportDay time.Time) EventFinding {
 
 func describeFinding(f EventFinding, from, to time.Time) string {
 	e := f.Event
-	s := fmt.Sprintf("%s %s“%s”", e.Date.Format("2006-01-02"), e.Kind.Label(), e.Title)
+	s := fmt.Sprintf("%s %s“%s”", Day(e.Date).Format("2006-01-02"), e.Kind.Label(), e.Title)
 	if e.Kind == EventSocial {
 		if e.Severe {
 			s += "，认定造成恶劣影响"

@@ -147,3 +147,19 @@ func TestChoices(t *testing.T) {
 		t.Error("大连 is not 山东's")
 	}
 }
+
+// An event time is read as its calendar day in China (UTC+8, forms.Day) everywhere:
+// the window test and the date the reason prints agree.
+func TestEventDayIsChinaDay(t *testing.T) {
+	c := testCase(t)
+	// 2019-01-01 00:30 in Beijing is still 2018-12-31 in UTC.
+	at := time.Date(2018, 12, 31, 16, 30, 0, 0, time.UTC)
+	e := Event{ID: 1, UnitCode: "370100", Kind: EventSafety, Date: at, Title: "元旦凌晨", Safety: grading.Safety{Deaths: 10}}
+	f := EvaluateEvent(c.Campaign, e, day(2022, 2, 10))
+	if !f.InWindow || !f.Excludes {
+		t.Fatalf("an event on 2019-01-01 (Beijing) is inside the window: %+v", f)
+	}
+	if !strings.HasPrefix(f.Reason, "2019-01-01 ") {
+		t.Errorf("reason must print the China day 2019-01-01: %s", f.Reason)
+	}
+}

@@ -244,3 +244,27 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// SaveEvent stores the event's calendar day in China (forms.Day, UTC+8), the day the
+// grading window uses, not the day of the instant's own location.
+func TestEventDateStoredAsChinaDay(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "t.db"))
+	defer s.Close()
+	setup(t, s)
+	at := time.Date(2018, 12, 31, 16, 30, 0, 0, time.UTC) // 2019-01-01 00:30 in Beijing
+	e := forms.Event{UnitCode: "370200", Kind: forms.EventSafety, Date: at, Title: "元旦凌晨", Safety: grading.Safety{Deaths: 10}}
+	c0, _ := s.Case()
+	before := forms.EvaluateEvent(c0.Campaign, e, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC))
+	must(t, s.Update("事件", func(tx *Tx) error { _, err := tx.SaveEvent(e); return err }))
+	c, err := s.Case()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Events) != 1 || c.Events[0].Date.Format("2006-01-02") != "2019-01-01" {
+		t.Fatalf("stored event date %v, want 2019-01-01", c.Events)
+	}
+	after := forms.EvaluateEvent(c.Campaign, c.Events[0], time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC))
+	if before.InWindow != after.InWindow || !after.Excludes {
+		t.Errorf("saving changed the finding: before %+v, after %+v", before, after)
+	}
+}

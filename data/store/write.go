@@ -273,7 +273,8 @@ func (t *Tx) SaveEvent(e forms.Event) (int64, error) {
 			return 0, fmt.Errorf("认定社会事件造成恶劣影响时须写明依据")
 		}
 	}
-	args := []any{e.UnitCode, e.Kind, e.Date.Format("2006-01-02"), e.Title, e.Description, deaths, injuries, evac, loss, ws, eco, rad, imp, int(e.Official), e.OfficialDoc, b2i(e.Severe), e.Basis}
+	// The calendar day in China (UTC+8) is stored: the day the grading window uses.
+	args := []any{e.UnitCode, e.Kind, forms.Day(e.Date).Format("2006-01-02"), e.Title, e.Description, deaths, injuries, evac, loss, ws, eco, rad, imp, int(e.Official), e.OfficialDoc, b2i(e.Severe), e.Basis}
 	desc := describeEvent(e)
 	if e.ID == 0 {
 		res, err := t.tx.Exec(`INSERT INTO events (unit_code, kind, date, title, description, deaths, injuries, evacuated, loss_yuan, water_source, ecology, radiation, impact, official, official_doc, severe, basis)
@@ -324,7 +325,7 @@ func (t *Tx) DeleteEvent(id int64) error {
 }
 
 func describeEvent(e forms.Event) string {
-	s := fmt.Sprintf("%s %s %s", e.Date.Format("2006-01-02"), e.Kind.Label(), e.Title)
+	s := fmt.Sprintf("%s %s %s", forms.Day(e.Date).Format("2006-01-02"), e.Kind.Label(), e.Title)
 	switch e.Kind {
 	case forms.EventSafety:
 		s += fmt.Sprintf(" 死亡%d 重伤%d 损失%d元", e.Safety.Deaths, e.Safety.SeriousInjuries, e.Safety.LossYuan)
