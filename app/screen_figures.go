@@ -112,13 +112,14 @@ type figurePage struct {
 	remark    *commitEntry
 	source    *commitEntry
 	state     *widget.Select
-	by, at    *widget.Entry
-	doc       *widget.Entry
+	by, at    *commitEntry
+	doc       *commitEntry
 	verify    *widget.Button
 	detailErr *widget.Label
 	verifyBox *fyne.Container
 	cur       gridCell
 	content   fyne.CanvasObject
+	filling   bool // showDetail is setting the fields: no saving
 }
 
 func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
@@ -141,15 +142,22 @@ func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
 	p.remark.SetPlaceHolder("备注：如无数据的原因、统计口径说明")
 	p.source = newCommitEntry(func(t string) error { return p.saveDetail(p.remark.Text, t) })
 	p.source.SetPlaceHolder("来源：如 2021年××市国民经济和社会发展统计公报")
-	p.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, nil)
+	// The verification is saved like the other fields: when the state is chosen and
+	// when an entry is left (or Enter pressed); 记录审核 saves it explicitly.
+	p.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, func(string) {
+		if !p.filling {
+			p.saveVerification()
+		}
+	})
 	p.state.PlaceHolder = "审核状态"
-	p.by = widget.NewEntry()
+	saveVerification := func(string) error { return p.saveVerification() }
+	p.by = newCommitEntry(saveVerification)
 	p.by.SetPlaceHolder("审核单位（人），如 省统计局 王五")
-	p.at = widget.NewEntry()
+	p.at = newCommitEntry(saveVerification)
 	p.at.SetPlaceHolder("审核日期，如 2022-01-31")
-	p.doc = widget.NewEntry()
+	p.doc = newCommitEntry(saveVerification)
 	p.doc.SetPlaceHolder("审核复函文号")
-	p.verify = widget.NewButton("记录审核", p.saveVerification)
+	p.verify = widget.NewButton("记录审核", func() { p.saveVerification() })
 	p.detailErr = newErrorLabel()
 	// One row of equal columns whose minimum stays small, so the screen fits 1366 wide.
 	p.verifyBox = container.NewBorder(nil, nil, nil, p.verify,
@@ -269,8 +277,22 @@ func (p *figurePage) commit(c gridCell, text string) error {
 
 // showDetail fills the panel below the grid for a cell.
 func (p *figurePage) showDetail(c gridCell) {
+	failed := ""
+	if c != p.cur {
+		// Leaving a cell keeps what was typed for it (focus changes commit as well;
+		// this covers a selection moved without the focus). What could not be saved
+		// stays reported after the move.
+		for _, e := range []*commitEntry{p.remark, p.source, p.by, p.at, p.doc} {
+			e.commit()
+			if e.invalid {
+				failed = p.detailErr.Text
+			}
+		}
+	}
 	p.cur = c
-	setMessage(p.detailErr, "")
+	p.filling = true
+	defer func() { p.filling = false }()
+	setMessage(p.detailErr, failed)
 	if c.Row < 0 || p.env.Case == nil {
 		p.remark.Disable()
 		p.source.Disable()
@@ -315,9 +337,9 @@ func (p *figurePage) showDetail(c gridCell) {
 	if ok && f.State != "" {
 		p.state.SetSelected(string(f.State))
 	}
-	p.by.SetText(f.VerifiedBy)
-	p.at.SetText(f.VerifiedAt)
-	p.doc.SetText(f.VerifyDocNo)
+	p.by.SetValue(f.VerifiedBy)
+	p.at.SetValue(f.VerifiedAt)
+	p.doc.SetValue(f.VerifyDocNo)
 	p.enableVerify(true)
 }
 
@@ -362,13 +384,15 @@ func (p *figurePage) saveDetail(remark, source string) error {
 	return nil
 }
 
-func (p *figurePage) saveVerification() {
-	if p.cur.Row < 0 {
-		return
+// saveVerification writes the verification fields of the selected figure; an error
+// (such as an invalid date) is shown below the fields and nothing is written.
+func (p *figurePage) saveVerification() error {
+	if p.cur.Row < 0 || p.env.Case == nil {
+		return nil
 	}
 	k, in := p.key(p.cur)
 	if k.UnitCode == "" {
-		return
+		return nil
 	}
 	v := store.Verification{FigureKey: k, State: forms.VerifyState(p.state.Selected),
 		By: strings.TrimSpace(p.by.Text), At: strings.TrimSpace(p.at.Text), DocNo: strings.TrimSpace(p.doc.Text)}
@@ -376,12 +400,13 @@ func (p *figurePage) saveVerification() {
 		return t.SetVerification(v)
 	})
 	if err != nil {
-		setMessage(p.detailErr, err.Error())
-		return
+		setMessage(p.detailErr, fmt.Sprintf("%s %d年“%s”的审核未保存：%v", p.unitName(k.UnitCode), k.Year, in.Label, err))
+		return err
 	}
 	cur := p.cur
 	p.env.Changed()
 	p.showDetail(cur)
+	return nil
 }
 
 func (p *figurePage) refresh() {

@@ -214,3 +214,59 @@ func TestFiguresLeavingTheScreenCommits(t *testing.T) {
 		t.Fatalf("typed value lost when leaving the screen: %+v", f.Value)
 	}
 }
+
+// The verification fields save when left, like the other fields: moving to another
+// cell keeps what was typed without 记录审核; an invalid date is reported and nothing
+// is written.
+func TestFiguresVerificationSavedWhenLeft(t *testing.T) {
+	h := newShellHarness(t, true)
+	_, p := figuresPage(t, h, forms.Industry)
+	c1, _ := p.cellOf("370600", "ind.va_growth", 2020)
+	c2, _ := p.cellOf("370600", "ind.va_growth", 2021)
+	k := forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
+	h.typeCell(p.grid, c1, "7.5")
+	h.win.Canvas().Unfocus()
+	if !p.grid.focusCell(c1) || p.cur != c1 {
+		t.Fatalf("cell %v not selected (cur %v)", c1, p.cur)
+	}
+	h.typeInto(p.by, "省统计局 王五")
+	h.typeInto(p.doc, "鲁统函〔2022〕7号")
+	p.state.SetSelected(string(forms.Verified)) // as chosen from the list
+	h.typeInto(p.at, "2022-01-20")
+	if !p.grid.focusCell(c2) || p.cur != c2 {
+		t.Fatalf("cell %v not selected", c2)
+	}
+	f, _ := h.caseNow().Figure(k)
+	if f.State != forms.Verified || f.VerifiedBy != "省统计局 王五" || f.VerifyDocNo != "鲁统函〔2022〕7号" || f.VerifiedAt != "2022-01-20" {
+		t.Fatalf("verification not saved on leaving: %+v (%s)", f, p.detailErr.Text)
+	}
+	if p.detailErr.Visible() {
+		t.Errorf("message after saving: %s", p.detailErr.Text)
+	}
+
+	// An invalid date: the message stays after the move, the store is unchanged.
+	audit0, _ := h.sh.Store().Audit(store.AuditFilter{})
+	p.grid.focusCell(c1)
+	if p.at.Text != "2022-01-20" {
+		t.Fatalf("stored date not shown: %q", p.at.Text)
+	}
+	h.typeInto(p.at, "2022-2-30")
+	p.grid.focusCell(c2)
+	if !p.detailErr.Visible() || !strings.Contains(p.detailErr.Text, "格式不对") || !strings.Contains(p.detailErr.Text, "审核未保存") {
+		t.Errorf("message %q (visible %v)", p.detailErr.Text, p.detailErr.Visible())
+	}
+	if f, _ := h.caseNow().Figure(k); f.VerifiedAt != "2022-01-20" {
+		t.Errorf("invalid date written: %+v", f)
+	}
+	if audit1, _ := h.sh.Store().Audit(store.AuditFilter{}); len(audit1) != len(audit0) {
+		t.Errorf("audit grew by %d", len(audit1)-len(audit0))
+	}
+
+	// A selection changed without the focus (e.g. from the pre-flight) keeps the text too.
+	p.showDetail(c1)
+	p.doc.SetText("鲁统函〔2022〕8号")
+	p.showDetail(c2)
+	if f, _ := h.caseNow().Figure(k); f.VerifyDocNo != "鲁统函〔2022〕8号" {
+		t.Errorf("document number not saved on selection change: %+v", f)
+	}
+}
