@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -600,5 +601,46 @@ func TestKilledExport(t *testing.T) {
 			}
 		}
 		t.Logf("round %d: killed %v into an export; package valid", round, delay)
+	}
+}
+
+// The verifier does not take the package's own exclusion list on trust: it grades
+// every registered event again as of the export day, and checks that each recommended
+// unit is the province's own unit of the right level (通知 item 二, 办法 第五条).
+func TestVerifyRegradesEventsAndChecksUnits(t *testing.T) {
+	camp, _ := forms.CampaignFor(2021)
+	sub := &Submission{Schema: SchemaVersion, Date: "2022-02-10", Campaign: Campaign{Year: 2021, Notice: camp.Notice},
+		Province: Province{Code: "370000", Name: "山东省"}, Department: "山东省工业和信息化厅",
+		Units:   []Unit{{Code: "370300", Name: "淄博市"}, {Code: "210200", Name: "大连市"}},
+		Choices: []Choice{{Measure: forms.Industry, Unit: "370300", UnitName: "淄博市"}, {Measure: forms.Digital, Unit: "210200", UnitName: "大连市"}},
+		// A 重大 accident (12 deaths) inside the window, whose finding and exclusion
+		// were left out of the package.
+		Events: []Event{{ID: 7, Unit: "370300", Kind: "safety", Date: "2020-06-01", Title: "爆炸", Safety: &Safety{Deaths: 12},
+			Finding: Finding{Grade: "一般", ComputedGrade: "一般", InWindow: true}}},
+	}
+	var probs []Problem
+	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
+		probs = append(probs, Problem{file, check, fmt.Sprintf(format, a...)})
+	})
+	var regraded, excluded, foreign bool
+	for _, p := range probs {
+		regraded = regraded || p.Check == CheckData && strings.Contains(p.What, "事件#7") && strings.Contains(p.What, "重大")
+		excluded = excluded || p.Check == CheckData && strings.Contains(p.What, "淄博市") && strings.Contains(p.What, "排除")
+		foreign = foreign || p.Check == CheckData && strings.Contains(p.What, "大连市") && strings.Contains(p.What, "不属于山东省")
+	}
+	if !regraded || !excluded || !foreign {
+		t.Errorf("regraded %v, excluded %v, foreign unit %v:\n%v", regraded, excluded, foreign, probs)
+	}
+	// The same event graded as the package says, outside the window: nothing to report.
+	sub.Choices = sub.Choices[:1]
+	sub.Events[0].Date, sub.Events[0].Finding = "2018-12-31", Finding{Grade: "重大", ComputedGrade: "重大"}
+	probs = nil
+	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
+		if check == CheckData {
+			probs = append(probs, Problem{file, check, fmt.Sprintf(format, a...)})
+		}
+	})
+	if len(probs) != 0 {
+		t.Errorf("unexpected problems: %v", probs)
 	}
 }

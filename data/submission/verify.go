@@ -10,14 +10,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"tuijian/data/bagit"
 	"tuijian/data/discimage"
+	"tuijian/data/divisions"
 	"tuijian/data/documents"
 	"tuijian/data/signing"
 	"tuijian/forms"
+	"tuijian/forms/grading"
 	"tuijian/forms/value"
 )
 
@@ -249,6 +252,8 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 		add(JSONName, CheckData, "%s", err.Error())
 		return
 	}
+	excluding := regradeEvents(camp, sub, add)
+	prov, provOK := divisions.Province(sub.Province.Code)
 	chosen := map[forms.MeasureID]Choice{}
 	for _, ch := range sub.Choices {
 		m, err := camp.Measure(ch.Measure)
@@ -262,10 +267,27 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 			continue
 		}
 		chosen[ch.Measure] = ch
+		listed := false
 		for _, x := range sub.Exclusions {
 			if x.Unit == ch.Unit {
+				listed = true
 				add(JSONName, CheckData, "%s推荐的 %s 在排除名单中（%s），不能推荐", m.Short, sub.UnitName(ch.Unit), x.Reason)
 			}
+		}
+		if !listed {
+			for _, r := range excluding[ch.Unit] {
+				add(JSONName, CheckData, "%s推荐的 %s 按报送包中的负面情况登记应被排除（%s），不能推荐", m.Short, sub.UnitName(ch.Unit), r)
+			}
+		}
+		// The unit must be the province's own, of the level 办法 第五条 names.
+		if provOK {
+			if u, ok := divisions.Unit(ch.Unit); !ok {
+				add(JSONName, CheckData, "%s推荐的代码 %s 不是有效的市（州）代码", m.Short, ch.Unit)
+			} else if err := forms.CheckUnit(prov, u); err != nil {
+				add(JSONName, CheckData, "%s推荐的 %s", m.Short, err.Error())
+			}
+		} else {
+			add(JSONName, CheckData, "推荐单位代码 %s 无效，无法核对推荐的市（州）是否属于该推荐单位", sub.Province.Code)
 		}
 	}
 	figs := map[forms.FigureKey]Figure{}
@@ -301,6 +323,90 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 			}
 		}
 	}
+}
+
+// regradeEvents grades every event of the register again from its figures as of the
+// export day (forms.EvaluateEvent), reports a finding that differs from the one in the
+// package, and returns the reasons of the excluding events per unit code.
+func regradeEvents(camp *forms.Campaign, sub *Submission, add func(file, check, format string, a ...any)) map[string][]string {
+	out := map[string][]string{}
+	day, err := time.Parse(time.DateOnly, sub.Date)
+	if err != nil {
+		return out // Parse reports the date
+	}
+	for _, se := range sub.Events {
+		e, err := eventOf(se)
+		if err != nil {
+			add(JSONName, CheckData, "事件#%d“%s”无法核对：%v", se.ID, se.Title, err)
+			continue
+		}
+		f := forms.EvaluateEvent(camp, e, day)
+		got := Finding{Grade: gradeText(f.Grade), InWindow: f.InWindow, Excludes: f.Excludes}
+		if got != (Finding{Grade: se.Finding.Grade, InWindow: se.Finding.InWindow, Excludes: se.Finding.Excludes}) {
+			add(JSONName, CheckData, "事件#%d“%s”（%s）的认定与按其数据重新定级的结果不一致：报送包中为%s，重新定级为%s",
+				se.ID, se.Title, sub.UnitName(se.Unit), findingText(se.Finding), findingText(got))
+		}
+		if f.Excludes {
+			out[e.UnitCode] = append(out[e.UnitCode], f.Reason)
+		}
+	}
+	return out
+}
+
+func findingText(f Finding) string {
+	s := f.Grade
+	if s == "" {
+		s = "无等级"
+	}
+	if !f.InWindow {
+		s += "、不在近三年范围内"
+	}
+	if f.Excludes {
+		s += "、应排除"
+	} else {
+		s += "、不排除"
+	}
+	return s
+}
+
+// eventOf reads an event of submission.json back into the register's form.
+func eventOf(se Event) (forms.Event, error) {
+	k, ok := forms.ParseEventKind(se.Kind)
+	if !ok {
+		return forms.Event{}, fmt.Errorf("事件类型“%s”无效", se.Kind)
+	}
+	d, err := time.Parse(time.DateOnly, se.Date)
+	if err != nil {
+		return forms.Event{}, fmt.Errorf("发生日期“%s”无效", se.Date)
+	}
+	e := forms.Event{ID: se.ID, UnitCode: se.Unit, Kind: k, Date: d, Title: se.Title, Severe: se.Severe, Basis: se.Basis}
+	if e.Official, err = grading.ParseGrade(se.Official); err != nil {
+		return e, err
+	}
+	switch k {
+	case forms.EventSafety:
+		if se.Safety == nil {
+			return e, fmt.Errorf("缺少伤亡和损失数据")
+		}
+		e.Safety = grading.Safety{Deaths: se.Safety.Deaths, SeriousInjuries: se.Safety.SeriousInjuries, LossYuan: se.Safety.LossYuan}
+	case forms.EventEnvironment:
+		v := se.Environment
+		if v == nil {
+			return e, fmt.Errorf("缺少伤亡、疏散和损失数据")
+		}
+		e.Environment = grading.Environment{Deaths: v.Deaths, Poisoned: v.Poisoned, Evacuated: v.Evacuated, LossYuan: v.LossYuan}
+		var errs [4]error
+		e.Environment.WaterSource, errs[0] = grading.ParseWaterSource(v.WaterSource)
+		e.Environment.Ecology, errs[1] = grading.ParseEcology(v.Ecology)
+		e.Environment.Radiation, errs[2] = grading.ParseRadiation(v.Radiation)
+		e.Environment.Impact, errs[3] = grading.ParseImpact(v.Impact)
+		for _, err := range errs {
+			if err != nil {
+				return e, err
+			}
+		}
+	}
+	return e, nil
 }
 
 // checkTable compares one 推荐表 workbook with submission.json and returns its
