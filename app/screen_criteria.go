@@ -151,7 +151,7 @@ func (p *secCriteriaPanel) build() {
 			if p.loading {
 				return
 			}
-			p.save(r, forms.Verdict(v), r.evidence.Text)
+			p.save(r, verdictOf(v), r.evidence.Text)
 		})
 		r.verdict.PlaceHolder = "请选择评估结论"
 		r.evidence = newSecEntry(true, "评估依据和说明（离开此栏时自动保存）", func(text string) {
@@ -170,12 +170,24 @@ func (p *secCriteriaPanel) build() {
 	p.tab = container.NewTabItem(m.Short+"（"+m.Article+"）", container.NewBorder(top, nil, nil, nil, container.NewVScroll(list)))
 }
 
+// verdictNoneLabel is the option that clears a verdict back to forms.VerdictNone.
+const verdictNoneLabel = "未评估"
+
+// verdictOptions are the choices of a clause's verdict: 未评估, then forms.Verdicts.
 func verdictOptions() []string {
-	var out []string
+	out := []string{verdictNoneLabel}
 	for _, v := range forms.Verdicts {
 		out = append(out, string(v))
 	}
 	return out
+}
+
+// verdictOf is the verdict of an option of verdictOptions.
+func verdictOf(option string) forms.Verdict {
+	if option == verdictNoneLabel {
+		return forms.VerdictNone
+	}
+	return forms.Verdict(option)
 }
 
 // refresh shows the current case, keeping the candidate shown if it still is one.

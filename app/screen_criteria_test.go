@@ -123,3 +123,30 @@ func TestCriteriaFocus(t *testing.T) {
 		t.Error("Focus accepted a field of another screen")
 	}
 }
+
+// A verdict can be cleared back to 未评估 (forms.VerdictNone); the evidence stays.
+func TestCriteriaVerdictCleared(t *testing.T) {
+	h := newTestEnv(t, envConfig{step: forms.StepCriteria})
+	p := h.screen.(*criteriaScreen).panels[0]
+	p.unit.SetSelected("济南市")
+	r := p.rows[1] // （二）
+	before, ok := secAssessment(h.env.Case, "370100", forms.Industry, "2")
+	if !ok || before.Verdict == forms.VerdictNone {
+		t.Fatalf("the demo has no verdict to clear: %+v", before)
+	}
+	if r.verdict.Options[0] != "未评估" {
+		t.Fatalf("options %v", r.verdict.Options)
+	}
+	r.verdict.SetSelected("未评估")
+	a, ok := secAssessment(h.stored(), "370100", forms.Industry, "2")
+	if !ok || a.Verdict != forms.VerdictNone || a.Evidence != before.Evidence {
+		t.Fatalf("after choosing 未评估 the store has %+v (ok %v)", a, ok)
+	}
+	if r.verdict.Selected != "" {
+		t.Errorf("select shows %q, want the placeholder", r.verdict.Selected)
+	}
+	if rows := h.audit(store.AuditFilter{UnitCode: "370100", Field: "第六条（二）"}); len(rows) == 0 || rows[0].Old != string(before.Verdict) {
+		t.Errorf("audit: %+v", rows)
+	}
+	h.noErrors()
+}
