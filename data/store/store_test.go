@@ -156,6 +156,13 @@ func TestBadInputWritesNothing(t *testing.T) {
 		func(tx *Tx) error {
 			return tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "370100"}, time.Now())
 		},
+		// The province value of a year that is not an indicator year (2020, 2021).
+		func(tx *Tx) error { return tx.SetProvinceFigure(forms.Industry, "ind.va_growth", 2019, "5.1", "") },
+		// An official grade that is none of 一般…特别重大.
+		func(tx *Tx) error {
+			_, err := tx.SaveEvent(forms.Event{UnitCode: "370100", Kind: forms.EventSafety, Date: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), Title: "x", Official: grading.Grade(9)})
+			return err
+		},
 	} {
 		if err := s.Update("x", bad); err == nil {
 			t.Error("bad input accepted")

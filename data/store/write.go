@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tuijian/forms"
+	"tuijian/forms/grading"
 	"tuijian/forms/value"
 )
 
@@ -169,6 +170,9 @@ func (t *Tx) SetProvinceFigure(m forms.MeasureID, ind string, year int, text, so
 	if err != nil {
 		return err
 	}
+	if ys := c.Campaign.IndicatorYears(); year != ys[0] && year != ys[1] {
+		return fmt.Errorf("全省“%s”的年份 %d 不在本年度的指标年份（%d、%d）内", in.Label, year, ys[0], ys[1])
+	}
 	v, err := value.Parse(text, in.Kind)
 	if err != nil {
 		return fmt.Errorf("全省 %d年“%s”：%w", year, in.Label, err)
@@ -252,6 +256,9 @@ func (t *Tx) SaveEvent(e forms.Event) (int64, error) {
 	}
 	if strings.TrimSpace(e.Title) == "" {
 		return 0, fmt.Errorf("%s 的事件未填写名称", u.Name)
+	}
+	if e.Official < grading.GradeNone || e.Official > grading.Extraordinary {
+		return 0, fmt.Errorf("%s 的事件“%s”认定等级无效：应为一般、较大、重大、特别重大，没有认定等级请留空", u.Name, e.Title)
 	}
 	var deaths, injuries, evac, ws, eco, rad, imp int
 	var loss int64
