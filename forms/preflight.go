@@ -169,6 +169,23 @@ func figureIssues(c *Case, m *Measure, code, name string) []Issue {
 		if n == 0 {
 			out = append(out, Issue{Blocker, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 未填写制造业主导产业发展情况（%d年）", m.Short, name, c.Campaign.Year)})
 		}
+		// A named row with blank figures prints “—”; the sub-table has no 备注 to say why.
+		for _, li := range c.Industries {
+			if li.UnitCode != code || li.Name == "" {
+				continue
+			}
+			var blank []string
+			vals := map[string]bool{"share": li.Share.Missing, "growth": li.Growth.Missing, "revenue": li.Revenue.Missing, "profit": li.Profit.Missing}
+			for _, col := range m.LeadingIndustries {
+				if !col.Text && vals[col.Key] {
+					blank = append(blank, "“"+col.Label+"”")
+				}
+			}
+			if len(blank) > 0 {
+				out = append(out, Issue{Warning, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 制造业主导产业第 %d 行“%s”未填写%s，推荐表中将显示为“—”",
+					m.Short, name, li.Row, li.Name, strings.Join(blank, "、"))})
+			}
+		}
 	}
 	return out
 }

@@ -25,7 +25,8 @@ func completeCase(t *testing.T) *Case {
 		}
 		c.Approvals = append(c.Approvals, Approval{Measure: ch.Measure, Government: ConsentYes, GovDocNo: "鲁政字〔2022〕1号", Telecom: map[bool]Consent{true: ConsentYes}[m.TelecomConcurrence]})
 	}
-	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电"}}
+	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电", Share: value.Value{A: 20}, Growth: value.Value{A: 8},
+		Revenue: value.Value{A: 100}, Profit: value.Value{A: 9}}}
 	c.Applications = map[MeasureID]map[string]string{}
 	for _, m := range c.Campaign.Measures {
 		texts := map[string]string{}
@@ -128,6 +129,30 @@ func TestPreflightWarnings(t *testing.T) {
 	st := StepStatuses(Preflight(c, day(2022, 2, 1)))
 	if st[StepFigures].Warnings != 1 || st[StepFigures].Blockers != 0 || st[StepFigures].Label() != "待完善 1" {
 		t.Errorf("step status %+v", st[StepFigures])
+	}
+}
+
+// A named 主导产业 row whose figures are blank is flagged on the row (the table prints
+// “—”), as a warning: the sub-table has no 备注 to say why a figure is missing.
+func TestPreflightLeadingIndustryFigures(t *testing.T) {
+	c := completeCase(t)
+	for _, i := range Preflight(c, day(2022, 2, 1)) {
+		if strings.HasPrefix(i.Field, "industries:") {
+			t.Fatalf("complete case: unexpected issue %+v", i)
+		}
+	}
+	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电", Share: value.Value{A: 20}, Growth: value.Value{Missing: true},
+		Revenue: value.Value{A: 100}, Profit: value.Value{Missing: true}}}
+	var found []Issue
+	for _, i := range Preflight(c, day(2022, 2, 1)) {
+		if i.Field == "industries:370200" {
+			found = append(found, i)
+		}
+	}
+	if len(found) != 1 || found[0].Severity != Warning || found[0].Step != StepFigures ||
+		!strings.Contains(found[0].Message, "第 1 行“家电”") || !strings.Contains(found[0].Message, "工业增加值增速（%）") || !strings.Contains(found[0].Message, "利润总额（亿元）") ||
+		strings.Contains(found[0].Message, "销售收入") {
+		t.Errorf("issues on the row: %+v", found)
 	}
 }
 
