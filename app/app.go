@@ -312,6 +312,7 @@ func (s *Shell) Show(step forms.Step, field string) {
 	s.toolbar.RemoveAll()
 
 	var content fyne.CanvasObject
+	var focus Screen // the screen to move to field once it is in the window
 	switch {
 	case s.env.Case == nil && step != forms.StepSetup:
 		content = placeholder("请先完成“设置”：选择推荐单位（省份）和年度，或打开演示数据。")
@@ -342,11 +343,16 @@ func (s *Shell) Show(step forms.Step, field string) {
 			s.toolbar.Add(widget.NewButtonWithIcon(a.Label, icon, func() { a.Run(s.env) }))
 		}
 		if field != "" {
-			sc.Focus(field)
+			focus = sc
 		}
 	}
 	s.body.Objects = []fyne.CanvasObject{content}
 	s.body.Refresh()
+	// Fyne focuses only what is in the window's tree: move to the field now that the
+	// screen is placed.
+	if focus != nil {
+		focus.Focus(field)
+	}
 }
 
 func placeholder(text string) fyne.CanvasObject {

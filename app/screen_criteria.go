@@ -417,17 +417,11 @@ func secSetText(env *Env, e *secEntry, text string) {
 	e.SetText(text)
 }
 
-// secFocus moves the keyboard focus to f. When the screen's content is not in the
-// window yet (the shell calls Focus while it switches screens), it tries again once the
-// current UI event has been handled.
+// secFocus moves the keyboard focus to f (the shell calls Focus once the screen is in
+// the window).
 func secFocus(env *Env, f fyne.Focusable) {
-	if env.Window == nil {
-		return
-	}
-	c := env.Window.Canvas()
-	c.Focus(f)
-	if c.Focused() != f {
-		go fyne.Do(func() { c.Focus(f) })
+	if env.Window != nil {
+		env.Window.Canvas().Focus(f)
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fyne.io/fyne/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -183,5 +184,28 @@ func TestShellShowErrorDialog(t *testing.T) {
 	top := h.win.Canvas().Overlays().Top()
 	if top == nil || !showsText(t, top, "不是有效的数字") {
 		t.Fatal("no dialog with the message")
+	}
+}
+
+// Show(step, field) focuses the field once the screen is in the window, also when the
+// screen is built by this very call (no retry after the event).
+func TestShellShowFocusesField(t *testing.T) {
+	h := newShellHarness(t, true)
+	env := h.sh.Env()
+	env.Show(forms.StepApprovals, "approval.gov_doc:industry")
+	a := h.sh.Screen(forms.StepApprovals).(*approvalsScreen)
+	var want fyne.Focusable
+	for _, p := range a.panels {
+		if p.m.ID == forms.Industry {
+			want = p.govDoc
+		}
+	}
+	if want == nil || h.focused() != want {
+		t.Fatalf("focused %T %p, want the industry 批复文号 entry %p", h.focused(), h.focused(), want)
+	}
+	env.Show(forms.StepCriteria, "assessment:370600/digital/3")
+	cr := h.sh.Screen(forms.StepCriteria).(*criteriaScreen)
+	if p := cr.panels[1]; p.m.ID != forms.Digital || h.focused() != fyne.Focusable(p.rows[2].evidence) {
+		t.Fatalf("focused %T, want the evidence of 第七条（三）", h.focused())
 	}
 }
