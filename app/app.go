@@ -355,6 +355,26 @@ func (s *Shell) Show(step forms.Step, field string) {
 	}
 }
 
+// CloseWindow is the main window's close intercept
+// (w.SetCloseIntercept(func() { app.CloseWindow(w) })): it commits what is being typed,
+// then closes the window. Every screen saves its fields when they lose the focus, so
+// taking the focus away runs the save of whichever entry has it — also one under an
+// open dialog, whose overlays are dismissed first.
+func CloseWindow(w fyne.Window) {
+	commitEdits(w.Canvas())
+	w.Close()
+}
+
+// commitEdits takes the focus away from the top overlay down to the window's content,
+// dismissing the overlays on the way, so each focused entry's FocusLost save runs.
+func commitEdits(c fyne.Canvas) {
+	c.Unfocus()
+	for top := c.Overlays().Top(); top != nil; top = c.Overlays().Top() {
+		c.Overlays().Remove(top)
+		c.Unfocus()
+	}
+}
+
 func placeholder(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Alignment = fyne.TextAlignCenter

@@ -209,3 +209,60 @@ func TestShellShowFocusesField(t *testing.T) {
 		t.Fatalf("focused %T, want the evidence of 第七条（三）", h.focused())
 	}
 }
+
+// Closing the window (the close intercept, CloseWindow) saves the entry being typed
+// in: a criteria evidence, also under an open dialog, and a figure cell.
+func TestShellCloseSavesFocusedEntry(t *testing.T) {
+	evidence := func(h *shellHarness) *secEntry {
+		h.sh.Show(forms.StepCriteria, "assessment:370600/digital/3")
+		e, ok := h.focused().(*secEntry)
+		if !ok {
+			t.Fatalf("focused %T, want the evidence entry", h.focused())
+		}
+		return e
+	}
+	stored := func(h *shellHarness) string {
+		if !h.closed {
+			t.Error("window not closed")
+		}
+		for _, a := range h.caseNow().Assessments {
+			if a.UnitCode == "370600" && a.Measure == forms.Digital && a.Clause == "3" {
+				return a.Evidence
+			}
+		}
+		return ""
+	}
+	t.Run("criteria", func(t *testing.T) {
+		h := newShellHarness(t, true)
+		e := evidence(h)
+		h.typeInto(e, "关窗前输入的依据")
+		CloseWindow(h.win)
+		if got := stored(h); got != "关窗前输入的依据" {
+			t.Errorf("stored evidence %q", got)
+		}
+	})
+	t.Run("under a dialog", func(t *testing.T) {
+		h := newShellHarness(t, true)
+		e := evidence(h)
+		h.typeInto(e, "对话框下的依据")
+		h.sh.Env().ShowError(errors.New("测试对话框"))
+		if h.win.Canvas().Overlays().Top() == nil {
+			t.Fatal("no dialog")
+		}
+		CloseWindow(h.win)
+		if got := stored(h); got != "对话框下的依据" {
+			t.Errorf("stored evidence %q", got)
+		}
+	})
+	t.Run("figure cell", func(t *testing.T) {
+		h := newShellHarness(t, true)
+		_, p := figuresPage(t, h, forms.Industry)
+		c, _ := p.cellOf("370600", "ind.va_growth", 2020)
+		h.typeCell(p.grid, c, "6.25")
+		CloseWindow(h.win)
+		k := forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
+		if f, _ := h.caseNow().Figure(k); f.Value.A != 6.25 {
+			t.Errorf("stored %+v", f.Value)
+		}
+	})
+}

@@ -326,6 +326,8 @@ type shellHarness struct {
 	path string
 	dir  string
 	errs []error
+	// closed is set when the window was closed (a test window must be closed once)
+	closed bool
 }
 
 // newShellHarness opens a temporary store (filled with the demo when fill is set) in
@@ -344,8 +346,11 @@ func newShellHarness(t *testing.T, fill bool) *shellHarness {
 	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return testNow }, Sync: true, PathLabel: "case.db", DemoPath: filepath.Join(dir, "demo.db")})
 	h.win.SetContent(h.sh.Content())
 	h.win.Resize(fyne.NewSize(1366, 768))
+	h.win.SetOnClosed(func() { h.closed = true })
 	t.Cleanup(func() {
-		h.win.Close()
+		if !h.closed {
+			h.win.Close()
+		}
 		h.sh.Store().Close()
 	})
 	return h
