@@ -86,8 +86,8 @@ func industry2021() Measure {
 			{Key: "name", Label: "主导产业（产品）名称", Text: true},
 			{Key: "share", Label: "在全部工业增加值中占比（%）", Kind: value.Share},
 			{Key: "growth", Label: "工业增加值增速（%）", Kind: value.Growth},
-			{Key: "revenue", Label: "销售收入（亿元）", Kind: value.Coverage},
-			{Key: "profit", Label: "利润总额（亿元）", Kind: value.Growth},
+			{Key: "revenue", Label: "销售收入（亿元）", Kind: value.Amount},
+			{Key: "profit", Label: "利润总额（亿元）", Kind: value.SignedAmount},
 		},
 	}
 }

@@ -203,3 +203,16 @@ func TestCampaignDefinitions(t *testing.T) {
 		t.Error("unknown campaign year accepted")
 	}
 }
+
+// The 主导产业 columns 销售收入（亿元）and 利润总额（亿元）are amounts, not percentages.
+func TestLeadingIndustryAmountKinds(t *testing.T) {
+	c, _ := CampaignFor(2021)
+	m, _ := c.Measure(Industry)
+	kinds := map[string]value.Kind{}
+	for _, col := range m.LeadingIndustries {
+		kinds[col.Key] = col.Kind
+	}
+	if kinds["share"] != value.Share || kinds["growth"] != value.Growth || kinds["revenue"] != value.Amount || kinds["profit"] != value.SignedAmount {
+		t.Errorf("column kinds %v", kinds)
+	}
+}

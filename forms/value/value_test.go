@@ -6,10 +6,12 @@ import (
 	"testing"
 )
 
-func num1(a float64) Value     { return Value{A: a} }
-func pair(a, b float64) Value  { return Value{A: a, B: b} }
-func missing() Value           { return Value{Missing: true} }
-func kinds() []Kind            { return []Kind{Growth, Share, Coverage, Count, CountPair, YesNo} }
+func num1(a float64) Value    { return Value{A: a} }
+func pair(a, b float64) Value { return Value{A: a, B: b} }
+func missing() Value          { return Value{Missing: true} }
+func kinds() []Kind {
+	return []Kind{Growth, Share, Coverage, Count, CountPair, YesNo, Amount, SignedAmount}
+}
 func isNegZero(f float64) bool { return f == 0 && 1/f < 0 }
 
 func TestParseAccepted(t *testing.T) {
@@ -300,7 +302,7 @@ func TestEqual(t *testing.T) {
 }
 
 func TestKindString(t *testing.T) {
-	want := []string{"增速", "占比", "覆盖率", "数量", "数量对", "是否"}
+	want := []string{"增速", "占比", "覆盖率", "数量", "数量对", "是否", "金额", "金额（可为负）"}
 	for i, k := range kinds() {
 		if k.String() != want[i] {
 			t.Errorf("%d: %q", i, k.String())
@@ -317,12 +319,12 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{"12.3", "-0.5", "１２．３％", "1,234.5", "12..3", "1e5", "3/1", "3 ／ 1",
 		"是", "否", "√", "—", "——", "", "\u3000", "NaN", "120", "-3", "2.5", "1,23", "—/—", "12。3",
 		"999999999999999.9999", "1234567890123456", "+ 7", "－－", "%", "1.23456"} {
-		for k := range 6 {
+		for k := range 8 {
 			f.Add(s, uint8(k))
 		}
 	}
 	f.Fuzz(func(t *testing.T, s string, kb uint8) {
-		k := Kind(kb % 7) // includes one invalid kind
+		k := Kind(kb % 9) // includes one invalid kind
 		v, err := Parse(s, k)
 		if err != nil {
 			if v != (Value{}) {
@@ -333,7 +335,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if k > YesNo {
+		if k > SignedAmount {
 			t.Fatalf("invalid kind %d accepted %q", k, s)
 		}
 		if isNegZero(v.A) || isNegZero(v.B) {
@@ -355,9 +357,9 @@ func FuzzParse(f *testing.F) {
 			if v.A < 0 || v.A > 100 {
 				t.Fatalf("share out of range %v", v.A)
 			}
-		case Coverage:
+		case Coverage, Amount:
 			if v.A < 0 {
-				t.Fatalf("negative coverage %v", v.A)
+				t.Fatalf("negative %v %v", k, v.A)
 			}
 		case Count, CountPair:
 			if v.A < 0 || v.B < 0 || v.A != float64(int64(v.A)) || v.B != float64(int64(v.B)) {
@@ -369,4 +371,28 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Amounts in 亿元 (销售收入, 利润总额 of the 主导产业 table) are plain numbers: no percent
+// sign, and the hint never speaks of percent. Revenue is ≥ 0, profit may be a loss.
+func TestAmounts(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		k    Kind
+		want float64
+	}{{"3,560.4", Amount, 3560.4}, {"０", Amount, 0}, {"-12.5", SignedAmount, -12.5}, {"２１０", SignedAmount, 210}} {
+		v, err := Parse(c.in, c.k)
+		if err != nil || v.A != c.want {
+			t.Errorf("Parse(%q, %v) = %+v, %v; want %v", c.in, c.k, v, err, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in, want string
+		k        Kind
+	}{{"-3", "负", Amount}, {"12%", "百分号", Amount}, {"12%", "百分号", SignedAmount}, {"abc", "亿元", Amount}, {"abc", "亿元", SignedAmount}} {
+		_, err := Parse(c.in, c.k)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "单位为 %") {
+			t.Errorf("Parse(%q, %v): %v, want a message about %s without percent units", c.in, c.k, err, c.want)
+		}
+	}
 }
