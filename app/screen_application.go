@@ -26,9 +26,8 @@ func init() {
 
 type applicationScreen struct {
 	env    *Env
-	root   *fyne.Container
+	root   *campaignRoot
 	tabs   *container.AppTabs
-	year   int
 	panels []*secApplicationPanel
 }
 
@@ -48,31 +47,25 @@ type secApplicationPanel struct {
 }
 
 func newApplicationScreen(env *Env) *applicationScreen {
-	return &applicationScreen{env: env, root: container.NewStack()}
+	return &applicationScreen{env: env, root: newCampaignRoot()}
 }
 
-func (s *applicationScreen) Content() fyne.CanvasObject { return s.root }
+func (s *applicationScreen) Content() fyne.CanvasObject { return s.root.box }
 
 func (s *applicationScreen) Refresh() {
-	c := s.env.Case
-	if c == nil || c.Campaign == nil {
-		s.year = 0
-		s.root.Objects = []fyne.CanvasObject{secNotSetUp()}
-		s.root.Refresh()
-		return
-	}
-	if s.year != c.Campaign.Year {
-		s.year = c.Campaign.Year
+	built := s.root.update(s.env.Case, func(camp *forms.Campaign) fyne.CanvasObject {
 		s.panels = nil
 		s.tabs = container.NewAppTabs()
-		for i := range c.Campaign.Measures {
-			p := &secApplicationPanel{s: s, m: &c.Campaign.Measures[i]}
+		for i := range camp.Measures {
+			p := &secApplicationPanel{s: s, m: &camp.Measures[i]}
 			p.build()
 			s.panels = append(s.panels, p)
 			s.tabs.Append(p.tab)
 		}
-		s.root.Objects = []fyne.CanvasObject{s.tabs}
-		s.root.Refresh()
+		return s.tabs
+	})
+	if !built {
+		return
 	}
 	for _, p := range s.panels {
 		p.refresh()

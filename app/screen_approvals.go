@@ -23,8 +23,7 @@ func init() {
 
 type approvalsScreen struct {
 	env    *Env
-	root   *fyne.Container
-	year   int
+	root   *campaignRoot
 	panels []*secApprovalPanel
 }
 
@@ -46,34 +45,28 @@ type secApprovalPanel struct {
 }
 
 func newApprovalsScreen(env *Env) *approvalsScreen {
-	return &approvalsScreen{env: env, root: container.NewStack()}
+	return &approvalsScreen{env: env, root: newCampaignRoot()}
 }
 
-func (s *approvalsScreen) Content() fyne.CanvasObject { return s.root }
+func (s *approvalsScreen) Content() fyne.CanvasObject { return s.root.box }
 
 func (s *approvalsScreen) Refresh() {
-	c := s.env.Case
-	if c == nil || c.Campaign == nil {
-		s.year = 0
-		s.root.Objects = []fyne.CanvasObject{secNotSetUp()}
-		s.root.Refresh()
-		return
-	}
-	if s.year != c.Campaign.Year {
-		s.year = c.Campaign.Year
+	built := s.root.update(s.env.Case, func(camp *forms.Campaign) fyne.CanvasObject {
 		s.panels = nil
 		list := container.NewVBox()
 		intro := widget.NewLabel("推荐结果须报经省级人民政府（新疆生产建设兵团）同意（通知第五条）；" +
 			"建设信息基础设施和推进产业数字化成效明显市（州）须会同省通信管理局推荐（办法第四条）。日期格式如 2022-01-31，离开输入框即保存。")
 		intro.Wrapping = fyne.TextWrapWord
 		list.Add(intro)
-		for i := range c.Campaign.Measures {
-			p := &secApprovalPanel{s: s, m: &c.Campaign.Measures[i]}
+		for i := range camp.Measures {
+			p := &secApprovalPanel{s: s, m: &camp.Measures[i]}
 			list.Add(p.build())
 			s.panels = append(s.panels, p)
 		}
-		s.root.Objects = []fyne.CanvasObject{container.NewVScroll(list)}
-		s.root.Refresh()
+		return container.NewVScroll(list)
+	})
+	if !built {
+		return
 	}
 	for _, p := range s.panels {
 		p.refresh()
@@ -184,13 +177,13 @@ func (p *secApprovalPanel) save() {
 		p.failed = true
 		p.msg.SetText(p.m.Short + "：" + err.Error() + "。未保存，请改正后再离开输入框。")
 		p.msg.Show()
-		p.s.root.Refresh()
+		p.s.root.box.Refresh()
 		return
 	}
 	p.failed = false
 	if p.msg.Visible() {
 		p.msg.Hide()
-		p.s.root.Refresh()
+		p.s.root.box.Refresh()
 	}
 	p.stored = a
 	env.Changed()

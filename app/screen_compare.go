@@ -38,9 +38,8 @@ func init() {
 
 type compareScreen struct {
 	env    *Env
-	root   *fyne.Container
+	root   *campaignRoot
 	tabs   *container.AppTabs
-	year   int
 	panels []*comparePanel
 }
 
@@ -112,23 +111,14 @@ type comparePanel struct {
 }
 
 func newCompareScreen(env *Env) *compareScreen {
-	return &compareScreen{env: env, root: container.NewStack()}
+	return &compareScreen{env: env, root: newCampaignRoot()}
 }
 
-func (s *compareScreen) Content() fyne.CanvasObject { return s.root }
+func (s *compareScreen) Content() fyne.CanvasObject { return s.root.box }
 
 func (s *compareScreen) Refresh() {
-	c := s.env.Case
-	if c == nil || c.Campaign == nil {
-		s.year = 0
-		l := widget.NewLabel("尚未设置推荐单位和年度：请先在“设置”中填写。")
-		l.Wrapping = fyne.TextWrapBreak
-		s.root.Objects = []fyne.CanvasObject{l}
-		s.root.Refresh()
+	if !s.root.update(s.env.Case, s.build) {
 		return
-	}
-	if s.year != c.Campaign.Year {
-		s.build(c.Campaign)
 	}
 	for _, p := range s.panels {
 		p.refresh()
@@ -159,11 +149,10 @@ func (s *compareScreen) Focus(field string) bool {
 	return false
 }
 
-func (s *compareScreen) build(camp *forms.Campaign) {
+func (s *compareScreen) build(camp *forms.Campaign) fyne.CanvasObject {
 	for _, p := range s.panels {
 		p.stop()
 	}
-	s.year = camp.Year
 	s.panels = nil
 	s.tabs = container.NewAppTabs()
 	for i := range camp.Measures {
@@ -171,8 +160,7 @@ func (s *compareScreen) build(camp *forms.Campaign) {
 		s.panels = append(s.panels, p)
 		s.tabs.Append(p.tab)
 	}
-	s.root.Objects = []fyne.CanvasObject{s.tabs}
-	s.root.Refresh()
+	return s.tabs
 }
 
 func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *comparePanel {

@@ -23,9 +23,8 @@ func init() {
 
 type criteriaScreen struct {
 	env    *Env
-	root   *fyne.Container
+	root   *campaignRoot
 	tabs   *container.AppTabs
-	year   int // campaign year the tabs were built for
 	panels []*secCriteriaPanel
 }
 
@@ -52,29 +51,21 @@ type secClauseRow struct {
 }
 
 func newCriteriaScreen(env *Env) *criteriaScreen {
-	return &criteriaScreen{env: env, root: container.NewStack()}
+	return &criteriaScreen{env: env, root: newCampaignRoot()}
 }
 
-func (s *criteriaScreen) Content() fyne.CanvasObject { return s.root }
+func (s *criteriaScreen) Content() fyne.CanvasObject { return s.root.box }
 
 func (s *criteriaScreen) Refresh() {
-	c := s.env.Case
-	if c == nil || c.Campaign == nil {
-		s.year = 0
-		s.root.Objects = []fyne.CanvasObject{secNotSetUp()}
-		s.root.Refresh()
+	if !s.root.update(s.env.Case, s.build) {
 		return
-	}
-	if s.year != c.Campaign.Year {
-		s.build(c.Campaign)
 	}
 	for _, p := range s.panels {
 		p.refresh()
 	}
 }
 
-func (s *criteriaScreen) build(camp *forms.Campaign) {
-	s.year = camp.Year
+func (s *criteriaScreen) build(camp *forms.Campaign) fyne.CanvasObject {
 	s.panels = nil
 	s.tabs = container.NewAppTabs()
 	for i := range camp.Measures {
@@ -83,8 +74,7 @@ func (s *criteriaScreen) build(camp *forms.Campaign) {
 		s.panels = append(s.panels, p)
 		s.tabs.Append(p.tab)
 	}
-	s.root.Objects = []fyne.CanvasObject{s.tabs}
-	s.root.Refresh()
+	return s.tabs
 }
 
 // Focus handles "assessment:<unit>/<measure>/<clause>".
@@ -433,6 +423,32 @@ func secUnitName(c *forms.Case, code string) string {
 		return u.Name
 	}
 	return code
+}
+
+// campaignRoot is the content of a screen built for the campaign year: without a
+// campaign it shows secNotSetUp; when the year changes, the content is built again.
+type campaignRoot struct {
+	box  *fyne.Container // the screen's Content
+	year int             // the year the content was built for; 0 when none
+}
+
+func newCampaignRoot() *campaignRoot { return &campaignRoot{box: container.NewStack()} }
+
+// update shows the case: false (and the notice) without a campaign; otherwise true,
+// after build has made the content again if the year changed.
+func (r *campaignRoot) update(c *forms.Case, build func(*forms.Campaign) fyne.CanvasObject) bool {
+	if c == nil || c.Campaign == nil {
+		r.year = 0
+		r.box.Objects = []fyne.CanvasObject{secNotSetUp()}
+		r.box.Refresh()
+		return false
+	}
+	if r.year != c.Campaign.Year {
+		r.year = c.Campaign.Year
+		r.box.Objects = []fyne.CanvasObject{build(c.Campaign)}
+		r.box.Refresh()
+	}
+	return true
 }
 
 func secNotSetUp() fyne.CanvasObject {

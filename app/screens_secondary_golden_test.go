@@ -48,7 +48,7 @@ func TestSecondaryGoldens(t *testing.T) {
 // Without a case (nothing set up yet) every screen says so instead of failing.
 func TestSecondaryScreensWithoutCase(t *testing.T) {
 	h := newTestEnv(t, envConfig{empty: true})
-	for _, step := range []forms.Step{forms.StepCriteria, forms.StepApprovals, forms.StepApplication, forms.StepExport, forms.StepHistory} {
+	for _, step := range []forms.Step{forms.StepCriteria, forms.StepApprovals, forms.StepApplication, forms.StepCompare, forms.StepExport, forms.StepHistory} {
 		sc := h.showScreen(step)
 		if sc.Focus("assessment:370200/industry/1") {
 			t.Errorf("%s: Focus succeeded without a case", step)
