@@ -159,10 +159,19 @@ type figureImportView struct {
 func startFigureImport(env *Env, name string, data []byte, shown func(*figureImportView)) {
 	c := env.Case
 	v := &figureImportView{env: env, name: name}
-	hide := progress(env, "正在检查 "+name)
-	inBackground(func() {
+	startReview(env, name, v, func() {
 		v.plan, v.err = workbook.ImportFigures(c, bytes.NewReader(data), int64(len(data)))
-	}, func() {
+	}, shown)
+}
+
+// startReview runs check off the UI thread behind “正在检查 name”, then builds and
+// shows the review v; shown (optional) receives it once it is on screen.
+func startReview[V interface {
+	build()
+	show()
+}](env *Env, name string, v V, check func(), shown func(V)) {
+	hide := progress(env, "正在检查 "+name)
+	inBackground(check, func() {
 		hide()
 		v.build()
 		v.show()
@@ -278,17 +287,9 @@ const (
 func startVerificationImport(env *Env, name string, data []byte, shown func(*verificationView)) {
 	c := env.Case
 	v := &verificationView{env: env, name: name, choice: map[forms.FigureKey]*widget.RadioGroup{}}
-	hide := progress(env, "正在检查 "+name)
-	inBackground(func() {
+	startReview(env, name, v, func() {
 		v.reply, v.err = workbook.ImportVerification(c, bytes.NewReader(data), int64(len(data)))
-	}, func() {
-		hide()
-		v.build()
-		v.show()
-		if shown != nil {
-			shown(v)
-		}
-	})
+	}, shown)
 }
 
 func (v *verificationView) build() {
