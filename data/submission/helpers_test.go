@@ -14,9 +14,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tuijian/data/demo"
+	"tuijian/data/documents"
 	"tuijian/data/signing"
 	"tuijian/data/store"
 	"tuijian/forms"
+	"tuijian/forms/value"
 )
 
 const testPass = "测试口令 correct horse"
@@ -117,18 +119,40 @@ func fakeDocuments(in DocumentsInput) ([]File, error) {
 		set("A1", m.TableTitle)
 		set("A2", "市（州）名称")
 		set("B2", u.Name)
-		set("A3", "指标")
-		set("B3", fmt.Sprintf("%d年", years[0]))
-		set("C3", fmt.Sprintf("%d年", years[1]))
-		set("D3", "备注")
-		for r, ind := range m.Indicators {
-			row := r + 4
+		set("A3", documents.ApprovalQuestion)
+		set("B3", documents.ApprovalMarks(in.Case.Approval(m.ID).Government))
+		set("A4", "指标")
+		set("B4", fmt.Sprintf("%d年", years[0]))
+		set("C4", fmt.Sprintf("%d年", years[1]))
+		set("D4", "备注")
+		row := 5
+		for _, ind := range m.Indicators {
 			set(fmt.Sprintf("A%d", row), ind.Label)
 			for j, y := range years {
 				f, _ := in.Case.Figure(forms.FigureKey{UnitCode: ch.UnitCode, Measure: m.ID, Indicator: ind.ID, Year: y})
 				set(fmt.Sprintf("%c%d", 'B'+j, row), f.Value.Format(ind.Kind))
 			}
 			set(fmt.Sprintf("D%d", row), ind.Remark)
+			row++
+		}
+		if len(m.LeadingIndustries) > 0 {
+			set(fmt.Sprintf("A%d", row), fmt.Sprintf("制造业主导产业发展情况（%d年）", years[1]))
+			row += 2
+			n := 0
+			for _, li := range in.Case.Industries {
+				if li.UnitCode == ch.UnitCode {
+					for j, v := range []string{li.Name, li.Share.Format(value.Share), li.Growth.Format(value.Growth), li.Revenue.Format(value.Amount), li.Profit.Format(value.SignedAmount)} {
+						set(fmt.Sprintf("%c%d", 'A'+j, row), v)
+					}
+					row++
+					n++
+				}
+			}
+			if n == 0 {
+				for j := range 5 {
+					set(fmt.Sprintf("%c%d", 'A'+j, row), documents.MissingValue)
+				}
+			}
 		}
 		var b bytes.Buffer
 		if err := x.Write(&b); err != nil {

@@ -644,3 +644,54 @@ func TestVerifyRegradesEventsAndChecksUnits(t *testing.T) {
 		t.Errorf("unexpected problems: %v", probs)
 	}
 }
+
+// The 推荐表 workbook's 主导产业 sub-table and approval row must agree with
+// submission.json, like its indicator rows.
+func TestTableIndustriesAndApprovalConsistency(t *testing.T) {
+	shared, _ := sharedPackage(t)
+	pkg := filepath.Join(shared, "pkg")
+	sub, err := Parse(mustRead(t, filepath.Join(pkg, filepath.FromSlash(JSONName))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func() []Problem {
+		var out []Problem
+		checkSubmission(pkg, sub, func(file, check, format string, a ...any) {
+			if check == CheckTable {
+				out = append(out, Problem{file, check, fmt.Sprintf(format, a...)})
+			}
+		})
+		return out
+	}
+	if p := check(); len(p) != 0 {
+		t.Fatalf("the exported package is inconsistent: %v", p)
+	}
+	var unit string
+	for _, ch := range sub.Choices {
+		if ch.Measure == forms.Industry {
+			unit = ch.Unit
+		}
+	}
+	changed := false
+	for i := range sub.Industries {
+		if sub.Industries[i].Unit == unit && !changed {
+			sub.Industries[i].Revenue, changed = "1.5", true
+		}
+	}
+	if !changed {
+		t.Fatal("the demo's industry city has no 主导产业 rows")
+	}
+	for i := range sub.Approvals {
+		if sub.Approvals[i].Measure == forms.Industry {
+			sub.Approvals[i].Government = "否"
+		}
+	}
+	var industries, approval bool
+	for _, p := range check() {
+		industries = industries || strings.Contains(p.What, "主导产业") && strings.Contains(p.What, "1.5")
+		approval = approval || strings.Contains(p.What, "省级人民政府") && strings.Contains(p.What, "否")
+	}
+	if !industries || !approval {
+		t.Errorf("industries %v, approval %v: %v", industries, approval, check())
+	}
+}

@@ -541,7 +541,98 @@ func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen m
 			}
 		}
 	}
+	checkApprovalRow(rel, m, sub, rows[:first], add)
+	if len(m.LeadingIndustries) > 0 {
+		checkIndustryRows(rel, m, sub, ch.Unit, rows, first, add)
+	}
 	return m, city
+}
+
+// checkApprovalRow compares the approval row of the header (附件3/附件4: 是否报请省
+// （自治区、直辖市）政府（新疆生产建设兵团）同意) with the measure's approval.
+func checkApprovalRow(rel string, m *forms.Measure, sub *Submission, header [][]string, add func(file, check, format string, a ...any)) {
+	gov := ""
+	for _, a := range sub.Approvals {
+		if a.Measure == m.ID {
+			gov = a.Government
+		}
+	}
+	want := documents.ApprovalMarks(forms.Consent(gov))
+	for r, row := range header {
+		if len(row) == 0 || strings.TrimSpace(row[0]) != documents.ApprovalQuestion {
+			continue
+		}
+		got := ""
+		if len(row) > 1 {
+			got = strings.TrimSpace(row[1])
+		}
+		if got != want {
+			if gov == "" {
+				gov = "未填写"
+			}
+			add(rel, CheckTable, "B%d 单元格（%s）为“%s”，submission.json 中省级人民政府同意意见为“%s”：两者不一致", r+1, documents.ApprovalQuestion, got, gov)
+		}
+		return
+	}
+	add(rel, CheckTable, "表头中找不到“%s”一栏", documents.ApprovalQuestion)
+}
+
+// checkIndustryRows compares the 主导产业 sub-table of 附件3 (the rows after its title
+// row and column-label row) with the unit's 主导产业 rows in submission.json.
+func checkIndustryRows(rel string, m *forms.Measure, sub *Submission, unit string, rows [][]string, from int, add func(file, check, format string, a ...any)) {
+	cell := func(r, c int) string {
+		if r < len(rows) && c < len(rows[r]) {
+			return strings.TrimSpace(rows[r][c])
+		}
+		return ""
+	}
+	start := -1
+	for r := from; r < len(rows); r++ {
+		if strings.HasPrefix(cell(r, 0), "制造业主导产业发展情况") {
+			start = r + 2 // after the title and the column labels
+			break
+		}
+	}
+	if start < 0 {
+		add(rel, CheckTable, "缺少“制造业主导产业发展情况”子表")
+		return
+	}
+	var want [][]string
+	for _, li := range sub.Industries {
+		if li.Unit == unit {
+			want = append(want, []string{li.Name, li.Share, li.Growth, li.Revenue, li.Profit})
+		}
+	}
+	if len(want) == 0 {
+		want = [][]string{{documents.MissingValue, "", "", "", ""}}
+	}
+	for i, w := range want {
+		r := start + i
+		for j, col := range m.LeadingIndustries {
+			if j >= len(w) {
+				break
+			}
+			got := cell(r, j)
+			if got == documents.MissingValue && (j > 0 || w[0] == documents.MissingValue) {
+				got = ""
+			}
+			exp := w[j]
+			if j == 0 && exp == documents.MissingValue {
+				exp = ""
+			}
+			same := got == exp
+			if j > 0 {
+				same = sameValue(got, exp, col.Kind)
+			}
+			if !same {
+				add(rel, CheckTable, "%c%d 单元格（主导产业第 %d 行“%s”）为“%s”，submission.json 中为“%s”：两者不一致",
+					rune('A'+j), r+1, i+1, col.Label, got, exp)
+			}
+		}
+	}
+	if r := start + len(want); cell(r, 1) != "" {
+		add(rel, CheckTable, "第 %d 行有 submission.json 中没有的主导产业“%s”", r+1, cell(r, 0))
+	}
 }
 
 // sameValue compares a workbook cell with a submission value of a kind.
