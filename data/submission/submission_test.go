@@ -633,6 +633,7 @@ func TestVerifyRegradesEventsAndChecksUnits(t *testing.T) {
 	}
 	// The same event graded as the package says, outside the window: nothing to report.
 	sub.Choices = sub.Choices[:1]
+	sub.Approvals = []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号"}}
 	sub.Events[0].Date, sub.Events[0].Finding = "2018-12-31", Finding{Grade: "重大", ComputedGrade: "重大"}
 	probs = nil
 	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
@@ -693,5 +694,42 @@ func TestTableIndustriesAndApprovalConsistency(t *testing.T) {
 	}
 	if !industries || !approval {
 		t.Errorf("industries %v, approval %v: %v", industries, approval, check())
+	}
+}
+
+// The verifier re-checks the rules the pre-flight enforces on the recommended city's
+// figures and consents: statistical and telecom figures verified (通知 item 四), the
+// provincial government's consent (通知 item 五), the 通信管理局's for digital (办法 第四条).
+func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
+	camp, _ := forms.CampaignFor(2021)
+	sub := &Submission{Schema: SchemaVersion, Date: "2022-02-10", Campaign: Campaign{Year: 2021, Notice: camp.Notice},
+		Province: Province{Code: "370000", Name: "山东省"}, Department: "山东省工业和信息化厅",
+		Units:   []Unit{{Code: "370200", Name: "青岛市"}},
+		Choices: []Choice{{Measure: forms.Industry, Unit: "370200", UnitName: "青岛市"}, {Measure: forms.Digital, Unit: "370200", UnitName: "青岛市"}},
+		Figures: []Figure{
+			{Unit: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021, Value: "8.1", State: "未审核"},
+			{Unit: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020, Value: "", Missing: true, Remark: "无", State: "未审核"},
+			{Unit: "370200", Measure: forms.Industry, Indicator: "ind.little_giants", Year: 2021, Value: "3", State: "未审核"},
+			{Unit: "370200", Measure: forms.Digital, Indicator: "dig.bs5g", Year: 2021, Value: "20.5", State: "有疑问"},
+		},
+		Approvals: []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号"}, {Measure: forms.Digital, Government: "", Telecom: "否"}},
+	}
+	var what []string
+	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
+		if check == CheckData {
+			what = append(what, fmt.Sprintf(format, a...))
+		}
+	})
+	all := strings.Join(what, "\n")
+	for _, want := range []string{"2021年“规模以上工业增加值增速（%）”未经统计局审核", "2021年“每万人拥有5G基站数（个）”未经通信管理局审核",
+		"信息基础设施和产业数字化：未经省级人民政府", "信息基础设施和产业数字化：未经通信管理局"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in:\n%s", want, all)
+		}
+	}
+	for _, not := range []string{"2020年“规模以上工业增加值增速", "专精特新", "工业稳增长：未经省级人民政府"} {
+		if strings.Contains(all, not) {
+			t.Errorf("unexpected %q in:\n%s", not, all)
+		}
 	}
 }

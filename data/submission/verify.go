@@ -294,6 +294,7 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 	for _, f := range sub.Figures {
 		figs[forms.FigureKey{UnitCode: f.Unit, Measure: f.Measure, Indicator: f.Indicator, Year: f.Year}] = f
 	}
+	checkVerifiedAndConsents(camp, sub, chosen, figs, add)
 	// Every 推荐表 workbook under data/.
 	var tables []string
 	filepath.WalkDir(filepath.Join(dir, bagit.PayloadDir), func(p string, d fs.DirEntry, err error) error {
@@ -321,6 +322,45 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 			if _, ok := seen[m.ID]; !ok {
 				add("", CheckTable, "%s推荐了 %s，但报送包中没有该措施的推荐表（推荐表.xlsx）", m.Short, sub.UnitName(chosen[m.ID].Unit))
 			}
+		}
+	}
+}
+
+// checkVerifiedAndConsents re-checks, for each recommended city, the rules the
+// pre-flight enforces: every figure of the statistical system verified by the statistics
+// bureau and every telecom figure by the 通信管理局 (通知 item 四), the provincial
+// government's consent (通知 item 五) and, where the measure needs it, the 通信管理局's
+// (办法 第四条).
+func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID]Choice,
+	figs map[forms.FigureKey]Figure, add func(file, check, format string, a ...any)) {
+	for i := range camp.Measures {
+		m := &camp.Measures[i]
+		ch, ok := chosen[m.ID]
+		if !ok {
+			continue
+		}
+		for _, in := range m.Indicators {
+			if !in.NeedsVerification() {
+				continue
+			}
+			for _, y := range camp.IndicatorYears() {
+				f, ok := figs[forms.FigureKey{UnitCode: ch.Unit, Measure: m.ID, Indicator: in.ID, Year: y}]
+				if ok && !f.Missing && f.State != string(forms.Verified) {
+					add(JSONName, CheckData, "%s：%s %d年“%s”未经%s审核（状态：%s），不能报送", m.Short, sub.UnitName(ch.Unit), y, in.Label, in.Verifier, f.State)
+				}
+			}
+		}
+		var a Approval
+		for _, x := range sub.Approvals {
+			if x.Measure == m.ID {
+				a = x
+			}
+		}
+		if a.Government != string(forms.ConsentYes) {
+			add(JSONName, CheckData, "%s：未经省级人民政府（新疆生产建设兵团）同意（通知第五条），submission.json 中为“%s”", m.Short, a.Government)
+		}
+		if m.TelecomConcurrence && a.Telecom != string(forms.ConsentYes) {
+			add(JSONName, CheckData, "%s：未经通信管理局会同推荐（办法第四条），submission.json 中为“%s”", m.Short, a.Telecom)
 		}
 	}
 }
