@@ -63,14 +63,7 @@ func docImportAction(env *Env) {
 		return
 	}
 	open := func(i int) {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				env.ShowError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
+		d := dialog.NewFileOpen(chosen(env, func(r fyne.URIReadCloser) {
 			defer r.Close()
 			data, err := io.ReadAll(io.LimitReader(r, appdoc.MaxFileBytes+1))
 			if err != nil {
@@ -82,7 +75,7 @@ func docImportAction(env *Env) {
 				return
 			}
 			docImportData(env, ms[i], units[i], r.URI().Name(), data)
-		}, env.Window)
+		}), env.Window)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".DOCX"}))
 		d.Show()
 	}
@@ -254,16 +247,9 @@ func docFolderName(env *Env) string {
 }
 
 func docChooseFolder(env *Env, files []documents.File) {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			env.ShowError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
+	dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) {
 		docWriteTo(env, filepath.Join(dir.Path(), docFolderName(env)), files)
-	}, env.Window)
+	}), env.Window)
 }
 
 // docWriteTo writes the files into target, asking before replacing a non-empty folder.

@@ -161,21 +161,14 @@ func keyExportDialog(env *Env) {
 		env.ShowError(err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			env.ShowError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
+	d := dialog.NewFileSave(chosen(env, func(w fyne.URIWriteCloser) {
 		defer w.Close()
 		if err := keyExportTo(env, w); err != nil {
 			env.ShowError(fmt.Errorf("无法写入 %s：%v", w.URI().Name(), err))
 			return
 		}
 		dialog.ShowInformation("公钥已导出", "公钥已保存到 "+w.URI().Path()+"。", env.Window)
-	}, env.Window)
+	}), env.Window)
 	d.SetFileName("tuijian-" + id + ".pub")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
 	d.Show()
@@ -290,21 +283,14 @@ func packageExportAction(env *Env) {
 			return
 		}
 		p, iso := pass.Text, withISO.Checked
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil {
-				env.ShowError(err)
-				return
-			}
-			if dir == nil {
-				return
-			}
+		dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) {
 			target := filepath.Join(dir.Path(), packageName(env))
 			isoPath := ""
 			if iso {
 				isoPath = target + ".iso"
 			}
 			packageExport(env, p, target, isoPath, nil)
-		}, env.Window)
+		}), env.Window)
 	}, env.Window)
 	d.Resize(fyne.NewSize(520, 220))
 	d.Show()
@@ -397,28 +383,17 @@ func packageVerifyAction(env *Env) {
 	d := dialog.NewCustom("校验报送包", "取消", container.NewVBox(note, container.NewHBox(folder, image)), env.Window)
 	folder.OnTapped = func() {
 		d.Hide()
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil {
-				env.ShowError(err)
-			} else if dir != nil {
-				packageVerify(env, dir.Path(), nil)
-			}
-		}, env.Window)
+		dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) {
+			packageVerify(env, dir.Path(), nil)
+		}), env.Window)
 	}
 	image.OnTapped = func() {
 		d.Hide()
-		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				env.ShowError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
+		fd := dialog.NewFileOpen(chosen(env, func(r fyne.URIReadCloser) {
 			p := r.URI().Path()
 			r.Close()
 			packageVerify(env, p, nil)
-		}, env.Window)
+		}), env.Window)
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".iso", ".ISO"}))
 		fd.Show()
 	}

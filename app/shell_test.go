@@ -2,11 +2,12 @@ package app
 
 import (
 	"errors"
-	"fyne.io/fyne/v2"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"tuijian/data/demo"
@@ -265,4 +266,28 @@ func TestShellCloseSavesFocusedEntry(t *testing.T) {
 			t.Errorf("stored %+v", f.Value)
 		}
 	})
+}
+
+// chosen: a dialog's error is shown, a cancel does nothing, a choice is used.
+func TestChosenFileDialogCallback(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	var used []fyne.URIReadCloser
+	cb := chosen(h.env, func(r fyne.URIReadCloser) { used = append(used, r) })
+	cb(nil, nil)
+	if len(used) != 0 || len(h.errs) != 0 {
+		t.Fatalf("cancel: used %d, errors %v", len(used), h.errs)
+	}
+	cb(nil, errors.New("无法打开"))
+	if len(used) != 0 || len(h.errs) != 1 {
+		t.Fatalf("error: used %d, errors %v", len(used), h.errs)
+	}
+	r, err := storage.Reader(storage.NewFileURI(h.path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cb(r, nil)
+	if len(used) != 1 || used[0] != r {
+		t.Fatalf("choice not used: %v", used)
+	}
 }

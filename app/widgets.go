@@ -242,3 +242,17 @@ func setMessage(l *widget.Label, s string) {
 		l.Show()
 	}
 }
+
+// chosen adapts use to the callback of a file or folder dialog: an error is shown,
+// a cancelled dialog (nil) does nothing.
+func chosen[T comparable](env *Env, use func(T)) func(T, error) {
+	return func(x T, err error) {
+		var none T
+		switch {
+		case err != nil:
+			env.ShowError(err)
+		case x != none:
+			use(x)
+		}
+	}
+}

@@ -73,14 +73,7 @@ func saveWorkbook(env *Env, what string, export func(*forms.Case, io.Writer) err
 		return
 	}
 	c := env.Case
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			env.ShowError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
+	d := dialog.NewFileSave(chosen(env, func(w fyne.URIWriteCloser) {
 		hide := progress(env, "正在导出"+what)
 		var werr error
 		inBackground(func() {
@@ -99,7 +92,7 @@ func saveWorkbook(env *Env, what string, export func(*forms.Case, io.Writer) err
 			}
 			dialog.ShowInformation("已导出", fmt.Sprintf("已导出%s：%s", what, w.URI().Path()), env.Window)
 		})
-	}, env.Window)
+	}), env.Window)
 	d.SetFileName(fmt.Sprintf("%s-%s-%d年度.xlsx", what, c.Province.Name, c.Campaign.Year))
 	d.SetFilter(xlsxFilter)
 	d.Show()
@@ -111,14 +104,7 @@ func openWorkbook(env *Env, use func(name string, data []byte)) {
 		env.ShowError(errors.New("请先完成“设置”"))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			env.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
+	d := dialog.NewFileOpen(chosen(env, func(r fyne.URIReadCloser) {
 		hide := progress(env, "正在读取 "+r.URI().Name())
 		var data []byte
 		var rerr error
@@ -133,7 +119,7 @@ func openWorkbook(env *Env, use func(name string, data []byte)) {
 			}
 			use(r.URI().Name(), data)
 		})
-	}, env.Window)
+	}), env.Window)
 	d.SetFilter(xlsxFilter)
 	d.Show()
 }
