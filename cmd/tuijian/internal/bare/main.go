@@ -19,7 +19,7 @@ import (
 func main() {
 	m := flag.Bool("measure-startup", false, "print first_frame_ms and rss_kb, then quit")
 	flag.Parse()
-	a := fyneapp.NewWithID("cn.gov.miit.tuijian.bare")
+	a := fyneapp.NewWithID("app.tuijian.desktop.bare")
 	w := a.NewWindow("督查激励 bare")
 	var content fyne.CanvasObject = widget.NewLabel("Hello")
 	if *m {
