@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -214,5 +216,44 @@ func TestLeadingIndustryAmountKinds(t *testing.T) {
 	}
 	if kinds["share"] != value.Share || kinds["growth"] != value.Growth || kinds["revenue"] != value.Amount || kinds["profit"] != value.SignedAmount {
 		t.Errorf("column kinds %v", kinds)
+	}
+}
+
+// Every text the campaign prints is the notice's own, character for character: the
+// measure names and table titles, each indicator label of 附件3/附件4 (units, full-width
+// punctuation, quotes “”), the 备注 of 附件4, the clauses of 第六条/第七条, the outline of
+// 附件1/附件2 and the 主导产业 columns. testdata holds the notice as published with 工信厅规函
+// 〔2022〕13号 (its text layer, line breaks removed before comparing).
+func TestTextsAreTheNotice(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "notice-2022-13.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notice := strings.ReplaceAll(string(b), "\n", "")
+	// The one page break of the text layer that repeats a character (附件2 二（三）).
+	notice = strings.Replace(notice, "加快产业数数字化转型", "加快产业数字化转型", 1)
+	c, _ := CampaignFor(2021)
+	in := func(what, s string) {
+		if s != "" && !strings.Contains(notice, s) {
+			t.Errorf("%s is not the notice's text: %q", what, s)
+		}
+	}
+	for _, m := range c.Measures {
+		in("measure name", m.Name)
+		in("table title", strings.TrimSuffix(m.TableTitle, "推荐表"))
+		for _, ind := range m.Indicators {
+			in("indicator label", ind.Label)
+			in("remark", ind.Remark)
+		}
+		for _, cl := range m.Clauses {
+			in(m.Article+" clause", cl.Number+cl.Text)
+		}
+		for _, sec := range m.Sections() {
+			in("section heading", sec.Heading())
+			in("section guidance", sec.Guidance)
+		}
+		for _, col := range m.LeadingIndustries {
+			in("主导产业 column", col.Label)
+		}
 	}
 }
