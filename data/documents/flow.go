@@ -41,9 +41,10 @@ func bodyParas(text string) []para {
 	return out
 }
 
-// toDOCX writes paragraphs on a GB/T 9704 page with page numbers.
+// toDOCX writes paragraphs on a GB/T 9704 page (22 lines of 28 characters) with page
+// numbers.
 func toDOCX(in Input, ps []para) ([]byte, error) {
-	d := docx.New(docx.PageSetup{PageNumbers: true})
+	d := docx.New(docx.PageSetup{CharsPerLine: docx.GBT9704Chars, PageNumbers: true})
 	for _, p := range ps {
 		for i := 0.0; i < p.Gap; i++ {
 			d.Paragraph(docx.Para{})

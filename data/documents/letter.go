@@ -125,14 +125,19 @@ func issuerSize(s string) float64 {
 func letterDOCX(in Input, ch chosen) ([]byte, error) {
 	l := letterContent(in, ch)
 	// 信函格式: the 标志 sits 30 mm from the page top, so the first page's top margin is
-	// 30 mm; the rest follows GB/T 9704 (版心 156 mm wide, 22 lines).
-	d := docx.New(docx.PageSetup{TopMM: 30, BottomMM: 35, LeftMM: 28, RightMM: 26, PageNumbers: true, NoNumberOnFirstPage: true})
+	// 30 mm, and the text may run down to the closing double line 20 mm above the page
+	// bottom (the PDF sets the fingerprint line there); the rest follows GB/T 9704
+	// (版心 156 mm wide, lines of 28 characters at the 22-lines pitch).
+	d := docx.New(docx.PageSetup{TopMM: 30, BottomMM: letterBottomGap, LeftMM: 28, RightMM: 26, CharsPerLine: docx.GBT9704Chars,
+		PageNumbers: true, NoNumberOnFirstPage: true})
 	if in.Case.Settings.Demo {
-		d.Paragraph(docx.Para{Align: docx.AlignCenter, LineSpacingPt: 14, Runs: []docx.Run{{Text: demoNote, Font: docx.FontHeiti, SizePt: docx.SizeXiao4Hao, Color: "C00000"}}})
+		// In the page header, above the 标志 as in the PDF, so that the 标志 stays 30 mm
+		// from the top and the letter keeps its one page.
+		d.Header(docx.Para{Align: docx.AlignCenter, LineSpacingPt: 14, Runs: []docx.Run{{Text: demoNote, Font: docx.FontHeiti, SizePt: docx.SizeXiao4Hao, Color: "C00000"}}})
 	}
 	d.Paragraph(docx.Para{Align: docx.AlignCenter, LineSpacingPt: issuerSize(l.Issuer) * 1.2,
 		Runs: []docx.Run{{Text: l.Issuer, Font: docx.FontXiaobiaosong, SizePt: issuerSize(l.Issuer), Color: "FF0000"}}})
-	d.LineSpan("FF0000", 3, true, 170)
+	d.Rule("FF0000", 3, docx.LineThickThin, 170)
 	d.Paragraph(docx.Para{Align: docx.AlignRight, Runs: []docx.Run{{Text: l.DocNo, Font: docx.FontFangsong}}})
 	d.Paragraph(docx.Para{})
 	d.Paragraph(docx.Para{Style: docx.StyleTitle, Runs: []docx.Run{{Text: l.Title, Font: docx.FontXiaobiaosong, SizePt: docx.Size2Hao}}})
@@ -156,15 +161,10 @@ func letterDOCX(in Input, ch chosen) ([]byte, error) {
 		d.Paragraph(docx.Para{Align: docx.AlignLeft, FirstLineIndentChars: 2, Runs: []docx.Run{{Text: n, Font: docx.FontFangsong}}})
 	}
 	d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: l.KeyLine, Font: docx.FontFangsong, SizePt: docx.Size4Hao}}})
-	// The closing double line, 上细下粗 (thinThickLast turns the writer's 上粗下细). The
-	// DOCX writer places rules in the text flow, so it follows the last line; the PDF
-	// puts it 20 mm above the page bottom.
-	d.LineSpan("FF0000", 3, true, 170)
-	data, err := d.Bytes()
-	if err != nil {
-		return nil, err
-	}
-	return thinThickLast(data)
+	// The closing double line, 上细下粗. The DOCX writer places rules in the text flow,
+	// so it follows the last line; the PDF puts it 20 mm above the page bottom.
+	d.Rule("FF0000", 3, docx.LineThinThick, 170)
+	return d.Bytes()
 }
 
 // Geometry of the 信函格式 (GB/T 9704-2012 §10.1), in mm.

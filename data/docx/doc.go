@@ -7,18 +7,31 @@
 //   - Re-exports must be byte-identical, so the writer uses a fixed zip entry order, a
 //     fixed modification time (1980-01-01 00:00) and writes no docProps (no creation or
 //     modification dates, no application name, no revision numbers).
+//
 //   - The documents need exact East Asian font names (仿宋_GB2312, 方正小标宋简体, 黑体,
 //     楷体_GB2312). Each run names its Chinese font in w:eastAsia; Latin letters and digits
 //     go to Doc.LatinFont (default "Times New Roman", the usual practice for 公文, where
 //     numbers in body text are set in Times New Roman) unless Run.LatinFont says otherwise.
 //     w:hint="eastAsia" makes Word use the Chinese font for ambiguous characters such
 //     as “” and ……, which then stay full width.
+//
 //   - styles.xml defines Heading1–Heading4 with outline levels 0–3 in the 公文 hierarchy
 //     (一、 黑体 / （一） 楷体 / 1. 仿宋 / （1） 仿宋, all 3号) and a Title style (2号小标宋,
 //     centred), so Word and WPS show a navigation outline.
+//
 //   - The reader (Read) must never follow anything: it opens only word/document.xml and
 //     word/styles.xml from the zip, never resolves relationships (no external links,
 //     no templates, no OLE objects), ignores macros, and bounds every read.
+//
+//   - GB/T 9704 asks for 22 lines of 28 characters of 3号 (16 pt) in the 156 mm 版心,
+//     narrower than 28 × 16 pt. PageSetup.CharsPerLine writes Word's document grid
+//     (w:docGrid w:type="linesAndChars" with the w:charSpace that makes 28 cells), and
+//     scales the Normal style's characters to 98 % so that LibreOffice, which gives a
+//     character wider than its cell two cells, also sets 28 a line. Paragraphs of other
+//     sizes (titles, notes, rules, table cells) keep out of the grid.
+//
+//   - Rule draws the 信函格式's red double lines in either order (LineThickThin,
+//     LineThinThick).
 //
 // Units: the page is set up in millimetres; Word stores twips (1/20 pt; 1 mm = 56.6929
 // twips), font sizes in half-points and border widths in eighths of a point.
@@ -81,10 +94,20 @@ type PageSetup struct {
 	PageNumbers bool
 	// NoNumberOnFirstPage suppresses the number on the first page (信函格式).
 	NoNumberOnFirstPage bool
+	// CharsPerLine, when positive, adds a character grid to the line grid (Word's
+	// 文档网格 "指定行和字符网格", w:docGrid w:type="linesAndChars"): the character pitch
+	// is set so that exactly this many characters of SizePt fit the text width. GB/T
+	// 9704 asks for 28 characters of 3号 (16 pt) in 156 mm, narrower than 28 × 16 pt,
+	// so without the grid Word and LibreOffice set only 27 characters a line.
+	CharsPerLine int
 }
 
-// GBT9704 is the page of GB/T 9704-2012: A4, 版心 156 × 225 mm.
-var GBT9704 = PageSetup{TopMM: 37, BottomMM: 35, LeftMM: 28, RightMM: 26}
+// GBT9704 is the page of GB/T 9704-2012: A4, 版心 156 × 225 mm, 22 lines of 28
+// characters.
+var GBT9704 = PageSetup{TopMM: 37, BottomMM: 35, LeftMM: 28, RightMM: 26, CharsPerLine: GBT9704Chars}
+
+// GBT9704Chars is the number of characters a line of GB/T 9704 holds.
+const GBT9704Chars = 28
 
 // Align is a paragraph or cell alignment. The zero value keeps the style's alignment
 // (justified for body text, centred for StyleTitle).
@@ -202,8 +225,9 @@ type Table struct {
 
 // Doc is a document being built. Methods append to the body in order.
 type Doc struct {
-	page PageSetup
-	body bytes.Buffer
+	page   PageSetup
+	body   bytes.Buffer
+	header []byte // the header paragraph, nil for none
 }
 
 // New starts a document. Zero margins of page take the GB/T 9704 values.
@@ -239,6 +263,42 @@ func New(page PageSetup) *Doc {
 func (d *Doc) TextWidthMM() float64 { return 210 - d.page.LeftMM - d.page.RightMM }
 
 func twips(mm float64) int { return int(math.Round(mm * twipsPerMM)) }
+
+// textWidthTwips is the text width as Word computes it, from the rounded page width and
+// margins written in sectPr.
+func (d *Doc) textWidthTwips() int { return twips(210) - twips(d.page.LeftMM) - twips(d.page.RightMM) }
+
+// charSpace is w:docGrid's w:charSpace for n characters of sizePt in widthTwips:
+// ECMA-376 §17.6.5 sets the grid's character pitch to the Normal style's font size
+// plus charSpace/4096 pt. It is rounded down so that n pitches never exceed the width
+// (Word and LibreOffice then set n characters, not n−1). For 28 characters of 16 pt
+// in 156 mm (8845 twips) it is −842, a pitch of 15.794 pt; Word writes −849 for the
+// same grid with its own rounding of a 2.8 cm left margin (1588 twips).
+func charSpace(widthTwips int, sizePt float64, n int) int {
+	pitch := float64(widthTwips) / 20 / float64(n)
+	return int(math.Floor((pitch - sizePt) * 4096))
+}
+
+// gridScale is the horizontal scale (w:w, per cent) of the Normal style's characters
+// when a character grid is set, so that a character is no wider than a grid cell.
+// Word puts a character slightly wider than its cell into one cell, but LibreOffice
+// gives it two (14 characters a line instead of 28); condensing the spacing
+// (w:spacing) does not help, as LibreOffice measures the line without it. LibreOffice's
+// cell is Word's pitch rounded down to whole twips and hundredths of a millimetre (up
+// to 2 twips less), so the scale is that cell over the font size, rounded down: 98 %
+// for 3号 in 156 mm. Neither application then puts more characters on a line than the
+// grid has cells.
+func gridScale(widthTwips int, sizePt float64, n int) int {
+	pitchTw := (sizePt + float64(charSpace(widthTwips, sizePt, n))/4096) * 20
+	pct := int(math.Floor((pitchTw - 2) / (sizePt * 20) * 100))
+	if pct > 100 {
+		pct = 100
+	}
+	if pct < 50 {
+		pct = 50
+	}
+	return pct
+}
 
 func ptTwips(pt float64) int { return int(math.Round(pt * 20)) }
 
@@ -284,7 +344,9 @@ func hexColor(s string) string {
 
 func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-func (d *Doc) writeRun(b *bytes.Buffer, r Run, defFont string, defSize float64) {
+// writeRun writes a run; fullWidth undoes the Normal style's grid scale (gridScale)
+// in a paragraph off the grid.
+func (d *Doc) writeRun(b *bytes.Buffer, r Run, defFont string, defSize float64, fullWidth bool) {
 	font, size := r.Font, r.SizePt
 	if font == "" {
 		font = defFont
@@ -306,6 +368,9 @@ func (d *Doc) writeRun(b *bytes.Buffer, r Run, defFont string, defSize float64) 
 	}
 	if c := hexColor(r.Color); c != "" {
 		fmt.Fprintf(props, `<w:color w:val="%s"/>`, c)
+	}
+	if fullWidth {
+		props.WriteString(`<w:w w:val="100"/>`)
 	}
 	if size > 0 {
 		fmt.Fprintf(props, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, halfPoints(size), halfPoints(size))
@@ -351,6 +416,10 @@ func (d *Doc) writePara(b *bytes.Buffer, p Para, defFont string, defSize float64
 	if p.PageBreakBefore {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
+	off := d.offGrid(p, defSize, inCell)
+	if off {
+		b.WriteString(`<w:snapToGrid w:val="0"/>`)
+	}
 	if inCell || p.LineSpacingPt > 0 || p.SpaceBeforePt > 0 || p.SpaceAfterPt > 0 {
 		b.WriteString(`<w:spacing`)
 		fmt.Fprintf(b, ` w:before="%d" w:after="%d"`, ptTwips(p.SpaceBeforePt), ptTwips(p.SpaceAfterPt))
@@ -391,10 +460,44 @@ func (d *Doc) writePara(b *bytes.Buffer, p Para, defFont string, defSize float64
 		fmt.Fprintf(b, `<w:jc w:val="%s"/>`, p.Align.val())
 	}
 	b.WriteString(`</w:pPr>`)
+	scaled := d.page.CharsPerLine > 0 && gridScale(d.textWidthTwips(), d.page.SizePt, d.page.CharsPerLine) != 100
 	for _, r := range p.Runs {
-		d.writeRun(b, r, defFont, defSize)
+		d.writeRun(b, r, defFont, defSize, off && scaled)
 	}
 	b.WriteString(`</w:p>`)
+}
+
+// offGrid reports whether a paragraph keeps out of the character grid
+// (w:snapToGrid w:val="0"): table cells and paragraphs whose type is not the body size
+// (the 2号 title, a 4号 note, the rules). On the grid Word and LibreOffice give each
+// character of such a paragraph one or more whole grid cells, which spreads a 2号
+// title and a 小四 cell apart; and LibreOffice also rounds every line of them up to
+// whole grid lines.
+func (d *Doc) offGrid(p Para, defSize float64, inCell bool) bool {
+	if d.page.CharsPerLine <= 0 {
+		return false
+	}
+	if inCell || p.Style == StyleTitle {
+		return true
+	}
+	size := defSize
+	for _, r := range p.Runs {
+		if r.SizePt > 0 {
+			size = r.SizePt
+			break
+		}
+	}
+	return size > 0 && halfPoints(size) != halfPoints(d.page.SizePt)
+}
+
+// Header sets a paragraph printed at the top of every page, in the top margin 15 mm
+// from the page edge (w:header), outside the text area: a note such as "演示数据" then
+// takes no line of the page and leaves the first paragraph where the layout puts it
+// (the 信函格式's 发文机关标志 30 mm from the top).
+func (d *Doc) Header(p Para) {
+	var b bytes.Buffer
+	d.writePara(&b, p, "", 0, false)
+	d.header = b.Bytes()
 }
 
 // Paragraph appends a paragraph.
@@ -416,6 +519,27 @@ func (d *Doc) Heading(level int, text string) {
 	d.Paragraph(Para{Runs: []Run{{Text: text}}, Style: "Heading" + strconv.Itoa(level)})
 }
 
+// LineKind is the pattern of a horizontal rule.
+type LineKind int
+
+// Rule patterns. The double rules are w:pBdr bottom borders, whose ST_Border value
+// names the inner line (toward the text, here the upper one) first.
+const (
+	LineSingle    LineKind = iota // one line
+	LineThickThin                 // double, upper thick and lower thin (上粗下细): thickThinSmallGap
+	LineThinThick                 // double, upper thin and lower thick (上细下粗): thinThickSmallGap
+)
+
+func (k LineKind) val() string {
+	switch k {
+	case LineThickThin:
+		return "thickThinSmallGap"
+	case LineThinThick:
+		return "thinThickSmallGap"
+	}
+	return "single"
+}
+
 // Line appends a horizontal rule as wide as the text area, drawn as the bottom border
 // of an empty, 2 pt high paragraph. double draws two lines, the upper thick and the
 // lower thin (上粗下细); widthPt is the total width (at most 6 pt).
@@ -426,13 +550,22 @@ func (d *Doc) Line(colorHex string, widthPt float64, double bool) {
 // LineSpan is Line with a given length in millimetres, centred on the text area; 0 is
 // the text width. The 信函格式 red lines are 170 mm long.
 func (d *Doc) LineSpan(colorHex string, widthPt float64, double bool, lengthMM float64) {
+	kind := LineSingle
+	if double {
+		kind = LineThickThin
+	}
+	d.Rule(colorHex, widthPt, kind, lengthMM)
+}
+
+// Rule appends a horizontal rule of the given kind, lengthMM long (0 is the text width)
+// and centred on the text area, drawn as the bottom border of an empty, 2 pt high
+// paragraph; widthPt is the total width (at most 6 pt). The 信函格式 (GB/T 9704 §10.1)
+// draws a LineThickThin under the 发文机关标志 and a LineThinThick at the foot of the
+// letter, both red and 170 mm long.
+func (d *Doc) Rule(colorHex string, widthPt float64, kind LineKind, lengthMM float64) {
 	c := hexColor(colorHex)
 	if c == "" {
 		c = "000000"
-	}
-	val := "single"
-	if double {
-		val = "thickThinSmallGap"
 	}
 	sz := int(math.Round(widthPt * 8))
 	if sz < 2 {
@@ -446,9 +579,13 @@ func (d *Doc) LineSpan(colorHex string, widthPt float64, double bool, lengthMM f
 		out := (lengthMM - d.TextWidthMM()) / 2
 		ind = fmt.Sprintf(`<w:ind w:left="%d" w:right="%d"/>`, -twips(out), -twips(out))
 	}
-	fmt.Fprintf(&d.body, `<w:p><w:pPr><w:pBdr><w:bottom w:val="%s" w:sz="%d" w:space="1" w:color="%s"/></w:pBdr>`+
+	grid := ""
+	if d.page.CharsPerLine > 0 {
+		grid = `<w:snapToGrid w:val="0"/>`
+	}
+	fmt.Fprintf(&d.body, `<w:p><w:pPr><w:pBdr><w:bottom w:val="%s" w:sz="%d" w:space="1" w:color="%s"/></w:pBdr>%s`+
 		`<w:spacing w:before="0" w:after="0" w:line="40" w:lineRule="exact"/>%s<w:jc w:val="left"/>`+
-		`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`, val, sz, c, ind)
+		`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`, kind.val(), sz, c, grid, ind)
 }
 
 // PageBreak starts a new page.
@@ -585,6 +722,9 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 			part{"word/footer2.xml", d.footerXML(AlignLeft)},
 			part{"word/footer3.xml", emptyFooter})
 	}
+	for _, h := range d.headerTypes() {
+		parts = append(parts, part{"word/" + h.part, d.headerXML()})
+	}
 	for _, p := range parts {
 		hdr := &zip.FileHeader{Name: p.name, Method: zip.Deflate}
 		hdr.Modified = FixedTime
@@ -621,6 +761,30 @@ const rootRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformat
 
 const emptyFooter = xmlHeader + `<w:ftr ` + nsW + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p></w:ftr>`
 
+// hdrRef is one header of the section: its w:type, part name and relationship ID.
+type hdrRef struct{ typ, part, id string }
+
+// headerTypes lists the header parts: the default one, and copies for even pages
+// (w:evenAndOddHeaders is set with page numbers) and the first page (w:titlePg), which
+// would otherwise have none.
+func (d *Doc) headerTypes() []hdrRef {
+	if d.header == nil {
+		return nil
+	}
+	hs := []hdrRef{{"default", "header1.xml", "rId6"}}
+	if d.page.PageNumbers {
+		hs = append(hs, hdrRef{"even", "header2.xml", "rId7"})
+		if d.page.NoNumberOnFirstPage {
+			hs = append(hs, hdrRef{"first", "header3.xml", "rId8"})
+		}
+	}
+	return hs
+}
+
+func (d *Doc) headerXML() string {
+	return xmlHeader + `<w:hdr ` + nsW + `>` + string(d.header) + `</w:hdr>`
+}
+
 func (d *Doc) contentTypes() string {
 	s := xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -633,6 +797,9 @@ func (d *Doc) contentTypes() string {
 			s += fmt.Sprintf(`<Override PartName="/word/footer%d.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`, i)
 		}
 	}
+	for _, h := range d.headerTypes() {
+		s += `<Override PartName="/word/` + h.part + `" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`
+	}
 	return s + `</Types>`
 }
 
@@ -644,6 +811,9 @@ func (d *Doc) documentRels() string {
 		for i := 1; i <= 3; i++ {
 			s += fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer%d.xml"/>`, 2+i, i)
 		}
+	}
+	for _, h := range d.headerTypes() {
+		s += `<Relationship Id="` + h.id + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="` + h.part + `"/>`
 	}
 	return s + `</Relationships>`
 }
@@ -683,6 +853,9 @@ func (d *Doc) documentXML() string {
 	b.WriteString(xmlHeader + `<w:document ` + nsW + `><w:body>`)
 	b.Write(d.body.Bytes())
 	b.WriteString(`<w:sectPr>`)
+	for _, h := range d.headerTypes() {
+		fmt.Fprintf(&b, `<w:headerReference w:type="%s" r:id="%s"/>`, h.typ, h.id)
+	}
 	if p.PageNumbers {
 		b.WriteString(`<w:footerReference w:type="default" r:id="rId3"/><w:footerReference w:type="even" r:id="rId4"/>`)
 		if p.NoNumberOnFirstPage {
@@ -700,7 +873,12 @@ func (d *Doc) documentXML() string {
 	if p.PageNumbers && p.NoNumberOnFirstPage {
 		b.WriteString(`<w:titlePg/>`)
 	}
-	fmt.Fprintf(&b, `<w:docGrid w:type="lines" w:linePitch="%d"/>`, ptTwips(p.LineSpacingPt))
+	if p.CharsPerLine > 0 {
+		fmt.Fprintf(&b, `<w:docGrid w:type="linesAndChars" w:linePitch="%d" w:charSpace="%d"/>`,
+			ptTwips(p.LineSpacingPt), charSpace(d.textWidthTwips(), p.SizePt, p.CharsPerLine))
+	} else {
+		fmt.Fprintf(&b, `<w:docGrid w:type="lines" w:linePitch="%d"/>`, ptTwips(p.LineSpacingPt))
+	}
 	b.WriteString(`</w:sectPr></w:body></w:document>`)
 	return b.String()
 }
@@ -720,12 +898,24 @@ func (d *Doc) stylesXML() string {
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
 		`<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`,
 		d.rFonts(p.Font), sz, sz, line)
+	// The title's lines are 1.5 × 2号 apart; on a GB/T 9704 grid page they keep the body
+	// pitch, as in the PDF, so that the page holds its 22 lines.
+	titleLine := ptTwips(Size2Hao * 1.5)
+	condense, titleGrid, fullScale := "", "", ""
+	if p.CharsPerLine > 0 {
+		titleLine = line
+		if pct := gridScale(d.textWidthTwips(), p.SizePt, p.CharsPerLine); pct != 100 {
+			condense = fmt.Sprintf(`<w:w w:val="%d"/>`, pct)
+			fullScale = `<w:w w:val="100"/>`
+		}
+		titleGrid = `<w:snapToGrid w:val="0"/>`
+	}
 	fmt.Fprintf(&b, `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>`+
 		`<w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr>`+
-		`<w:rPr>%s<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`, line, d.rFonts(p.Font), sz, sz)
+		`<w:rPr>%s%s<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`, line, d.rFonts(p.Font), condense, sz, sz)
 	fmt.Fprintf(&b, `<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>`+
-		`<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>`+
-		`<w:rPr>%s<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>`, ptTwips(Size2Hao*1.5), d.rFonts(FontXiaobiaosong))
+		`<w:pPr><w:keepNext/>%s<w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>`+
+		`<w:rPr>%s%s<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>`, titleGrid, titleLine, d.rFonts(FontXiaobiaosong), fullScale)
 	heads := []struct {
 		font string
 		bold bool
@@ -736,8 +926,12 @@ func (d *Doc) stylesXML() string {
 			`<w:rPr>%s<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`,
 			i+1, i+1, ptTwips(2*p.SizePt), i, d.rFonts(h.font), sz, sz)
 	}
+	footerRPr := ""
+	if fullScale != "" {
+		footerRPr = `<w:rPr>` + fullScale + `</w:rPr>`
+	}
 	b.WriteString(`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
-		`<w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr></w:style>`)
+		`<w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>` + footerRPr + `</w:style>`)
 	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
 		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
 	b.WriteString(`</w:styles>`)
