@@ -119,10 +119,7 @@ func main() {
 	}()
 	w.SetContent(container.NewStack())
 	w.SetMaster()
-	w.SetCloseIntercept(func() {
-		w.Canvas().Unfocus() // commit the field being typed in
-		w.Close()
-	})
+	w.SetCloseIntercept(func() { app.CloseWindow(w) }) // commits the field being typed in
 	w.SetOnClosed(func() {
 		if sh != nil {
 			sh.Store().Close()
