@@ -86,8 +86,8 @@ func industry2021() Measure {
 			{Key: "name", Label: "主导产业（产品）名称", Text: true},
 			{Key: "share", Label: "在全部工业增加值中占比（%）", Kind: value.Share},
 			{Key: "growth", Label: "工业增加值增速（%）", Kind: value.Growth},
-			{Key: "revenue", Label: "销售收入（亿元）", Kind: value.Amount},
-			{Key: "profit", Label: "利润总额（亿元）", Kind: value.SignedAmount},
+			{Key: "revenue", Label: "销售收入（亿元）", Kind: value.Number},
+			{Key: "profit", Label: "利润总额（亿元）", Kind: value.SignedNumber},
 		},
 	}
 }
@@ -104,7 +104,7 @@ func digital2021() Measure {
 		Indicators: []Indicator{
 			{ID: "dig.gigabit", Label: "家庭千兆光纤网络覆盖率（%）", Unit: "%", Kind: value.Coverage, Verifier: VerifierTelecom, HigherIsBetter: true,
 				Help: "具备千兆光纤接入能力的城镇家庭占城镇家庭总数的比例；衡量的是覆盖能力，可以超过100%。"},
-			{ID: "dig.bs5g", Label: "每万人拥有5G基站数（个）", Unit: "个/万人", Kind: value.Coverage, Verifier: VerifierTelecom, HigherIsBetter: true,
+			{ID: "dig.bs5g", Label: "每万人拥有5G基站数（个）", Unit: "个/万人", Kind: value.Number, Verifier: VerifierTelecom, HigherIsBetter: true,
 				Help: "5G基站总数除以常住人口（万人），可有小数。"},
 			{ID: "dig.iiot_pilots", Label: "当年被工业和信息化部评为工业互联网试点示范项目数量（个）", Unit: "个", Kind: value.Count, Verifier: VerifierMinistryList, HigherIsBetter: true},
 			{ID: "dig.integration", Label: "当年通过两化融合管理体系贯标评定企业数量（个）", Unit: "个", Kind: value.Count, Verifier: VerifierMinistryList, HigherIsBetter: true,

@@ -206,16 +206,21 @@ func TestCampaignDefinitions(t *testing.T) {
 	}
 }
 
-// The 主导产业 columns 销售收入（亿元）and 利润总额（亿元）are amounts, not percentages.
-func TestLeadingIndustryAmountKinds(t *testing.T) {
+// 销售收入（亿元）, 利润总额（亿元）of the 主导产业 table and 每万人拥有5G基站数（个）are plain
+// numbers, not percentages.
+func TestPlainNumberKinds(t *testing.T) {
 	c, _ := CampaignFor(2021)
 	m, _ := c.Measure(Industry)
 	kinds := map[string]value.Kind{}
 	for _, col := range m.LeadingIndustries {
 		kinds[col.Key] = col.Kind
 	}
-	if kinds["share"] != value.Share || kinds["growth"] != value.Growth || kinds["revenue"] != value.Amount || kinds["profit"] != value.SignedAmount {
+	if kinds["share"] != value.Share || kinds["growth"] != value.Growth || kinds["revenue"] != value.Number || kinds["profit"] != value.SignedNumber {
 		t.Errorf("column kinds %v", kinds)
+	}
+	d, _ := c.Measure(Digital)
+	if in, _ := d.Indicator("dig.bs5g"); in.Kind != value.Number {
+		t.Errorf("每万人拥有5G基站数 is a %v", in.Kind)
 	}
 }
 

@@ -183,6 +183,8 @@ func invent(in forms.Indicator, rank, yearIndex int, scale float64) value.Value 
 			return value.Value{A: round1((70 + 40*q + jitter) * scale)}
 		}
 		return value.Value{A: round1((8 + 10*q + jitter) * scale)}
+	case value.Number: // 每万人拥有5G基站数
+		return value.Value{A: round1((8 + 10*q + jitter) * scale)}
 	case value.Count:
 		return value.Value{A: math.Round((3 + 12*q + jitter*3) * scale)}
 	case value.CountPair:

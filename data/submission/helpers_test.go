@@ -141,7 +141,7 @@ func fakeDocuments(in DocumentsInput) ([]File, error) {
 			n := 0
 			for _, li := range in.Case.Industries {
 				if li.UnitCode == ch.UnitCode {
-					for j, v := range []string{li.Name, li.Share.Format(value.Share), li.Growth.Format(value.Growth), li.Revenue.Format(value.Amount), li.Profit.Format(value.SignedAmount)} {
+					for j, v := range []string{li.Name, li.Share.Format(value.Share), li.Growth.Format(value.Growth), li.Revenue.Format(value.Number), li.Profit.Format(value.SignedNumber)} {
 						set(fmt.Sprintf("%c%d", 'A'+j, row), v)
 					}
 					row++

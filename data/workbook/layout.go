@@ -216,5 +216,5 @@ func cellAt(cells []string, col int) string {
 
 // numeric reports whether a kind is written as a number.
 func numeric(k value.Kind) bool {
-	return k == value.Growth || k == value.Share || k == value.Coverage || k == value.Count
+	return k == value.Growth || k == value.Share || k == value.Coverage || k == value.Count || k == value.Number || k == value.SignedNumber
 }

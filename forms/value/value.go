@@ -17,7 +17,7 @@
 //     "–" (U+2013), "﹣" (U+FE63), "‐" (U+2010), "‑" (U+2011). A space may follow the sign.
 //   - Percent: a trailing "%", "％" or "﹪" (optionally after a space) for Growth, Share and
 //     Coverage; the value stays in percent units ("12.3%" → 12.3, the same as "12.3").
-//     A percent sign on a count or an amount is an error.
+//     A percent sign on a count or a Number is an error.
 //   - Missing: a blank cell, or a cell holding only one or two dashes of any of the
 //     kinds above ("—", "——", "-", "--", "－", "－－", "―"), means "no figure"
 //     (Value.Missing). For CountPair "—/—" and a bare "/" are missing too; a pair with
@@ -34,7 +34,7 @@
 // the tables never need it and a typo like "1e5" for "105" must not pass); more than 4
 // decimals (round first: the tables print at most 2, and longer tails are usually pasted
 // formula results); fractions in counts (a count of "3.0" is accepted as 3, "2.5" is
-// not); negative counts, shares, coverage rates and Amounts; shares above 100.
+// not); negative counts, shares, coverage rates and Numbers; shares above 100.
 //
 // Every error message is in Chinese, quotes what was typed, says what is wrong and
 // what to type instead. Callers add where (sheet, row, column, field).
@@ -59,14 +59,14 @@ const (
 	Count                    // whole number ≥ 0
 	CountPair                // "a/b", both whole ≥ 0, e.g. 初赛/决赛
 	YesNo                    // 是/否
-	Amount                   // an amount such as 亿元, ≥ 0, no percent sign (销售收入)
-	SignedAmount             // an amount that may be negative, no percent sign (利润总额)
+	Number                   // a plain number ≥ 0 in the unit of its label, no percent sign (销售收入（亿元）, 每万人拥有5G基站数)
+	SignedNumber             // a plain number that may be negative, no percent sign (利润总额（亿元）)
 )
 
-var kindNames = [...]string{"增速", "占比", "覆盖率", "数量", "数量对", "是否", "金额", "金额（可为负）"}
+var kindNames = [...]string{"增速", "占比", "覆盖率", "数量", "数量对", "是否", "数值", "数值（可为负）"}
 
-// String returns the Chinese name of the kind: 增速, 占比, 覆盖率, 数量, 数量对, 是否, 金额,
-// 金额（可为负）.
+// String returns the Chinese name of the kind: 增速, 占比, 覆盖率, 数量, 数量对, 是否, 数值,
+// 数值（可为负）.
 func (k Kind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
 		return fmt.Sprintf("Kind(%d)", int(k))
@@ -145,8 +145,8 @@ var hints = [...]string{
 	Count:        "请填写 0 或正整数，例如 12",
 	CountPair:    "请填写用“/”分隔的两个整数，例如 3/1",
 	YesNo:        "请填写“是”或“否”",
-	Amount:       "请填写 0 或正数，例如 3560.4（单位见表头，如亿元，不带 %）",
-	SignedAmount: "请填写数字，例如 210 或 -12.5（单位见表头，如亿元，不带 %）",
+	Number:       "请填写 0 或正数，例如 3560.4（单位按表头，不带 %）",
+	SignedNumber: "请填写数字，例如 210 或 -12.5（单位按表头，不带 %）",
 }
 
 const missingHint = "；没有数据请留空或填写“—”"
@@ -158,7 +158,7 @@ func fail(in string, k Kind, format string, args ...any) (Value, error) {
 // Parse reads a figure of kind k as typed by an officer. See the package comment for
 // exactly what is accepted and rejected.
 func Parse(s string, k Kind) (Value, error) {
-	if k < Growth || k > SignedAmount {
+	if k < Growth || k > SignedNumber {
 		return fail(s, k, "未知的数据类型 %d，无法解析“%s”", int(k), s)
 	}
 	t := normalize(s)
@@ -258,7 +258,7 @@ func parsePair(in, t string) (Value, error) {
 }
 
 // parseNumber parses a normalized, non-missing, trimmed t (in is the original text for
-// messages) and checks the range of kind k (a percent kind, Count or an amount).
+// messages) and checks the range of kind k (a percent kind, Count or a plain number).
 func parseNumber(in, t string, k Kind) (float64, error) {
 	bad := func(format string, args ...any) (float64, error) {
 		_, err := fail(in, k, format, args...)
@@ -363,12 +363,12 @@ func parseNumber(in, t string, k Kind) (float64, error) {
 		if strings.Trim(frac, "0") != "" {
 			return bad("“%s”不是整数，数量%s", in, hints[Count])
 		}
-	case Amount, SignedAmount:
+	case Number, SignedNumber:
 		if pct {
-			return bad("“%s”是金额，不能带百分号，%s", in, hints[k])
+			return bad("“%s”不是百分数，不能带百分号，%s", in, hints[k])
 		}
-		if k == Amount && f < 0 {
-			return bad("“%s”是负数，该金额不能为负，%s", in, hints[k])
+		if k == Number && f < 0 {
+			return bad("“%s”是负数，该数值不能为负，%s", in, hints[k])
 		}
 	case Share:
 		if f < 0 || f > 100 {

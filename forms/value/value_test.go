@@ -10,7 +10,7 @@ func num1(a float64) Value    { return Value{A: a} }
 func pair(a, b float64) Value { return Value{A: a, B: b} }
 func missing() Value          { return Value{Missing: true} }
 func kinds() []Kind {
-	return []Kind{Growth, Share, Coverage, Count, CountPair, YesNo, Amount, SignedAmount}
+	return []Kind{Growth, Share, Coverage, Count, CountPair, YesNo, Number, SignedNumber}
 }
 func isNegZero(f float64) bool { return f == 0 && 1/f < 0 }
 
@@ -302,7 +302,7 @@ func TestEqual(t *testing.T) {
 }
 
 func TestKindString(t *testing.T) {
-	want := []string{"增速", "占比", "覆盖率", "数量", "数量对", "是否", "金额", "金额（可为负）"}
+	want := []string{"增速", "占比", "覆盖率", "数量", "数量对", "是否", "数值", "数值（可为负）"}
 	for i, k := range kinds() {
 		if k.String() != want[i] {
 			t.Errorf("%d: %q", i, k.String())
@@ -335,7 +335,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if k > SignedAmount {
+		if k > SignedNumber {
 			t.Fatalf("invalid kind %d accepted %q", k, s)
 		}
 		if isNegZero(v.A) || isNegZero(v.B) {
@@ -357,7 +357,7 @@ func FuzzParse(f *testing.F) {
 			if v.A < 0 || v.A > 100 {
 				t.Fatalf("share out of range %v", v.A)
 			}
-		case Coverage, Amount:
+		case Coverage, Number:
 			if v.A < 0 {
 				t.Fatalf("negative %v %v", k, v.A)
 			}
@@ -373,14 +373,14 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// Amounts in 亿元 (销售收入, 利润总额 of the 主导产业 table) are plain numbers: no percent
-// sign, and the hint never speaks of percent. Revenue is ≥ 0, profit may be a loss.
-func TestAmounts(t *testing.T) {
+// Plain numbers (销售收入/利润总额（亿元）of the 主导产业 table, 每万人拥有5G基站数): no
+// percent sign, and the hint never speaks of percent. Revenue is ≥ 0, profit may be a loss.
+func TestPlainNumbers(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		k    Kind
 		want float64
-	}{{"3,560.4", Amount, 3560.4}, {"０", Amount, 0}, {"-12.5", SignedAmount, -12.5}, {"２１０", SignedAmount, 210}} {
+	}{{"3,560.4", Number, 3560.4}, {"０", Number, 0}, {"-12.5", SignedNumber, -12.5}, {"２１０", SignedNumber, 210}} {
 		v, err := Parse(c.in, c.k)
 		if err != nil || v.A != c.want {
 			t.Errorf("Parse(%q, %v) = %+v, %v; want %v", c.in, c.k, v, err, c.want)
@@ -389,7 +389,7 @@ func TestAmounts(t *testing.T) {
 	for _, c := range []struct {
 		in, want string
 		k        Kind
-	}{{"-3", "负", Amount}, {"12%", "百分号", Amount}, {"12%", "百分号", SignedAmount}, {"abc", "亿元", Amount}, {"abc", "亿元", SignedAmount}} {
+	}{{"-3", "负", Number}, {"12%", "百分号", Number}, {"12%", "百分号", SignedNumber}, {"abc", "单位按表头", Number}, {"abc", "单位按表头", SignedNumber}} {
 		_, err := Parse(c.in, c.k)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "单位为 %") {
 			t.Errorf("Parse(%q, %v): %v, want a message about %s without percent units", c.in, c.k, err, c.want)
