@@ -64,6 +64,7 @@ func main() {
 	// repeatedly on a two-core office PC delays the first frame. Collection resumes
 	// once the shell is in the window.
 	gcPercent := debug.SetGCPercent(-1)
+	app.UseChinese()
 	a := fyneapp.NewWithID("app.tuijian.desktop")
 	a.Settings().SetTheme(app.NewTheme())
 	a.SetIcon(app.AppIcon)
