@@ -113,6 +113,11 @@ func TestVerifiedFigureEditedReturnsToUnverified(t *testing.T) {
 	if state() != forms.Verified {
 		t.Fatal("not verified")
 	}
+	if err := s.Update("x", func(tx *Tx) error {
+		return tx.SetVerification(Verification{FigureKey: k, State: "已核实", By: "省统计局 王五", DocNo: "鲁统函〔2022〕1号"})
+	}); err == nil || !strings.Contains(err.Error(), "已核实") {
+		t.Errorf("a verification state other than 未审核/已审核/有疑问 must be refused: %v", err)
+	}
 	must(t, s.Update("c", func(tx *Tx) error { return tx.SetFigure(FigureInput{FigureKey: k, Text: "30.1", Remark: "备注"}) }))
 	if state() != forms.Verified {
 		t.Error("a remark change must keep the verification")

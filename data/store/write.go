@@ -135,6 +135,11 @@ type Verification struct {
 
 // SetVerification records the verification state of an entered figure.
 func (t *Tx) SetVerification(v Verification) error {
+	switch v.State {
+	case forms.Unverified, forms.Verified, forms.Questioned:
+	default:
+		return fmt.Errorf("审核状态“%s”无效：应为%s、%s或%s", v.State, forms.Unverified, forms.Verified, forms.Questioned)
+	}
 	if v.State == forms.Verified && (v.By == "" || v.DocNo == "") {
 		return fmt.Errorf("标记为已审核须填写审核单位（人）和审核文件文号")
 	}
