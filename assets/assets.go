@@ -2,7 +2,7 @@
 //
 // The font is Noto Sans SC (SIL Open Font License 1.1, fonts/OFL.txt) from the npm
 // package @expo-google-fonts/noto-sans-sc 0.4.3, with its OpenType layout features
-// removed (fontTools subset --unicodes='*' --layout-features=”), which makes Fyne's text
+// removed (fontTools subset, all code points, an empty --layout-features list), which makes Fyne's text
 // shaping about 15× faster while keeping every glyph, so rare characters of place names
 // still render. It is TrueType, as Fyne's theme and gopdf need.
 package assets
