@@ -83,8 +83,11 @@ func (r Report) Text() string {
 // completeness, every checksum and Payload-Oxum (data/bagit), the signature of the
 // tag manifest with the package's tuijian.pub or, when pubkey is given (a .pub file
 // or the bare base64 key), with that key — a package key that differs from it is
-// reported —, submission.json (schema), its consistency with every 推荐表 workbook,
-// at most one city per measure, and the cover sheet.
+// reported —, submission.json (schema), its consistency with every 推荐表 workbook
+// (figures, approval row, 主导产业 sub-table), at most one city per measure, each
+// recommended city the province's own unit of the right level and not excluded by its
+// negative-event register (every event graded again as of the export day), its
+// statistical and telecom figures verified, the consents given, and the cover sheet.
 func Verify(p string, pubkey []byte) Report {
 	st, err := os.Stat(p)
 	if err != nil {
