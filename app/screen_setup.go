@@ -191,6 +191,8 @@ func (s *setupScreen) Focus(field string) bool {
 		o = s.contact
 	case "settings.phone":
 		o = s.phone
+	case "settings.doc_number":
+		o = s.docNumber
 	case "settings.demo":
 		return true
 	default:

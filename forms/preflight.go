@@ -77,6 +77,9 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 	if s.Phone == "" {
 		add(Blocker, "", StepSetup, "settings.phone", "未填写联系电话，请在“设置”中填写")
 	}
+	if s.DocNumber == "" {
+		add(Warning, "", StepSetup, "settings.doc_number", "未填写推荐函的发文字号，推荐函将留空“〔　〕号”，请在“设置”中填写")
+	}
 	if s.Demo {
 		add(Warning, "", StepSetup, "settings.demo", "当前为演示数据（数字均为虚构），不得报送")
 	}

@@ -262,3 +262,17 @@ func TestTextsAreTheNotice(t *testing.T) {
 		}
 	}
 }
+
+func TestPreflightWarnsOnMissingDocNumber(t *testing.T) {
+	c := completeCase(t)
+	c.Settings.DocNumber = ""
+	for _, i := range Preflight(c, day(2022, 2, 1)) {
+		if i.Field == "settings.doc_number" {
+			if i.Severity != Warning || i.Step != StepSetup {
+				t.Errorf("issue %+v", i)
+			}
+			return
+		}
+	}
+	t.Error("no warning for a missing 发文字号")
+}
