@@ -55,3 +55,17 @@ func (c *cli) loadCase() (*forms.Case, error) {
 	}
 	return s.Case()
 }
+
+// measureUnit resolves --measure and --unit against the loaded case.
+func (c *cli) measureUnit(measure, unit string) (forms.MeasureID, *forms.Case, forms.Unit, error) {
+	m, err := measureArg(measure)
+	if err != nil {
+		return "", nil, forms.Unit{}, err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return "", nil, forms.Unit{}, err
+	}
+	u, err := unitArg(cs, unit)
+	return m, cs, u, err
+}

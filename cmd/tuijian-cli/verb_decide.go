@@ -26,15 +26,7 @@ func runAssess(c *cli, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	m, err := measureArg(*mf)
-	if err != nil {
-		return err
-	}
-	cs, err := c.loadCase()
-	if err != nil {
-		return err
-	}
-	u, err := unitArg(cs, *unit)
+	m, _, u, err := c.measureUnit(*mf, *unit)
 	if err != nil {
 		return err
 	}
@@ -53,15 +45,7 @@ func runChoose(c *cli, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	m, err := measureArg(*mf)
-	if err != nil {
-		return err
-	}
-	cs, err := c.loadCase()
-	if err != nil {
-		return err
-	}
-	u, err := unitArg(cs, *unit)
+	m, cs, u, err := c.measureUnit(*mf, *unit)
 	if err != nil {
 		return err
 	}
