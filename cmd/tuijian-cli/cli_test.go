@@ -18,6 +18,28 @@ func run(t *testing.T, args ...string) (string, string, int) {
 	return out.String(), errOut.String(), code
 }
 
+// dbRunner runs verbs against one database: ok wants exit status 0 and returns
+// stdout; status wants the given exit status and returns stdout and stderr.
+func dbRunner(t *testing.T, db string) (ok func(args ...string) string, status func(want int, args ...string) string) {
+	ok = func(args ...string) string {
+		t.Helper()
+		out, errOut, code := run(t, append([]string{"--db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s%s", args, code, out, errOut)
+		}
+		return out
+	}
+	status = func(want int, args ...string) string {
+		t.Helper()
+		out, errOut, code := run(t, append([]string{"--db", db}, args...)...)
+		if code != want {
+			t.Fatalf("%v: exit %d, want %d: %s%s", args, code, want, out, errOut)
+		}
+		return out + errOut
+	}
+	return ok, status
+}
+
 func TestGradeJSON(t *testing.T) {
 	cases := []struct {
 		args     []string
@@ -68,22 +90,7 @@ func TestGradeJSON(t *testing.T) {
 
 func TestWorkflowEndToEnd(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
-	ok := func(args ...string) string {
-		t.Helper()
-		out, errOut, code := run(t, append([]string{"--db", db}, args...)...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d: %s%s", args, code, out, errOut)
-		}
-		return out
-	}
-	fail := func(want int, args ...string) string {
-		t.Helper()
-		out, errOut, code := run(t, append([]string{"--db", db}, args...)...)
-		if code != want {
-			t.Fatalf("%v: exit %d, want %d: %s%s", args, code, want, out, errOut)
-		}
-		return out + errOut
-	}
+	ok, fail := dbRunner(t, db)
 	fail(2, "units") // not set up yet
 	ok("setup", "--province", "山东", "--year", "2021", "--department", "山东省工业和信息化厅", "--contact", "张三", "--phone", "0531-86000000")
 	if out := ok("units"); !strings.Contains(out, "青岛市") || !strings.Contains(out, "计划单列市") || strings.Contains(out, "莱芜") {

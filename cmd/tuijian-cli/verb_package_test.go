@@ -17,22 +17,7 @@ func TestPackageEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
 	t.Setenv(PassphraseEnv, "端到端测试口令 e2e-pass")
-	ok := func(args ...string) string {
-		t.Helper()
-		out, errOut, code := run(t, append([]string{"--db", db}, args...)...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d: %s%s", args, code, out, errOut)
-		}
-		return out
-	}
-	code := func(want int, args ...string) string {
-		t.Helper()
-		out, errOut, code := run(t, append([]string{"--db", db}, args...)...)
-		if code != want {
-			t.Fatalf("%v: exit %d, want %d: %s%s", args, code, want, out, errOut)
-		}
-		return out + errOut
-	}
+	ok, code := dbRunner(t, db)
 	ok("demo")
 	if msg := code(2, "export", "--out", filepath.Join(dir, "x")); !strings.Contains(msg, "尚未创建签名密钥") {
 		t.Errorf("export without a key: %s", msg)
