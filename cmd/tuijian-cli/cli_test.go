@@ -175,3 +175,15 @@ func TestUnknownVerb(t *testing.T) {
 		t.Errorf("exit %d %s", code, errOut)
 	}
 }
+
+func TestPadCountsWideCharacters(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		w    int
+		want string
+	}{{"济南市", 8, "济南市  "}, {"ab", 4, "ab  "}, {"黔西南布依族苗族自治州", 8, "黔西南布依族苗族自治州"}, {"１２", 5, "１２ "}} {
+		if got := pad(c.in, c.w); got != c.want {
+			t.Errorf("pad(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
+}

@@ -69,3 +69,27 @@ func (c *cli) measureUnit(measure, unit string) (forms.MeasureID, *forms.Case, f
 	u, err := unitArg(cs, unit)
 	return m, cs, u, err
 }
+
+// pad right-pads s with spaces to width terminal columns, counting CJK and full-width
+// characters as two columns, so tables of Chinese names line up (fmt's %-8s counts
+// runes).
+func pad(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		w += runeWidth(r)
+	}
+	if w >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-w)
+}
+
+func runeWidth(r rune) int {
+	switch {
+	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
+		r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60,
+		r >= 0xFFE0 && r <= 0xFFE6, r >= 0x20000 && r <= 0x3FFFD:
+		return 2
+	}
+	return 1
+}

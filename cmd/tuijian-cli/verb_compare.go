@@ -231,7 +231,7 @@ func printCompare(out io.Writer, cmp *forms.Comparison, rob *forms.Robustness, r
 			if r.IsWorst[i] {
 				mark = "✕最差"
 			}
-			fmt.Fprintf(out, "    %-8s %d年 %-8s %d年 %-8s %-4s %-2s %s\n", u.Name, cmp.Years[0], cell[0].Text, cmp.Years[1], cell[1].Text, rk, pos, mark)
+			fmt.Fprintf(out, "    %s %d年 %s %d年 %s %s %s %s\n", pad(u.Name, 12), cmp.Years[0], pad(cell[0].Text, 8), cmp.Years[1], pad(cell[1].Text, 8), pad(rk, 5), pad(pos, 2), mark)
 			for y, yc := range cell {
 				if yc.Missing && yc.Remark != "" {
 					fmt.Fprintf(out, "             %d年缺失，备注：%s\n", cmp.Years[y], yc.Remark)
@@ -264,7 +264,7 @@ func printCompare(out io.Writer, cmp *forms.Comparison, rob *forms.Robustness, r
 				miss++
 			}
 		}
-		fmt.Fprintf(out, "  %-4d  %-8s  %.4f    %d\n", s.Rank[i], cmp.Candidates[i].Name, s.Score[i], miss)
+		fmt.Fprintf(out, "  %-4d  %s  %.4f    %d\n", s.Rank[i], pad(cmp.Candidates[i].Name, 12), s.Score[i], miss)
 	}
 	for _, msg := range s.Messages {
 		fmt.Fprintf(out, "  注：%s\n", msg)
@@ -277,7 +277,7 @@ func printCompare(out io.Writer, cmp *forms.Comparison, rob *forms.Robustness, r
 	}
 	fmt.Fprintln(out)
 	for i, u := range cmp.Candidates {
-		fmt.Fprintf(out, "  %-8s", u.Name)
+		fmt.Fprintf(out, "  %s", pad(u.Name, 12))
 		for _, x := range a.Acceptability[i] {
 			fmt.Fprintf(out, " %5.1f%%", 100*x)
 		}

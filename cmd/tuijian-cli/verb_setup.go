@@ -129,7 +129,7 @@ func runUnits(c *cli, args []string) error {
 			if r.PlanCity {
 				plan = " 计划单列市"
 			}
-			fmt.Fprintf(w, "%s  %-8s %s%s  %s  [%s%s]", r.Code, r.Name, r.Type, plan, r.Region, mark(forms.Industry, "工"), mark(forms.Digital, "数"))
+			fmt.Fprintf(w, "%s  %s %s  %s  [%s%s]", r.Code, pad(r.Name, 16), pad(string(r.Type)+plan, 22), r.Region, mark(forms.Industry, "工"), mark(forms.Digital, "数"))
 			for _, e := range r.Excluded {
 				fmt.Fprintf(w, "\n        排除：%s", e)
 			}
