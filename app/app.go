@@ -286,8 +286,18 @@ func (s *Shell) changed() {
 	}
 }
 
-// Show navigates to a step and, where the screen supports it, to a field.
+// Show navigates to a step and, where the screen supports it, to a field. When the
+// screen shown has a form with unsaved changes (dirtyScreen), the officer is asked
+// first whether to save them; on 取消 the screen stays.
 func (s *Shell) Show(step forms.Step, field string) {
+	// Leaving a screen commits the field being typed in (FocusLost saves it).
+	if s.env.Window != nil {
+		s.env.Window.Canvas().Unfocus()
+	}
+	s.guardLeave(step, func() { s.show(step, field) })
+}
+
+func (s *Shell) show(step forms.Step, field string) {
 	idx := -1
 	for i, st := range forms.Steps {
 		if st == step {
@@ -297,10 +307,6 @@ func (s *Shell) Show(step forms.Step, field string) {
 	if idx < 0 {
 		s.showError(fmt.Errorf("没有名为“%s”的步骤；可用的步骤：%v", step, forms.Steps))
 		return
-	}
-	// Leaving a screen commits the field being typed in (FocusLost saves it).
-	if s.env.Window != nil {
-		s.env.Window.Canvas().Unfocus()
 	}
 	s.current = step
 	s.selecting = true
@@ -359,9 +365,14 @@ func (s *Shell) Show(step forms.Step, field string) {
 // (w.SetCloseIntercept(func() { app.CloseWindow(w) })): it commits what is being typed,
 // then closes the window. Every screen saves its fields when they lose the focus, so
 // taking the focus away runs the save of whichever entry has it — also one under an
-// open dialog, whose overlays are dismissed first.
+// open dialog, whose overlays are dismissed first. The forms saved only by a button
+// (dirtyScreen) are not saved silently: when one has unsaved changes, the officer is
+// asked (保存 / 不保存 / 取消) before the window closes.
 func CloseWindow(w fyne.Window) {
 	commitEdits(w.Canvas())
+	if unsavedBeforeClose(w) {
+		return
+	}
 	w.Close()
 }
 

@@ -975,18 +975,28 @@ func (p *comparePanel) updateChooseNote() {
 
 func (p *comparePanel) choose() {
 	env := p.env()
+	if err := p.save(); err != nil {
+		env.ShowError(err)
+		if errors.Is(err, errNoReason) {
+			focusIn(env, p.reason)
+		}
+	}
+}
+
+// errNoReason marks the refusal of a choice without 推荐理由.
+var errNoReason = errors.New("请填写推荐理由后再确定推荐")
+
+// save stores the choice with its 推荐理由 and decision record (确定推荐).
+func (p *comparePanel) save() error {
+	env := p.env()
 	code := p.selectedCode()
 	switch {
 	case p.cmpErr != nil:
-		env.ShowError(fmt.Errorf("比较条件有误，无法确定推荐：%v", p.cmpErr))
-		return
+		return fmt.Errorf("比较条件有误，无法确定推荐：%v", p.cmpErr)
 	case code == "":
-		env.ShowError(fmt.Errorf("%s：请先在“推荐选择”中选择一个可推荐的市（州）", p.m.Short))
-		return
+		return fmt.Errorf("%s：请先在“推荐选择”中选择一个可推荐的市（州）", p.m.Short)
 	case strings.TrimSpace(p.reason.Text) == "":
-		env.ShowError(fmt.Errorf("%s：请填写推荐理由后再确定推荐", p.m.Short))
-		focusIn(env, p.reason)
-		return
+		return fmt.Errorf("%s：%w", p.m.Short, errNoReason)
 	}
 	var rob *forms.Robustness
 	if p.rob != nil && p.robGen == p.gen {
@@ -996,16 +1006,78 @@ func (p *comparePanel) choose() {
 	rec := p.cmp.Record(code, rob, now)
 	js, err := rec.JSON()
 	if err != nil {
-		env.ShowError(err)
-		return
+		return err
 	}
 	ch := forms.Choice{Measure: p.m.ID, UnitCode: code, Reason: strings.TrimSpace(p.reason.Text), Decision: js}
 	if err := env.Store.Update("确定推荐（比选）", func(t *store.Tx) error { return t.Choose(ch, now) }); err != nil {
-		env.ShowError(err)
-		return
+		return err
 	}
 	p.reasonDirty, p.choiceDirty = false, false
 	if env.Changed != nil {
 		env.Changed()
+	}
+	return nil
+}
+
+// unsaved reports whether the choice or 推荐理由 differs from the stored choice.
+func (p *comparePanel) unsaved() bool {
+	c := p.env().Case
+	if c == nil || (!p.reasonDirty && !p.choiceDirty) {
+		return false
+	}
+	ch, _ := c.Choice(p.m.ID)
+	return (p.reasonDirty && strings.TrimSpace(p.reason.Text) != strings.TrimSpace(ch.Reason)) ||
+		(p.choiceDirty && p.selectedCode() != ch.UnitCode)
+}
+
+// discard shows the stored choice and 推荐理由 again.
+func (p *comparePanel) discard() {
+	p.reasonDirty, p.choiceDirty = false, false
+	c := p.env().Case
+	if c == nil {
+		return
+	}
+	ch, _ := c.Choice(p.m.ID)
+	p.loading = true
+	p.reason.SetText(ch.Reason)
+	p.choice.SetSelected(p.optionOf(ch.UnitCode))
+	p.loading = false
+	p.updateChooseNote()
+}
+
+// Unsaved names the measures whose choice was changed but not confirmed (确定推荐).
+func (s *compareScreen) Unsaved() string {
+	var ms []string
+	for _, p := range s.panels {
+		if p.unsaved() {
+			ms = append(ms, p.m.Short)
+		}
+	}
+	if len(ms) == 0 {
+		return ""
+	}
+	return "比选：" + strings.Join(ms, "、") + "的推荐选择或推荐理由有未保存的修改（尚未“确定推荐”）"
+}
+
+// Save confirms the changed choices (确定推荐), stopping at the first refusal.
+func (s *compareScreen) Save() error {
+	for _, p := range s.panels {
+		if !p.unsaved() {
+			continue
+		}
+		if err := p.save(); err != nil {
+			if s.tabs != nil {
+				s.tabs.Select(p.tab)
+			}
+			return fmt.Errorf("比选：推荐选择未保存：%w", err)
+		}
+	}
+	return nil
+}
+
+// Discard shows the stored choices again.
+func (s *compareScreen) Discard() {
+	for _, p := range s.panels {
+		p.discard()
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -57,6 +58,7 @@ type eventsScreen struct {
 	save, del, add                                                  *widget.Button
 	content                                                         fyne.CanvasObject
 	loading                                                         bool
+	loaded                                                          string // formState as last loaded
 }
 
 var eventKinds = []forms.EventKind{forms.EventSafety, forms.EventEnvironment, forms.EventSocial}
@@ -349,6 +351,7 @@ func (s *eventsScreen) loadEvent(e forms.Event) {
 	s.severe.SetChecked(e.Severe)
 	s.basis.SetText(e.Basis)
 	s.loading = false
+	s.loaded = s.formState()
 	if e.ID == 0 {
 		s.formHead.SetText("新建事件：" + s.unitName(s.unit))
 		s.del.Disable()
@@ -514,10 +517,63 @@ func gradeText(g grading.Grade) string {
 	return g.String() + "（" + g.Roman() + "）"
 }
 
-func (s *eventsScreen) doSave() {
+// formState is every value of the event form, to tell whether it was changed.
+func (s *eventsScreen) formState() string {
+	var b strings.Builder
+	for _, e := range []*widget.Entry{s.date, s.title, s.description, s.deaths, s.injuries, s.evacuated, s.loss, s.officialDoc, s.basis} {
+		b.WriteString(strings.TrimSpace(e.Text) + "\x00")
+	}
+	for _, sel := range []*widget.Select{s.kind, s.water, s.ecology, s.radiation, s.impact, s.official} {
+		b.WriteString(sel.Selected + "\x00")
+	}
+	fmt.Fprint(&b, s.severe.Checked)
+	return b.String()
+}
+
+// Unsaved reports an event form that differs from the event as loaded.
+func (s *eventsScreen) Unsaved() string {
+	if s.formState() == s.loaded {
+		return ""
+	}
+	what := "新建事件"
+	if s.editing != 0 {
+		what = fmt.Sprintf("事件#%d", s.editing)
+	}
+	if s.unit != "" {
+		what += "（" + s.unitName(s.unit) + "）"
+	}
+	return "负面情况：事件表单" + what + "有未保存的修改"
+}
+
+// Save is the 保存事件 button.
+func (s *eventsScreen) Save() error {
+	if err := s.saveEvent(); err != nil {
+		return fmt.Errorf("负面情况：事件%w", err)
+	}
+	return nil
+}
+
+// Discard puts the event being edited back into the form as stored (an empty form
+// for a new one).
+func (s *eventsScreen) Discard() {
+	if s.env.Case != nil && s.editing != 0 {
+		for _, e := range s.env.Case.Events {
+			if e.ID == s.editing {
+				s.loadEvent(e)
+				return
+			}
+		}
+	}
+	s.newEvent()
+}
+
+func (s *eventsScreen) doSave() { _ = s.saveEvent() }
+
+// saveEvent stores the form; the error (also shown under the form) starts with 未保存.
+func (s *eventsScreen) saveEvent() error {
 	if s.unit == "" {
 		setMessage(s.errs, "请先在左侧选择市（州）；没有候选市（州）时请先在“候选市（州）”中勾选")
-		return
+		return errors.New("未保存：" + s.errs.Text)
 	}
 	e, err := s.event()
 	if err == nil {
@@ -529,16 +585,18 @@ func (s *eventsScreen) doSave() {
 	}
 	if err != nil {
 		setMessage(s.errs, "未保存："+err.Error())
-		return
+		return errors.New(s.errs.Text)
 	}
 	setMessage(s.errs, "")
 	s.editing = e.ID
+	s.loaded = s.formState()
 	s.env.Changed()
 	for _, f := range s.findings {
 		if f.Event.ID == e.ID {
 			s.loadEvent(f.Event)
 		}
 	}
+	return nil
 }
 
 func (s *eventsScreen) confirmDelete() {

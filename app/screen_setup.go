@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -34,6 +35,17 @@ type setupScreen struct {
 	content    fyne.CanvasObject
 	demoFlag   bool
 	demoBox    *widget.Card
+	loaded     setupForm // the form as last loaded or saved
+}
+
+// setupForm is what the officer can change on the setup screen.
+type setupForm struct {
+	province, year, department, contact, phone, docNumber string
+}
+
+func (s *setupScreen) form() setupForm {
+	return setupForm{s.province.Selected, s.year.Selected, strings.TrimSpace(s.department.Text),
+		strings.TrimSpace(s.contact.Text), strings.TrimSpace(s.phone.Text), strings.TrimSpace(s.docNumber.Text)}
 }
 
 func provinceOption(p forms.Province) string { return p.Name + "（" + p.Code + "）" }
@@ -87,6 +99,7 @@ func newSetupScreen(env *Env) Screen {
 		container.NewHBox(s.demo)))
 	body := container.NewVBox(intro, form, container.NewHBox(s.save), s.errs, s.msg, s.demoBox)
 	s.content = container.NewVScroll(container.NewPadded(body))
+	s.loaded = s.form()
 	return s
 }
 
@@ -128,6 +141,7 @@ func (s *setupScreen) Refresh() {
 	s.contact.SetText(st.Contact)
 	s.phone.SetText(st.Phone)
 	s.docNumber.SetText(st.DocNumber)
+	s.loaded = s.form()
 	if st.ProvinceCode != "" {
 		s.demoBox.Hide()
 	} else {
@@ -154,14 +168,24 @@ func (s *setupScreen) selectedProvince() string {
 }
 
 func (s *setupScreen) doSave() {
+	first := s.env.Case == nil
+	if s.saveSettings() != nil {
+		return
+	}
+	if first && s.env.Case != nil {
+		s.env.Show(forms.StepCandidates, "")
+	}
+}
+
+// saveSettings writes the form (the message is also shown under the button).
+func (s *setupScreen) saveSettings() error {
 	s.errs.SetText("")
 	code := s.selectedProvince()
 	if code == "" {
 		s.errs.SetText("请选择推荐单位（省份）：可在左侧输入名称筛选")
-		return
+		return errors.New(s.errs.Text)
 	}
 	year, _ := strconv.Atoi(strings.TrimSuffix(s.year.Selected, "年度"))
-	first := s.env.Case == nil
 	st := forms.Settings{
 		ProvinceCode: code, Year: year,
 		Department: strings.TrimSpace(s.department.Text), Contact: strings.TrimSpace(s.contact.Text),
@@ -171,13 +195,45 @@ func (s *setupScreen) doSave() {
 	err := s.env.Store.Update("设置", func(t *store.Tx) error { return t.SetSettings(st) })
 	if err != nil {
 		s.errs.SetText(err.Error())
-		return
+		return err
 	}
+	s.loaded = s.form()
 	s.msg.SetText("设置已保存。")
 	s.env.Changed()
-	if first && s.env.Case != nil {
-		s.env.Show(forms.StepCandidates, "")
+	return nil
+}
+
+// Unsaved reports a form that differs from the stored settings.
+func (s *setupScreen) Unsaved() string {
+	if s.form() == s.loaded {
+		return ""
 	}
+	return "设置：推荐单位设置有未保存的修改"
+}
+
+// Save is the 保存设置 button without moving on to 候选市（州）.
+func (s *setupScreen) Save() error {
+	if err := s.saveSettings(); err != nil {
+		return fmt.Errorf("设置未保存：%w", err)
+	}
+	return nil
+}
+
+// Discard shows the stored settings again.
+func (s *setupScreen) Discard() {
+	l := s.loaded
+	s.search.SetText("")
+	if l.province == "" {
+		s.province.ClearSelected()
+	} else {
+		s.province.SetSelected(l.province)
+	}
+	s.year.SetSelected(l.year)
+	s.department.SetText(l.department)
+	s.contact.SetText(l.contact)
+	s.phone.SetText(l.phone)
+	s.docNumber.SetText(l.docNumber)
+	s.errs.SetText("")
 }
 
 func (s *setupScreen) Focus(field string) bool {
