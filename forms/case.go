@@ -65,6 +65,12 @@ type LeadingIndustry struct {
 	Growth   value.Value
 	Revenue  value.Value // 亿元
 	Profit   value.Value // 亿元
+	// The row's figures come from the industrial statistics and are verified by the
+	// statistics bureau like the other statistical figures (通知 item 四).
+	State       VerifyState
+	VerifiedBy  string // body and person
+	VerifiedAt  string // YYYY-MM-DD
+	VerifyDocNo string // document number of the verification reply
 }
 
 // EventKind is the kind of a negative event (办法 第六/七条（六）).

@@ -188,6 +188,15 @@ func figureIssues(c *Case, m *Measure, code, name string) []Issue {
 				out = append(out, Issue{Warning, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 制造业主导产业第 %d 行“%s”未填写%s，推荐表中将显示为“—”",
 					m.Short, name, li.Row, li.Name, strings.Join(blank, "、"))})
 			}
+			// The row's figures come from the industrial statistics (通知 item 四).
+			if li.State != Verified {
+				state := li.State
+				if state == "" {
+					state = Unverified
+				}
+				out = append(out, Issue{Blocker, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 制造业主导产业第 %d 行“%s”尚未经统计部门审核（当前：%s），请在“指标数据—主导产业”中记录审核结果",
+					m.Short, name, li.Row, li.Name, state)})
+			}
 		}
 	}
 	return out

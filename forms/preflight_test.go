@@ -28,7 +28,7 @@ func completeCase(t *testing.T) *Case {
 		c.Approvals = append(c.Approvals, Approval{Measure: ch.Measure, Government: ConsentYes, GovDocNo: "鲁政字〔2022〕1号", Telecom: map[bool]Consent{true: ConsentYes}[m.TelecomConcurrence]})
 	}
 	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电", Share: value.Value{A: 20}, Growth: value.Value{A: 8},
-		Revenue: value.Value{A: 100}, Profit: value.Value{A: 9}}}
+		Revenue: value.Value{A: 100}, Profit: value.Value{A: 9}, State: Verified, VerifiedBy: "省统计局", VerifyDocNo: "鲁统函〔2022〕1号"}}
 	c.Applications = map[MeasureID]map[string]string{}
 	for _, m := range c.Campaign.Measures {
 		texts := map[string]string{}
@@ -86,6 +86,8 @@ func TestPreflightBlockers(t *testing.T) {
 		{"no telecom concurrence", func(c *Case) { c.Approvals[1].Telecom = ConsentUnknown }, "approval.telecom:digital", StepApprovals},
 		{"empty application section", func(c *Case) { c.Applications[Digital]["2.4"] = "  " }, "section:digital/2.4", StepApplication},
 		{"no leading industries", func(c *Case) { c.Industries = nil }, "industries:370200", StepFigures},
+		{"unverified leading industry", func(c *Case) { c.Industries[0].State = Unverified }, "industries:370200", StepFigures},
+		{"questioned leading industry", func(c *Case) { c.Industries[0].State = Questioned }, "industries:370200", StepFigures},
 		{"excluded choice", func(c *Case) {
 			c.Events = []Event{{ID: 1, UnitCode: "370200", Kind: EventSocial, Date: day(2020, 3, 3), Title: "x", Severe: true, Basis: "通报"}}
 		}, "choice:industry", StepCompare},
@@ -144,7 +146,7 @@ func TestPreflightLeadingIndustryFigures(t *testing.T) {
 		}
 	}
 	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电", Share: value.Value{A: 20}, Growth: value.Value{Missing: true},
-		Revenue: value.Value{A: 100}, Profit: value.Value{Missing: true}}}
+		Revenue: value.Value{A: 100}, Profit: value.Value{Missing: true}, State: Verified}}
 	var found []Issue
 	for _, i := range Preflight(c, day(2022, 2, 1)) {
 		if i.Field == "industries:370200" {
@@ -275,4 +277,20 @@ func TestPreflightWarnsOnMissingDocNumber(t *testing.T) {
 		}
 	}
 	t.Error("no warning for a missing 发文字号")
+}
+
+func TestPreflightUnverifiedIndustryRowNamed(t *testing.T) {
+	c := completeCase(t)
+	c.Industries = append(c.Industries, LeadingIndustry{UnitCode: "370200", Row: 2, Name: "轨道交通装备", Share: value.Value{A: 5}, Growth: value.Value{A: 3},
+		Revenue: value.Value{A: 50}, Profit: value.Value{A: 2}},
+		// rows of a city not chosen for the measure do not block
+		LeadingIndustry{UnitCode: "370100", Row: 1, Name: "软件", State: Unverified})
+	var got []Issue
+	for _, i := range Blockers(Preflight(c, day(2022, 2, 1))) {
+		got = append(got, i)
+	}
+	if len(got) != 1 || got[0].Field != "industries:370200" || got[0].Step != StepFigures || got[0].Measure != Industry ||
+		!strings.Contains(got[0].Message, "第 2 行“轨道交通装备”") || !strings.Contains(got[0].Message, "未审核") {
+		t.Fatalf("blockers: %+v", got)
+	}
 }

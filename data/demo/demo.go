@@ -82,6 +82,10 @@ func Fill(s *store.Store) error {
 				if err := t.SetIndustry(store.IndustryInput{UnitCode: code, Row: i + 1, Name: r[0], Figures: [4]string{r[1], r[2], r[3], r[4]}}); err != nil {
 					return err
 				}
+				// The rows come from the industrial statistics: verified like the figures.
+				if err := t.SetIndustryVerification(code, i+1, store.IndustryVerification{State: forms.Verified, By: "山东省统计局（演示）", At: "2022-01-28", DocNo: "鲁统演函〔2022〕5号"}); err != nil {
+					return err
+				}
 			}
 		}
 		for _, e := range events() {

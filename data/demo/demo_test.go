@@ -31,6 +31,14 @@ func TestDemoIsCompleteCase(t *testing.T) {
 			t.Errorf("blocker: %s %s", i.Field, i.Message)
 		}
 	}
+	if len(c.Industries) == 0 {
+		t.Error("demo has no 主导产业 rows")
+	}
+	for _, li := range c.Industries {
+		if li.State != forms.Verified || li.VerifyDocNo == "" {
+			t.Errorf("demo 主导产业 row %s/%d not verified: %+v", li.UnitCode, li.Row, li)
+		}
+	}
 	ex := c.Exclusions(now)
 	if len(ex["370300"]) == 0 {
 		t.Errorf("淄博 should be excluded by its 2020 accident: %v", ex)

@@ -99,12 +99,14 @@ func loadCase(q querier) (*forms.Case, error) {
 		return nil, err
 	}
 	m, _ := c.Campaign.Measure(forms.Industry)
-	if err := each(q, "SELECT unit_code, row, name, share, growth, revenue, profit FROM industries ORDER BY unit_code, row", func(r *sql.Rows) error {
+	if err := each(q, "SELECT unit_code, row, name, share, growth, revenue, profit, state, verified_by, verified_at, verify_doc FROM industries ORDER BY unit_code, row", func(r *sql.Rows) error {
 		var li forms.LeadingIndustry
 		raw := make([]string, 4)
-		if err := r.Scan(&li.UnitCode, &li.Row, &li.Name, &raw[0], &raw[1], &raw[2], &raw[3]); err != nil {
+		var state string
+		if err := r.Scan(&li.UnitCode, &li.Row, &li.Name, &raw[0], &raw[1], &raw[2], &raw[3], &state, &li.VerifiedBy, &li.VerifiedAt, &li.VerifyDocNo); err != nil {
 			return err
 		}
+		li.State = forms.VerifyState(state)
 		dst := []*value.Value{&li.Share, &li.Growth, &li.Revenue, &li.Profit}
 		for i := range dst {
 			v, err := value.Parse(raw[i], m.LeadingIndustries[i+1].Kind)

@@ -280,3 +280,88 @@ func TestEventDateStoredAsChinaDay(t *testing.T) {
 		t.Errorf("saving changed the finding: before %+v, after %+v", before, after)
 	}
 }
+
+func TestIndustryVerification(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	s := open(t, path)
+	setup(t, s)
+	row := func(name string, figs ...string) func(tx *Tx) error {
+		return func(tx *Tx) error {
+			return tx.SetIndustry(IndustryInput{UnitCode: "370200", Row: 1, Name: name, Figures: [4]string{figs[0], figs[1], figs[2], figs[3]}})
+		}
+	}
+	must(t, s.Update("a", row("家电", "18.2", "-1.5", "3560.4", "210")))
+	get := func() forms.LeadingIndustry {
+		t.Helper()
+		c, err := s.Case()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Industries) != 1 {
+			t.Fatalf("industries: %+v", c.Industries)
+		}
+		return c.Industries[0]
+	}
+	if li := get(); li.State != forms.Unverified {
+		t.Fatalf("a new row must be 未审核: %+v", li)
+	}
+	for _, bad := range []struct {
+		v    IndustryVerification
+		want string
+	}{
+		{IndustryVerification{State: "已核实", By: "省统计局 王五", DocNo: "鲁统函〔2022〕1号"}, "已核实"},
+		{IndustryVerification{State: forms.Verified, By: "省统计局 王五"}, "文号"},
+		{IndustryVerification{State: forms.Verified, By: "省统计局 王五", DocNo: "x", At: "2022/1/20"}, "2022/1/20"},
+	} {
+		err := s.Update("x", func(tx *Tx) error { return tx.SetIndustryVerification("370200", 1, bad.v) })
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%+v: want an error naming %q, got %v", bad.v, bad.want, err)
+		}
+	}
+	if err := s.Update("x", func(tx *Tx) error {
+		return tx.SetIndustryVerification("370200", 2, IndustryVerification{State: forms.Verified, By: "b", DocNo: "d"})
+	}); err == nil || !strings.Contains(err.Error(), "第 2 行") {
+		t.Errorf("verifying a row not entered: %v", err)
+	}
+	verify := func() {
+		must(t, s.Update("v", func(tx *Tx) error {
+			return tx.SetIndustryVerification("370200", 1, IndustryVerification{State: forms.Verified, By: "省统计局 王五", At: "2022-01-20", DocNo: "鲁统函〔2022〕1号"})
+		}))
+	}
+	verify()
+	s.Close()
+	s = open(t, path)
+	defer s.Close()
+	if li := get(); li.State != forms.Verified || li.VerifiedBy != "省统计局 王五" || li.VerifiedAt != "2022-01-20" || li.VerifyDocNo != "鲁统函〔2022〕1号" {
+		t.Fatalf("after reopen: %+v", li)
+	}
+	must(t, s.Update("same", row("家电", "18.20", "-1.5", "3,560.4", "210")))
+	if li := get(); li.State != forms.Verified {
+		t.Errorf("re-entering the same figures must keep the verification: %+v", li)
+	}
+	must(t, s.Update("b", row("家电", "18.2", "-1.5", "3560.4", "211")))
+	if li := get(); li.State != forms.Unverified || li.VerifyDocNo != "" {
+		t.Errorf("a changed profit must return to 未审核: %+v", li)
+	}
+	verify()
+	must(t, s.Update("c", row("家用电器", "18.2", "-1.5", "3560.4", "211")))
+	if li := get(); li.State != forms.Unverified {
+		t.Errorf("a changed name must return to 未审核: %+v", li)
+	}
+	hist, err := s.Audit(AuditFilter{UnitCode: "370200"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sawVerify, sawReset bool
+	for _, h := range hist {
+		if h.Field == "主导产业第1行 审核状态" && strings.Contains(h.New, "鲁统函〔2022〕1号") {
+			sawVerify = true
+		}
+		if h.Field == "第1行 审核状态" && h.Old == string(forms.Verified) && h.New == string(forms.Unverified) {
+			sawReset = true
+		}
+	}
+	if !sawVerify || !sawReset {
+		t.Errorf("audit rows: verify %v reset %v: %+v", sawVerify, sawReset, hist)
+	}
+}

@@ -135,18 +135,8 @@ type Verification struct {
 
 // SetVerification records the verification state of an entered figure.
 func (t *Tx) SetVerification(v Verification) error {
-	switch v.State {
-	case forms.Unverified, forms.Verified, forms.Questioned:
-	default:
-		return fmt.Errorf("审核状态“%s”无效：应为%s、%s或%s", v.State, forms.Unverified, forms.Verified, forms.Questioned)
-	}
-	if v.State == forms.Verified && (v.By == "" || v.DocNo == "") {
-		return fmt.Errorf("标记为已审核须填写审核单位（人）和审核文件文号")
-	}
-	if v.At != "" {
-		if _, err := time.Parse("2006-01-02", v.At); err != nil {
-			return fmt.Errorf("审核日期“%s”格式不对，应为 2022-01-31 这样的日期", v.At)
-		}
+	if err := checkVerification(v.State, v.By, v.At, v.DocNo); err != nil {
+		return err
 	}
 	var oldState, oldDoc string
 	err := t.tx.QueryRow("SELECT state, verify_doc FROM figures WHERE unit_code=? AND measure=? AND indicator=? AND year=?",
@@ -163,6 +153,52 @@ func (t *Tx) SetVerification(v Verification) error {
 	}
 	field := fmt.Sprintf("%d年 %s 审核状态", v.Year, v.Indicator)
 	return t.audit("审核", v.UnitCode, field, nonEmpty(oldState, oldDoc), nonEmpty(string(v.State), v.By, v.At, v.DocNo))
+}
+
+func checkVerification(state forms.VerifyState, by, at, doc string) error {
+	switch state {
+	case forms.Unverified, forms.Verified, forms.Questioned:
+	default:
+		return fmt.Errorf("审核状态“%s”无效：应为%s、%s或%s", state, forms.Unverified, forms.Verified, forms.Questioned)
+	}
+	if state == forms.Verified && (by == "" || doc == "") {
+		return fmt.Errorf("标记为已审核须填写审核单位（人）和审核文件文号")
+	}
+	if at != "" {
+		if _, err := time.Parse("2006-01-02", at); err != nil {
+			return fmt.Errorf("审核日期“%s”格式不对，应为 2022-01-31 这样的日期", at)
+		}
+	}
+	return nil
+}
+
+// IndustryVerification records who verified one row of the 主导产业 table (all four
+// figures of the row at once).
+type IndustryVerification struct {
+	State forms.VerifyState
+	By    string // e.g. 省统计局 王五
+	At    string // YYYY-MM-DD
+	DocNo string // document number of the reply
+}
+
+// SetIndustryVerification records the verification state of an entered 主导产业 row.
+func (t *Tx) SetIndustryVerification(unitCode string, row int, v IndustryVerification) error {
+	if err := checkVerification(v.State, v.By, v.At, v.DocNo); err != nil {
+		return err
+	}
+	var oldState, oldDoc string
+	err := t.tx.QueryRow("SELECT state, verify_doc FROM industries WHERE unit_code=? AND row=?", unitCode, row).Scan(&oldState, &oldDoc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s 主导产业第 %d 行尚未填写，不能审核", unitCode, row)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := t.tx.Exec("UPDATE industries SET state=?, verified_by=?, verified_at=?, verify_doc=? WHERE unit_code=? AND row=?",
+		v.State, v.By, v.At, v.DocNo, unitCode, row); err != nil {
+		return err
+	}
+	return t.audit("审核", unitCode, fmt.Sprintf("主导产业第%d行 审核状态", row), nonEmpty(oldState, oldDoc), nonEmpty(string(v.State), v.By, v.At, v.DocNo))
 }
 
 // SetProvinceFigure writes the province-wide value of an indicator.
@@ -224,23 +260,41 @@ func (t *Tx) SetIndustry(in IndustryInput) error {
 	}
 	var old []string
 	var o [5]string
-	if err := t.tx.QueryRow("SELECT name, share, growth, revenue, profit FROM industries WHERE unit_code=? AND row=?", in.UnitCode, in.Row).
-		Scan(&o[0], &o[1], &o[2], &o[3], &o[4]); err == nil {
+	oldState := ""
+	if err := t.tx.QueryRow("SELECT name, share, growth, revenue, profit, state FROM industries WHERE unit_code=? AND row=?", in.UnitCode, in.Row).
+		Scan(&o[0], &o[1], &o[2], &o[3], &o[4], &oldState); err == nil {
 		old = o[:]
 	}
 	name := strings.TrimSpace(in.Name)
+	// Like SetFigure: a changed name or figure is no longer what the bureau verified.
+	state := oldState
+	if old == nil || strings.Join(old, "\x00") != strings.Join(append([]string{name}, canon...), "\x00") {
+		state = string(forms.Unverified)
+	}
 	if name == "" {
 		_, err = t.tx.Exec("DELETE FROM industries WHERE unit_code=? AND row=?", in.UnitCode, in.Row)
 		canon = []string{"", "", "", ""}
-	} else {
+		state = ""
+	} else if state == oldState {
 		_, err = t.tx.Exec(`INSERT INTO industries (unit_code, row, name, share, growth, revenue, profit) VALUES (?,?,?,?,?,?,?)
 			ON CONFLICT (unit_code, row) DO UPDATE SET name=excluded.name, share=excluded.share, growth=excluded.growth, revenue=excluded.revenue, profit=excluded.profit`,
 			in.UnitCode, in.Row, name, canon[0], canon[1], canon[2], canon[3])
+	} else {
+		_, err = t.tx.Exec(`INSERT INTO industries (unit_code, row, name, share, growth, revenue, profit, state) VALUES (?,?,?,?,?,?,?,?)
+			ON CONFLICT (unit_code, row) DO UPDATE SET name=excluded.name, share=excluded.share, growth=excluded.growth, revenue=excluded.revenue, profit=excluded.profit,
+			state=excluded.state, verified_by='', verified_at='', verify_doc=''`,
+			in.UnitCode, in.Row, name, canon[0], canon[1], canon[2], canon[3], state)
 	}
 	if err != nil {
 		return err
 	}
-	return t.audit("主导产业", in.UnitCode, fmt.Sprintf("第%d行", in.Row), strings.Join(old, " | "), strings.Join(append([]string{name}, canon...), " | "))
+	if err := t.audit("主导产业", in.UnitCode, fmt.Sprintf("第%d行", in.Row), strings.Join(old, " | "), strings.Join(append([]string{name}, canon...), " | ")); err != nil {
+		return err
+	}
+	if old != nil && state != oldState {
+		return t.audit("主导产业", in.UnitCode, fmt.Sprintf("第%d行 审核状态", in.Row), oldState, state)
+	}
+	return nil
 }
 
 // SaveEvent inserts (ID 0) or updates an event after validating it, and returns its id.

@@ -3,6 +3,8 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +22,109 @@ type verifyRow struct {
 	unit forms.Unit
 	m    *forms.Measure
 	in   forms.Indicator
+	li   *forms.LeadingIndustry // the 主导产业 row of an industry figure, nil otherwise
+}
+
+// IndustryKey is the key of one figure of a 主导产业 row in the 审核表 and its reply:
+// the row's figures have no indicator of their own, so Indicator is
+// "li.<row>.<column key>" and Year the campaign year.
+func IndustryKey(m forms.MeasureID, code string, row int, col string, year int) forms.FigureKey {
+	return forms.FigureKey{UnitCode: code, Measure: m, Indicator: fmt.Sprintf("li.%d.%s", row, col), Year: year}
+}
+
+// IndustryCell returns the 主导产业 row and column key of a key made by IndustryKey.
+func IndustryCell(k forms.FigureKey) (row int, col string, ok bool) {
+	rest, found := strings.CutPrefix(k.Indicator, "li.")
+	if !found {
+		return 0, "", false
+	}
+	n, col, found := strings.Cut(rest, ".")
+	row, err := strconv.Atoi(n)
+	if !found || err != nil || col == "" {
+		return 0, "", false
+	}
+	return row, col, true
+}
+
+// industryLabel is the 指标 cell of a 主导产业 figure, e.g.
+// 主导产业第1行“家电”：销售收入（亿元）.
+func industryLabel(li *forms.LeadingIndustry, col forms.IndustryColumn) string {
+	return fmt.Sprintf("主导产业第%d行“%s”：%s", li.Row, li.Name, col.Label)
+}
+
+var industryLabelRE = regexp.MustCompile(`^主导产业第(\d+)行“(.*)”：(.+)$`)
+
+// industryUnit is the unit in the column label's last parentheses: “%”, “亿元”.
+func industryUnit(label string) string {
+	i := strings.LastIndex(label, "（")
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimSuffix(label[i+len("（"):], "）")
+}
+
+func industryValue(li *forms.LeadingIndustry, col string) value.Value {
+	switch col {
+	case "share":
+		return li.Share
+	case "growth":
+		return li.Growth
+	case "revenue":
+		return li.Revenue
+	case "profit":
+		return li.Profit
+	}
+	return value.Value{Missing: true}
+}
+
+// industryRows lists the figures of the named 主导产业 rows of a candidate.
+func industryRows(c *forms.Case, m *forms.Measure, u forms.Unit) []verifyRow {
+	var out []verifyRow
+	for i := range c.Industries {
+		li := &c.Industries[i]
+		if li.UnitCode != u.Code || li.Name == "" {
+			continue
+		}
+		for _, col := range m.LeadingIndustries {
+			if col.Text {
+				continue
+			}
+			k := IndustryKey(m.ID, u.Code, li.Row, col.Key, c.Campaign.Year)
+			in := forms.Indicator{ID: k.Indicator, Label: industryLabel(li, col), Unit: industryUnit(col.Label), Kind: col.Kind, Verifier: forms.VerifierStats}
+			out = append(out, verifyRow{key: k, unit: u, m: m, in: in, li: li})
+		}
+	}
+	return out
+}
+
+// verifyIndex is figureIndex with the 主导产业 figures under their IndustryKey.
+func verifyIndex(c *forms.Case) map[forms.FigureKey]*forms.Figure {
+	idx := figureIndex(c)
+	for _, vr := range verifyRows(c) {
+		if vr.li != nil {
+			_, col, _ := IndustryCell(vr.key)
+			idx[vr.key] = &forms.Figure{FigureKey: vr.key, Value: industryValue(vr.li, col), State: vr.li.State}
+		}
+	}
+	return idx
+}
+
+// verifyCurrent is the canonical current value of a 审核表 key.
+func verifyCurrent(c *forms.Case, figs map[forms.FigureKey]*forms.Figure, k forms.FigureKey) string {
+	if _, col, ok := IndustryCell(k); ok {
+		f, found := figs[k]
+		m, err := c.Campaign.Measure(k.Measure)
+		if !found || err != nil {
+			return ""
+		}
+		for _, x := range m.LeadingIndustries {
+			if x.Key == col {
+				return f.Value.Format(x.Kind)
+			}
+		}
+		return ""
+	}
+	return figureState(c, figs, k)[0]
 }
 
 // verifyRows lists the statistical-system figures of the candidates, measure by
@@ -36,6 +141,9 @@ func verifyRows(c *forms.Case) []verifyRow {
 				for _, y := range c.Campaign.IndicatorYears() {
 					out = append(out, verifyRow{key: forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: in.ID, Year: y}, unit: u, m: m, in: in})
 				}
+			}
+			if len(m.LeadingIndustries) > 0 {
+				out = append(out, industryRows(c, m, u)...)
 			}
 		}
 	}
@@ -69,6 +177,7 @@ func ExportVerification(c *forms.Case, w io.Writer) error {
 		"二、数值无误的：“审核值”和“审核意见”留空，在“审核人”填写审核人姓名。",
 		"三、数值有误的：在“审核值”填写核实后的数值（百分比指标填百分数，如 12.3），可在“审核意见”说明理由。",
 		"四、无法确认、需要进一步核实的：“审核值”留空，在“审核意见”写明疑问。",
+		fmt.Sprintf("　　制造业主导产业（%d年）各行的占比、增速、销售收入、利润总额也来自工业统计，每项一行，“指标”列写明第几行和产业名称，审核方法同上。", c.Campaign.Year),
 		"五、请勿增删行、调换列或修改工作表名称；填好后请随复函（注明文号）一并交回，由省工业和信息化厅导入本程序核对。",
 	}
 	if err := writeGuide(f, st, verifyGuideSheet, "统计数据审核说明", guide); err != nil {
@@ -91,7 +200,7 @@ func ExportVerification(c *forms.Case, w io.Writer) error {
 	}
 	f.SetCellStyle(sheet, "A2", last+"2", st.header)
 	f.SetRowHeight(sheet, 1, 28)
-	figs := figureIndex(c)
+	figs := verifyIndex(c)
 	rows := verifyRows(c)
 	for i, vr := range rows {
 		row := headerRows + 1 + i
@@ -210,9 +319,20 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 	expected := map[string]verifyRow{} // code|label|year
 	keyOf := func(code, label string, year int) string { return code + "|" + norm(label) + "|" + strconv.Itoa(year) }
 	for _, vr := range verifyRows(c) {
-		expected[keyOf(vr.unit.Code, vr.in.Label, vr.key.Year)] = vr
+		label := vr.in.Label
+		if vr.li != nil { // matched by row and column: the name may have changed since
+			_, col, _ := IndustryCell(vr.key)
+			label = "li." + strconv.Itoa(vr.li.Row) + "." + col
+		}
+		expected[keyOf(vr.unit.Code, label, vr.key.Year)] = vr
 	}
-	figs := figureIndex(c)
+	industryCol := map[string]string{} // label → key of the 主导产业 columns
+	for _, m := range c.Campaign.Measures {
+		for _, col := range m.LeadingIndustries {
+			industryCol[norm(col.Label)] = col.Key
+		}
+	}
+	figs := verifyIndex(c)
 	reply := &VerificationReply{Year: c.Campaign.Year, ProvinceCode: c.Province.Code, Bureau: Bureau(c)}
 	seen := map[forms.FigureKey]int{}
 	var cols []int
@@ -244,7 +364,11 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 			return nil
 		}
 		year, err := strconv.Atoi(strings.TrimSuffix(ys, "年"))
-		vr, found := expected[keyOf(u.Code, label, year)]
+		lookup, exportedName := label, ""
+		if sm := industryLabelRE.FindStringSubmatch(norm(label)); sm != nil && industryCol[sm[3]] != "" {
+			lookup, exportedName = "li."+sm[1]+"."+industryCol[sm[3]], sm[2]
+		}
+		vr, found := expected[keyOf(u.Code, lookup, year)]
 		if err != nil || !found {
 			p.add(sheet, cellName(cols[vIndicator-1], row), "%s“%s”（%s年）不是本次需审核的统计指标：请勿修改前八列，或删除此行", u.Name, label, ys)
 			return nil
@@ -284,6 +408,9 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 			it.State = f.State
 		}
 		it.Stale = it.Current != it.Exported
+		if vr.li != nil && exportedName != norm(vr.li.Name) {
+			it.Stale = true // the bureau saw another 主导产业 in this row
+		}
 		switch {
 		case it.Reviewed != "" && it.Reviewed != it.Current:
 			it.Kind = Changed
@@ -344,7 +471,7 @@ func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]De
 	if c.Campaign.Year != r.Year || c.Province.Code != r.ProvinceCode {
 		return fmt.Errorf("审核回复属于 %s %d 年度，与当前数据文件不符，未导入", r.ProvinceCode, r.Year)
 	}
-	figs := figureIndex(c)
+	figs := verifyIndex(c)
 	var undecided []string
 	for _, it := range r.Items {
 		if (it.Kind == Changed || it.Kind == Questioned) && decisions[it.Key] == Undecided {
@@ -354,7 +481,23 @@ func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]De
 	if len(undecided) > 0 {
 		return fmt.Errorf("以下 %d 项修改或疑问尚未决定接受还是退回：%s", len(undecided), strings.Join(undecided, "；"))
 	}
+	rows := map[industryKey]*industryOutcome{}
 	for _, it := range r.Items {
+		if row, col, ok := IndustryCell(it.Key); ok {
+			if cur := verifyCurrent(c, figs, it.Key); cur != it.Current {
+				return fmt.Errorf("导入审核回复之后，%s“%s”已在别处被修改：请重新导入审核回复", it.UnitName, it.Label)
+			}
+			k := industryKey{it.Key.UnitCode, row}
+			o := rows[k]
+			if o == nil {
+				o = &industryOutcome{measure: it.Key.Measure, changes: map[string]string{}}
+				rows[k] = o
+			}
+			if err := o.add(it, col, decisions[it.Key], r.By(it)); err != nil {
+				return err
+			}
+			continue
+		}
 		if it.Kind == NoFigure {
 			continue
 		}
@@ -368,7 +511,7 @@ func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]De
 		f, ok := figs[it.Key]
 		cur := ""
 		if ok {
-			cur = figureState(c, figs, it.Key)[0]
+			cur = verifyCurrent(c, figs, it.Key)
 		}
 		if cur != it.Current {
 			return fmt.Errorf("导入审核回复之后，%s %d年“%s”已在别处被修改：请重新导入审核回复", it.UnitName, it.Key.Year, it.Label)
@@ -396,6 +539,125 @@ func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]De
 		}
 		if err := tx.SetVerification(v); err != nil {
 			return fmt.Errorf("%s %d年“%s”：%w", it.UnitName, it.Key.Year, it.Label, err)
+		}
+	}
+	return r.applyIndustries(tx, c, rows, docNo, date)
+}
+
+// industryOutcome gathers the bureau's answers on the figures of one 主导产业 row: the
+// row carries one verification state for its four figures.
+type industryOutcome struct {
+	measure    forms.MeasureID
+	changes    map[string]string // column key → accepted 审核值
+	cols       int               // figures of the row in the reply
+	verified   int               // figures accepted (or blank on both sides)
+	questioned bool
+	by         []string
+}
+
+func (o *industryOutcome) add(it Item, col string, d Decision, by string) error {
+	o.cols++
+	if !slicesContains(o.by, by) {
+		o.by = append(o.by, by)
+	}
+	if it.Kind == NoFigure {
+		o.verified++ // nothing to verify: does not hold the row back
+		return nil
+	}
+	if d == Undecided {
+		if it.Stale {
+			return nil // a confirmation of a value no longer current is not recorded
+		}
+		d = Accept
+	}
+	switch {
+	case d == Accept && it.Kind == Changed:
+		o.changes[col] = it.Reviewed
+		o.verified++
+	case d == Accept:
+		if it.Stale {
+			return fmt.Errorf("%s“%s”在导出审核表后已改为 %s 或改了产业名称（统计局审核的是 %s），不能按原审核结果确认：请退回，或重新导出审核表", it.UnitName, it.Label, show(it.Current), show(it.Exported))
+		}
+		o.verified++
+	case d == Reject && it.Kind == Confirmed:
+	default:
+		o.questioned = true
+	}
+	return nil
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// applyIndustries writes the accepted changes of each 主导产业 row, then its state:
+// 有疑问 when any figure of the row was questioned or its change rejected, 已审核 when
+// every figure of the row was answered and accepted, otherwise unchanged.
+func (r *VerificationReply) applyIndustries(tx *store.Tx, c *forms.Case, rows map[industryKey]*industryOutcome, docNo, date string) error {
+	keys := make([]industryKey, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].unit != keys[j].unit {
+			return keys[i].unit < keys[j].unit
+		}
+		return keys[i].row < keys[j].row
+	})
+	lis := industryIndex(c)
+	for _, k := range keys {
+		o := rows[k]
+		li, ok := lis[k]
+		if !ok || li.Name == "" {
+			continue
+		}
+		m, err := c.Campaign.Measure(o.measure)
+		if err != nil {
+			return err
+		}
+		name := k.unit
+		if u, ok := c.Unit(k.unit); ok {
+			name = u.Name
+		}
+		if len(o.changes) > 0 {
+			in := store.IndustryInput{UnitCode: k.unit, Row: k.row, Name: li.Name}
+			i := 0
+			for _, col := range m.LeadingIndustries {
+				if col.Text || i >= len(in.Figures) {
+					continue
+				}
+				in.Figures[i] = industryValue(li, col.Key).Format(col.Kind)
+				if v, ok := o.changes[col.Key]; ok {
+					in.Figures[i] = v
+				}
+				i++
+			}
+			if err := tx.SetIndustry(in); err != nil {
+				return fmt.Errorf("%s 主导产业第 %d 行“%s”：%w", name, k.row, li.Name, err)
+			}
+		}
+		numeric := 0
+		for _, col := range m.LeadingIndustries {
+			if !col.Text {
+				numeric++
+			}
+		}
+		v := store.IndustryVerification{By: strings.Join(o.by, "、"), At: date, DocNo: docNo}
+		switch {
+		case o.questioned:
+			v.State = forms.Questioned
+		case o.cols == numeric && o.verified == numeric:
+			v.State = forms.Verified
+		default:
+			continue
+		}
+		if err := tx.SetIndustryVerification(k.unit, k.row, v); err != nil {
+			return fmt.Errorf("%s 主导产业第 %d 行“%s”：%w", name, k.row, li.Name, err)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,6 +21,12 @@ func exportVerification(t testing.TB, c *forms.Case) []byte {
 
 func TestVerificationRoundTrip(t *testing.T) {
 	s := demoStore(t)
+	// 青岛's first 主导产业 row is edited after the demo verified it: 未审核 again.
+	if err := s.Update("改", func(tx *store.Tx) error {
+		return tx.SetIndustry(store.IndustryInput{UnitCode: "370200", Row: 1, Name: "家电电子（演示）", Figures: [4]string{"18.2", "9.5", "3560.4", "211"}})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	c := loadCase(t, s)
 	data := exportVerification(t, c)
 	f := openX(t, data)
@@ -35,6 +42,16 @@ func TestVerificationRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	industryWant := 0
+	for _, li := range c.Industries {
+		if c.IsCandidate(forms.Industry, li.UnitCode) && li.Name != "" {
+			industryWant += 4 // share, growth, revenue, profit
+		}
+	}
+	if industryWant == 0 {
+		t.Fatal("the demo has no 主导产业 rows")
+	}
+	want += industryWant
 	if len(rows)-headerRows != want || want == 0 {
 		t.Fatalf("%d data rows, want %d", len(rows)-headerRows, want)
 	}
@@ -43,15 +60,35 @@ func TestVerificationRoundTrip(t *testing.T) {
 			t.Errorf("header %d = %q, want %q", i, rows[1][i], h.top)
 		}
 	}
-	for _, r := range rows[headerRows:] {
+	industryRow := map[string]int{} // code|label → sheet row
+	for i, r := range rows[headerRows:] {
 		m, _ := c.Campaign.Measure(forms.Industry)
 		ok := false
 		for _, in := range m.Indicators {
 			ok = ok || (in.Label == r[vIndicator-1] && in.Statistical())
 		}
+		if strings.HasPrefix(r[vIndicator-1], "主导产业第") {
+			industryRow[r[vCode-1]+"|"+r[vIndicator-1]] = headerRows + 1 + i
+			ok = r[vYear-1] == "2021"
+		}
 		if !ok {
 			t.Fatalf("row for a non-statistical indicator: %v", r)
 		}
+	}
+	if len(industryRow) != industryWant {
+		t.Fatalf("%d 主导产业 lines, want %d: %v", len(industryRow), industryWant, industryRow)
+	}
+	revRow := industryRow["370200|主导产业第1行“家电电子（演示）”：销售收入（亿元）"]
+	profitRow := industryRow["370200|主导产业第1行“家电电子（演示）”：利润总额（亿元）"]
+	shareRow := industryRow["370100|主导产业第1行“信息技术（演示）”：在全部工业增加值中占比（%）"]
+	if revRow == 0 || profitRow == 0 || shareRow == 0 {
+		t.Fatalf("主导产业 lines: %v", industryRow)
+	}
+	if v, _ := f.GetCellValue(verifySheet, cellName(vValue, profitRow)); v != "211" {
+		t.Errorf("profit line shows %q, want the current 211", v)
+	}
+	if v, _ := f.GetCellValue(verifySheet, cellName(vUnit, revRow)); v != "亿元" {
+		t.Errorf("revenue unit %q", v)
 	}
 	// Only 审核值/审核意见/审核人 are unlocked.
 	for col := 1; col <= len(verifyHeaders); col++ {
@@ -67,7 +104,11 @@ func TestVerificationRoundTrip(t *testing.T) {
 	for i, r := range rows[headerRows:] {
 		row := headerRows + 1 + i
 		f.SetCellStr(verifySheet, cellName(vReviewer, row), "王五")
-		if r[vCode-1] == "370200" && r[vYear-1] == "2021" && changedRow == 0 {
+		if row == revRow {
+			f.SetCellStr(verifySheet, cellName(vReviewed, row), "3600.5")
+		} else if row == shareRow {
+			f.SetCellStr(verifySheet, cellName(vOpinion, row), "占比口径请核实")
+		} else if r[vCode-1] == "370200" && r[vYear-1] == "2021" && changedRow == 0 {
 			changedRow = row
 			f.SetCellStr(verifySheet, cellName(vReviewed, row), "6.6%")
 			f.SetCellStr(verifySheet, cellName(vOpinion, row), "按年报数据修正")
@@ -83,11 +124,20 @@ func TestVerificationRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := reply.Counts()
-	if n[Changed] != 1 || n[Questioned] != 1 || n[Confirmed] != want-2 {
+	if n[Changed] != 2 || n[Questioned] != 2 || n[Confirmed] != want-4 {
 		t.Fatalf("counts %v", n)
 	}
-	var changed, questioned Item
+	var changed, questioned, liChanged, liQuestioned Item
 	for _, it := range reply.Items {
+		if _, _, ok := IndustryCell(it.Key); ok {
+			switch it.Kind {
+			case Changed:
+				liChanged = it
+			case Questioned:
+				liQuestioned = it
+			}
+			continue
+		}
 		switch it.Kind {
 		case Changed:
 			changed = it
@@ -104,7 +154,13 @@ func TestVerificationRoundTrip(t *testing.T) {
 	// Undecided changes are refused.
 	err = s.Update("导入审核回复", func(tx *store.Tx) error { return reply.Apply(tx, nil, "鲁统函〔2022〕9号", "2022-02-01") })
 	wantErr(t, err, "尚未决定")
-	dec := map[forms.FigureKey]Decision{changed.Key: Accept, questioned.Key: Reject}
+	if row, col, ok := IndustryCell(liChanged.Key); !ok || row != 1 || col != "revenue" || liChanged.Key.UnitCode != "370200" || liChanged.Reviewed != "3600.5" || liChanged.Current != "3560.4" {
+		t.Errorf("changed 主导产业 item %+v", liChanged)
+	}
+	if row, col, ok := IndustryCell(liQuestioned.Key); !ok || row != 1 || col != "share" || liQuestioned.Key.UnitCode != "370100" {
+		t.Errorf("questioned 主导产业 item %+v", liQuestioned)
+	}
+	dec := map[forms.FigureKey]Decision{changed.Key: Accept, questioned.Key: Reject, liChanged.Key: Accept, liQuestioned.Key: Reject}
 	before, _ := s.Audit(store.AuditFilter{})
 	if err := s.Update("导入审核回复 reply.xlsx", func(tx *store.Tx) error { return reply.Apply(tx, dec, "鲁统函〔2022〕9号", "2022-02-01") }); err != nil {
 		t.Fatal(err)
@@ -133,6 +189,19 @@ func TestVerificationRoundTrip(t *testing.T) {
 	}
 	if f, _ := c2.Figure(confirmed.Key); f.State != forms.Verified || f.VerifyDocNo != "鲁统函〔2022〕9号" {
 		t.Errorf("confirmed figure %+v", f)
+	}
+	lis := map[string]forms.LeadingIndustry{}
+	for _, li := range c2.Industries {
+		lis[li.UnitCode+"/"+strconv.Itoa(li.Row)] = li
+	}
+	if li := lis["370200/1"]; li.Revenue.A != 3600.5 || li.Profit.A != 211 || li.State != forms.Verified || li.VerifiedBy != "山东省统计局 王五" || li.VerifyDocNo != "鲁统函〔2022〕9号" || li.VerifiedAt != "2022-02-01" {
+		t.Errorf("accepted 主导产业 change: %+v", li)
+	}
+	if li := lis["370100/1"]; li.State != forms.Questioned || li.VerifyDocNo != "鲁统函〔2022〕9号" {
+		t.Errorf("rejected 主导产业 question: %+v", li)
+	}
+	if li := lis["370200/2"]; li.State != forms.Verified || li.VerifyDocNo != "鲁统函〔2022〕9号" {
+		t.Errorf("confirmed 主导产业 row: %+v", li)
 	}
 	// Editing the verified figure later returns it to 未审核.
 	if err := s.Update("改", func(tx *store.Tx) error {
