@@ -11,7 +11,7 @@ import (
 func init() {
 	register(&verb{name: "indicators", summary: "列出各措施的指标（代码、名称、单位、审核方）", run: runIndicators})
 	register(&verb{name: "figure", summary: "填写或列出指标数据：figure set|list", run: runFigure})
-	register(&verb{name: "confirm", summary: "记录指标数据的审核结果（统计局或通信管理局）", run: runConfirm})
+	register(&verb{name: "confirm", summary: "记录指标数据或主导产业表（--industries）的审核结果（统计局或通信管理局）", run: runConfirm})
 	register(&verb{name: "industry", summary: "填写主导产业表（附件3）的一行", run: runIndustry})
 }
 
@@ -113,8 +113,15 @@ func runConfirm(c *cli, args []string) error {
 	doc := fs.String("doc", "", "审核文件文号")
 	date := fs.String("date", "", "审核日期 YYYY-MM-DD")
 	state := fs.String("state", string(forms.Verified), "审核状态：已审核、有疑问 或 未审核")
+	industries := fs.Bool("industries", false, "记录该市主导产业表（附件3）全部已填写行的审核结果，不用 --measure、--indicator、--year")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *industries {
+		if *mf != "" || *ind != "" || *year != 0 {
+			return usagef("--industries 记录主导产业表各行的审核结果，不能与 --measure、--indicator、--year 同用")
+		}
+		return confirmIndustries(c, *unit, store.IndustryVerification{State: forms.VerifyState(*state), By: *by, At: *date, DocNo: *doc})
 	}
 	m, cs, u, err := c.measureUnit(*mf, *unit)
 	if err != nil {
@@ -150,6 +157,49 @@ func runConfirm(c *cli, args []string) error {
 		return err
 	}
 	return c.emit(keys, func(w io.Writer) { fmt.Fprintf(w, "已记录 %s %d 项指标为“%s”\n", u.Name, len(keys), st) })
+}
+
+// confirmIndustries records the verification of every named 主导产业 row of a city.
+func confirmIndustries(c *cli, unit string, v store.IndustryVerification) error {
+	if v.State != forms.Verified && v.State != forms.Questioned && v.State != forms.Unverified {
+		return usagef("--state 应为 已审核、有疑问 或 未审核")
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return err
+	}
+	u, err := unitArg(cs, unit)
+	if err != nil {
+		return err
+	}
+	var rows []forms.LeadingIndustry
+	for _, li := range cs.Industries {
+		if li.UnitCode == u.Code && li.Name != "" {
+			rows = append(rows, li)
+		}
+	}
+	if len(rows) == 0 {
+		return usagef("%s 尚未填写主导产业表，没有可审核的行：请先用 tuijian-cli industry 填写", u.Name)
+	}
+	err = c.st.Update("记录主导产业审核结果", func(t *store.Tx) error {
+		for _, li := range rows {
+			if err := t.SetIndustryVerification(u.Code, li.Row, v); err != nil {
+				return fmt.Errorf("%s 主导产业第 %d 行“%s”：%w", u.Name, li.Row, li.Name, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return usageErr{err}
+	}
+	for i := range rows {
+		rows[i].State, rows[i].VerifiedBy, rows[i].VerifiedAt, rows[i].VerifyDocNo = v.State, v.By, v.At, v.DocNo
+	}
+	return c.emit(rows, func(w io.Writer) {
+		for _, li := range rows {
+			fmt.Fprintf(w, "已记录 %s 主导产业第 %d 行“%s”为“%s”\n", u.Name, li.Row, li.Name, v.State)
+		}
+	})
 }
 
 func runIndustry(c *cli, args []string) error {
