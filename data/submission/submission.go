@@ -141,6 +141,12 @@ type Industry struct {
 	Growth  string `json:"growth"`
 	Revenue string `json:"revenue"`
 	Profit  string `json:"profit"`
+	// The row's figures come from the industrial statistics: verified by the
+	// statistics bureau like the statistical figures (通知 item 四).
+	State       string `json:"state"`
+	VerifiedBy  string `json:"verified_by"`
+	VerifiedAt  string `json:"verified_at"`
+	VerifyDocNo string `json:"verify_doc_no"`
 }
 
 // Event is an entry of the negative-event register with its finding.
@@ -321,7 +327,8 @@ func FromCase(c *forms.Case, date time.Time) (*Submission, error) {
 		used[li.UnitCode] = true
 		s.Industries = append(s.Industries, Industry{Unit: li.UnitCode, Row: li.Row, Name: li.Name,
 			Share: li.Share.Format(cols["share"].Kind), Growth: li.Growth.Format(cols["growth"].Kind),
-			Revenue: li.Revenue.Format(cols["revenue"].Kind), Profit: li.Profit.Format(cols["profit"].Kind)})
+			Revenue: li.Revenue.Format(cols["revenue"].Kind), Profit: li.Profit.Format(cols["profit"].Kind),
+			State: string(li.State), VerifiedBy: li.VerifiedBy, VerifiedAt: li.VerifiedAt, VerifyDocNo: li.VerifyDocNo})
 	}
 	slices.SortFunc(s.Industries, func(a, b Industry) int {
 		if d := strings.Compare(a.Unit, b.Unit); d != 0 {

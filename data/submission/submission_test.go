@@ -673,6 +673,12 @@ func TestTableIndustriesAndApprovalConsistency(t *testing.T) {
 			unit = ch.Unit
 		}
 	}
+	// The demo verified its 主导产业 rows; the state travels in submission.json.
+	for _, li := range sub.Industries {
+		if li.State != string(forms.Verified) || li.VerifyDocNo == "" || li.VerifiedBy == "" {
+			t.Errorf("主导产业 row without its verification in submission.json: %+v", li)
+		}
+	}
 	changed := false
 	for i := range sub.Industries {
 		if sub.Industries[i].Unit == unit && !changed {
@@ -712,6 +718,11 @@ func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
 			{Unit: "370200", Measure: forms.Industry, Indicator: "ind.little_giants", Year: 2021, Value: "3", State: "未审核"},
 			{Unit: "370200", Measure: forms.Digital, Indicator: "dig.bs5g", Year: 2021, Value: "20.5", State: "有疑问"},
 		},
+		Industries: []Industry{
+			{Unit: "370200", Row: 1, Name: "家电", Share: "18.2", Growth: "9.5", Revenue: "3560.4", Profit: "210.7", State: "已审核", VerifiedBy: "省统计局", VerifyDocNo: "鲁统函〔2022〕1号"},
+			{Unit: "370200", Row: 2, Name: "汽车", Share: "12.6", Growth: "11.8", Revenue: "2150", Profit: "120.3", State: "有疑问"},
+			{Unit: "370200", Row: 3, Name: "轨道交通装备", Share: "6.3", Growth: "7.2", Revenue: "890.5", Profit: "45.1"},
+		},
 		Approvals: []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号"}, {Measure: forms.Digital, Government: "", Telecom: "否"}},
 	}
 	var what []string
@@ -722,12 +733,13 @@ func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
 	})
 	all := strings.Join(what, "\n")
 	for _, want := range []string{"2021年“规模以上工业增加值增速（%）”未经统计局审核", "2021年“每万人拥有5G基站数（个）”未经通信管理局审核",
-		"信息基础设施和产业数字化：未经省级人民政府", "信息基础设施和产业数字化：未经通信管理局"} {
+		"信息基础设施和产业数字化：未经省级人民政府", "信息基础设施和产业数字化：未经通信管理局",
+		"工业稳增长：青岛市 制造业主导产业第 2 行“汽车”未经统计局审核（状态：有疑问）", "第 3 行“轨道交通装备”未经统计局审核（状态：无）"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in:\n%s", want, all)
 		}
 	}
-	for _, not := range []string{"2020年“规模以上工业增加值增速", "专精特新", "工业稳增长：未经省级人民政府"} {
+	for _, not := range []string{"2020年“规模以上工业增加值增速", "专精特新", "工业稳增长：未经省级人民政府", "“家电”", "信息基础设施和产业数字化：青岛市 制造业主导产业"} {
 		if strings.Contains(all, not) {
 			t.Errorf("unexpected %q in:\n%s", not, all)
 		}

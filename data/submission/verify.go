@@ -330,8 +330,9 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 }
 
 // checkVerifiedAndConsents re-checks, for each recommended city, the rules the
-// pre-flight enforces: every figure of the statistical system verified by the statistics
-// bureau and every telecom figure by the 通信管理局 (通知 item 四), the provincial
+// pre-flight enforces: every figure of the statistical system, and every named row of
+// the 主导产业 sub-table, verified by the statistics bureau and every telecom figure by
+// the 通信管理局 (通知 item 四), the provincial
 // government's consent (通知 item 五) and, where the measure needs it, the 通信管理局's
 // (办法 第四条).
 func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID]Choice,
@@ -353,6 +354,13 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 				}
 			}
 		}
+		if len(m.LeadingIndustries) > 0 {
+			for _, li := range sub.Industries {
+				if li.Unit == ch.Unit && li.Name != "" && li.State != string(forms.Verified) {
+					add(JSONName, CheckData, "%s：%s 制造业主导产业第 %d 行“%s”未经统计局审核（状态：%s），不能报送", m.Short, sub.UnitName(ch.Unit), li.Row, li.Name, stateOrNone(li.State))
+				}
+			}
+		}
 		var a Approval
 		for _, x := range sub.Approvals {
 			if x.Measure == m.ID {
@@ -366,6 +374,15 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 			add(JSONName, CheckData, "%s：未经通信管理局会同推荐（办法第四条），submission.json 中为“%s”", m.Short, a.Telecom)
 		}
 	}
+}
+
+// stateOrNone shows a verification state, “无” when the package records none (a package
+// written before the 主导产业 rows carried one).
+func stateOrNone(s string) string {
+	if s == "" {
+		return "无"
+	}
+	return s
 }
 
 // regradeEvents grades every event of the register again from its figures as of the
