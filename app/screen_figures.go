@@ -418,7 +418,10 @@ func (p *figurePage) refresh() {
 	p.showDetail(p.cur)
 }
 
-// industryPage is the 主导产业 table of 附件3 for one candidate at a time.
+// industryPage is the 主导产业 table of 附件3 for one candidate at a time. Each row's
+// figures come from the industrial statistics, so the row carries a verification state
+// (shown beside its number); the selected row's verification is recorded below the
+// table, like a figure's.
 type industryPage struct {
 	env     *Env
 	mid     forms.MeasureID
@@ -428,35 +431,164 @@ type industryPage struct {
 	grid    *entryGrid
 	status  *widget.Label
 	content fyne.CanvasObject
+
+	cur       int // selected row, 0-based; -1 none
+	title     *widget.Label
+	state     *widget.Select
+	by, at    *commitEntry
+	doc       *commitEntry
+	verify    *widget.Button
+	detailErr *widget.Label
+	filling   bool // showDetail is setting the fields: no saving
 }
 
 func newIndustryPage(env *Env, mid forms.MeasureID) *industryPage {
-	p := &industryPage{env: env, mid: mid}
+	p := &industryPage{env: env, mid: mid, cur: -1}
 	p.unitSel = widget.NewSelect(nil, func(s string) {
 		for _, code := range p.units {
 			if p.unitName(code) == s && code != p.unit {
+				p.showDetail(-1) // what was typed is saved for the unit it was typed for
 				p.unit = code
+				p.unitSel.Selected = s // a save above refreshed the page with the old unit
 				p.grid.forget()
 				p.grid.Refresh()
 			}
 		}
 	})
 	p.grid = newEntryGrid(gridModel{
-		Rows:   p.rows,
-		Cols:   func() int { return len(p.columns()) + 1 },
-		Header: p.header,
-		RowLabel: func(r int) string {
-			return fmt.Sprintf("第 %d 行", r+1)
-		},
-		Text:   p.text,
-		Commit: p.commit,
-	}, func() fyne.Window { return env.Window }, 80, 150)
+		Rows:     p.rows,
+		Cols:     func() int { return len(p.columns()) + 1 },
+		Header:   p.header,
+		RowLabel: p.rowLabel,
+		Text:     p.text,
+		Commit:   p.commit,
+		Focused:  func(c gridCell) { p.showDetail(c.Row) },
+	}, func() fyne.Window { return env.Window }, 130, 150)
 	p.grid.widths = map[int]float32{1: 240}
 	p.status = widget.NewLabel("")
 	p.status.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, widget.NewLabel("市（州）"), nil, p.unitSel)
-	p.content = container.NewBorder(container.NewVBox(top, p.status), nil, nil, nil, p.grid.table)
+
+	p.title = boldLabel("选中已填写名称的一行，可在此记录统计部门的审核情况。")
+	p.title.Truncation = fyne.TextTruncateEllipsis
+	// Saved like the figures' verification: when the state is chosen, when an entry is
+	// left (or Enter pressed), and by 记录审核.
+	p.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, func(string) {
+		if !p.filling {
+			p.saveVerification()
+		}
+	})
+	p.state.PlaceHolder = "审核状态"
+	saveVerification := func(string) error { return p.saveVerification() }
+	p.by = newCommitEntry(saveVerification)
+	p.by.SetPlaceHolder("审核单位（人），如 省统计局 王五")
+	p.at = newCommitEntry(saveVerification)
+	p.at.SetPlaceHolder("审核日期，如 2022-01-31")
+	p.doc = newCommitEntry(saveVerification)
+	p.doc.SetPlaceHolder("审核复函文号")
+	p.verify = widget.NewButton("记录审核", func() { p.saveVerification() })
+	p.detailErr = newErrorLabel()
+	p.detailErr.Hide()
+	verifyBox := container.NewBorder(nil, nil, nil, p.verify, container.NewGridWithColumns(4, p.state, p.by, p.at, p.doc))
+	detail := container.NewVBox(widget.NewSeparator(), p.title, verifyBox, p.detailErr)
+	p.showDetail(-1)
+	p.content = container.NewBorder(container.NewVBox(top, p.status), detail, nil, nil, p.grid.table)
 	return p
+}
+
+// rowLabel is the row number and, for an entered row, its verification state.
+func (p *industryPage) rowLabel(r int) string {
+	li, ok := p.rowsOf()[r+1]
+	if !ok || li.Name == "" {
+		return fmt.Sprintf("第 %d 行", r+1)
+	}
+	return fmt.Sprintf("第 %d 行 · %s", r+1, stateOf(li.State))
+}
+
+func stateOf(s forms.VerifyState) forms.VerifyState {
+	if s == "" {
+		return forms.Unverified
+	}
+	return s
+}
+
+// showDetail fills the verification fields for a row (-1: none selected).
+func (p *industryPage) showDetail(row int) {
+	failed := ""
+	if row != p.cur {
+		// Leaving a row keeps what was typed for it; what could not be saved stays
+		// reported after the move.
+		for _, e := range []*commitEntry{p.by, p.at, p.doc} {
+			e.commit()
+			if e.invalid {
+				failed = p.detailErr.Text
+			}
+		}
+	}
+	p.cur = row
+	p.filling = true
+	defer func() { p.filling = false }()
+	setMessage(p.detailErr, failed)
+	li, ok := p.selected()
+	if !ok {
+		p.title.SetText("选中已填写名称的一行，可在此记录统计部门的审核情况。")
+		p.state.SetSelected(string(forms.Unverified))
+		p.by.SetValue("")
+		p.at.SetValue("")
+		p.doc.SetValue("")
+		p.enableVerify(false)
+		return
+	}
+	p.title.SetText(fmt.Sprintf("%s 主导产业第 %d 行“%s”　（%d年数据来自工业统计，须经统计局审核；当前：%s）",
+		p.unitName(p.unit), li.Row, li.Name, p.env.Case.Campaign.Year, stateOf(li.State)))
+	p.state.SetSelected(string(stateOf(li.State)))
+	p.by.SetValue(li.VerifiedBy)
+	p.at.SetValue(li.VerifiedAt)
+	p.doc.SetValue(li.VerifyDocNo)
+	p.enableVerify(true)
+}
+
+// selected is the stored, named row under the selection.
+func (p *industryPage) selected() (forms.LeadingIndustry, bool) {
+	if p.cur < 0 || p.unit == "" || p.env.Case == nil {
+		return forms.LeadingIndustry{}, false
+	}
+	li, ok := p.rowsOf()[p.cur+1]
+	return li, ok && li.Name != ""
+}
+
+// enableVerify disables rather than hides (see figurePage.enableVerify).
+func (p *industryPage) enableVerify(on bool) {
+	for _, w := range []fyne.Disableable{p.state, p.by, p.at, p.doc, p.verify} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// saveVerification writes the verification fields of the selected row; an error (such
+// as 已审核 without a document number) is shown below the fields and nothing is written.
+func (p *industryPage) saveVerification() error {
+	li, ok := p.selected()
+	if !ok {
+		return nil
+	}
+	v := store.IndustryVerification{State: forms.VerifyState(p.state.Selected),
+		By: strings.TrimSpace(p.by.Text), At: strings.TrimSpace(p.at.Text), DocNo: strings.TrimSpace(p.doc.Text)}
+	where := fmt.Sprintf("%s 主导产业第 %d 行“%s”", p.unitName(p.unit), li.Row, li.Name)
+	err := p.env.Store.Update("记录 "+where+" 的审核", func(t *store.Tx) error {
+		return t.SetIndustryVerification(li.UnitCode, li.Row, v)
+	})
+	if err != nil {
+		setMessage(p.detailErr, fmt.Sprintf("%s的审核未保存：%v", where, err))
+		return err
+	}
+	cur := p.cur
+	p.env.Changed()
+	p.showDetail(cur)
+	return nil
 }
 
 func (p *industryPage) columns() []forms.IndustryColumn {
@@ -566,6 +698,10 @@ func (p *industryPage) refresh() {
 		p.unitSel.ClearSelected()
 	}
 	p.unitSel.Refresh()
+	if p.cur >= p.rows() {
+		p.cur = -1
+	}
+	p.showDetail(p.cur)
 	if p.status.Text == "" || p.status.Importance == widget.MediumImportance && !strings.HasPrefix(p.status.Text, "已保存") {
 		p.status.SetText(fmt.Sprintf("%d年制造业主导产业发展情况（%s），每个候选市（州）一张表；依次填写名称和四项数字，离开格即保存。", c.Campaign.Year, c.Campaign.Measures[0].TableAnnex))
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -268,5 +269,81 @@ func TestFiguresVerificationSavedWhenLeft(t *testing.T) {
 	p.showDetail(c2)
 	if f, _ := h.caseNow().Figure(k); f.VerifyDocNo != "鲁统函〔2022〕8号" {
 		t.Errorf("document number not saved on selection change: %+v", f)
+	}
+}
+
+// The 主导产业 tab shows each row's verification state and records the verification of
+// the selected row like a figure's: 已审核 needs who and document number; a changed
+// figure returns the row to 未审核.
+func TestFiguresIndustryVerification(t *testing.T) {
+	h := newShellHarness(t, true)
+	s, _ := figuresPage(t, h, forms.Industry)
+	s.tabs.Select(s.indTab)
+	p := s.industry
+	p.selectUnit("370600")
+	stored := func() forms.LeadingIndustry {
+		t.Helper()
+		for _, li := range h.caseNow().Industries {
+			if li.UnitCode == "370600" && li.Row == 1 {
+				return li
+			}
+		}
+		t.Fatal("烟台 row 1 missing")
+		return forms.LeadingIndustry{}
+	}
+	if l := p.rowLabel(0); l != "第 1 行 · 已审核" {
+		t.Errorf("row label %q", l)
+	}
+	if l := p.rowLabel(p.rows() - 1); l != fmt.Sprintf("第 %d 行", p.rows()) {
+		t.Errorf("empty row label %q", l)
+	}
+	if !p.grid.focusCell(gridCell{0, 2}) || p.cur != 0 {
+		t.Fatalf("row 1 not selected (cur %d)", p.cur)
+	}
+	if !strings.Contains(p.title.Text, "第 1 行“绿色化工（演示）”") || p.state.Selected != string(forms.Verified) || p.doc.Text != "鲁统演函〔2022〕5号" || p.verify.Disabled() {
+		t.Fatalf("detail of row 1: %q %q %q disabled=%v", p.title.Text, p.state.Selected, p.doc.Text, p.verify.Disabled())
+	}
+	// Editing a figure of the verified row returns it to 未审核.
+	h.typeCell(p.grid, gridCell{0, 3}, "8.4")
+	h.win.Canvas().Unfocus()
+	if li := stored(); li.State != forms.Unverified || li.Growth.A != 8.4 {
+		t.Fatalf("edited row %+v", li)
+	}
+	if l := p.rowLabel(0); l != "第 1 行 · 未审核" || p.state.Selected != string(forms.Unverified) {
+		t.Errorf("after the edit: label %q, state %q", l, p.state.Selected)
+	}
+	// 已审核 without who and document is refused and shown.
+	p.grid.focusCell(gridCell{0, 1})
+	p.state.SetSelected(string(forms.Verified))
+	if !p.detailErr.Visible() || !strings.Contains(p.detailErr.Text, "审核未保存") || !strings.Contains(p.detailErr.Text, "文号") {
+		t.Errorf("message %q (visible %v)", p.detailErr.Text, p.detailErr.Visible())
+	}
+	if li := stored(); li.State != forms.Unverified {
+		t.Fatalf("refused verification written: %+v", li)
+	}
+	h.typeInto(p.by, "省统计局 王五")
+	h.typeInto(p.at, "2022-01-20")
+	h.typeInto(p.doc, "鲁统函〔2022〕8号")
+	test.Tap(p.verify)
+	if li := stored(); li.State != forms.Verified || li.VerifiedBy != "省统计局 王五" || li.VerifiedAt != "2022-01-20" || li.VerifyDocNo != "鲁统函〔2022〕8号" {
+		t.Fatalf("verification stored %+v (%s)", li, p.detailErr.Text)
+	}
+	if p.detailErr.Visible() || p.rowLabel(0) != "第 1 行 · 已审核" {
+		t.Errorf("after saving: message %q, label %q", p.detailErr.Text, p.rowLabel(0))
+	}
+	// A questioned row: typed and left, saved without 记录审核.
+	p.grid.focusCell(gridCell{1, 1})
+	p.state.SetSelected(string(forms.Questioned))
+	h.typeInto(p.by, "省统计局 赵六")
+	p.grid.focusCell(gridCell{0, 1})
+	for _, li := range h.caseNow().Industries {
+		if li.UnitCode == "370600" && li.Row == 2 && (li.State != forms.Questioned || li.VerifiedBy != "省统计局 赵六") {
+			t.Errorf("row 2 %+v", li)
+		}
+	}
+	// The empty row has nothing to verify.
+	p.grid.focusCell(gridCell{p.rows() - 1, 1})
+	if !p.verify.Disabled() || !p.state.Disabled() {
+		t.Error("verification enabled on an empty row")
 	}
 }
