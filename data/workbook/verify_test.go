@@ -238,3 +238,49 @@ func TestVerificationProblems(t *testing.T) {
 		t.Errorf("figures workbook accepted as a reply: %v", err)
 	}
 }
+
+// A 主导产业 row renamed after the export is matched by its row number, but the
+// bureau's confirmation is of another product: not recorded, and refused if accepted.
+func TestVerificationIndustryRowRenamed(t *testing.T) {
+	s := demoStore(t)
+	c := loadCase(t, s)
+	f := openX(t, exportVerification(t, c))
+	rows, _ := f.GetRows(verifySheet)
+	for i := range rows[headerRows:] {
+		f.SetCellStr(verifySheet, cellName(vReviewer, headerRows+1+i), "王五")
+	}
+	data := save(t, f)
+	if err := s.Update("改名", func(tx *store.Tx) error {
+		return tx.SetIndustry(store.IndustryInput{UnitCode: "370700", Row: 1, Name: "农机装备", Figures: [4]string{"14.3", "8.8", "2100.7", "99.5"}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	c = loadCase(t, s)
+	reply, err := ImportVerification(c, bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var renamed []Item
+	for _, it := range reply.Items {
+		if row, _, ok := IndustryCell(it.Key); ok && it.Key.UnitCode == "370700" && row == 1 {
+			renamed = append(renamed, it)
+		}
+	}
+	if len(renamed) != 4 || !renamed[0].Stale || renamed[0].Kind != Confirmed {
+		t.Fatalf("renamed row items %+v", renamed)
+	}
+	if err := s.Update("导入", func(tx *store.Tx) error { return reply.Apply(tx, nil, "鲁统函〔2022〕9号", "2022-02-01") }); err != nil {
+		t.Fatal(err)
+	}
+	for _, li := range loadCase(t, s).Industries {
+		if li.UnitCode == "370700" && li.Row == 1 && li.State != forms.Unverified {
+			t.Errorf("renamed row verified by a confirmation of the old product: %+v", li)
+		}
+		if li.UnitCode == "370200" && li.Row == 1 && li.VerifyDocNo != "鲁统函〔2022〕9号" {
+			t.Errorf("other rows not confirmed: %+v", li)
+		}
+	}
+	dec := map[forms.FigureKey]Decision{renamed[0].Key: Accept}
+	err = s.Update("导入", func(tx *store.Tx) error { return reply.Apply(tx, dec, "鲁统函〔2022〕9号", "2022-02-01") })
+	wantErr(t, err, "改了产业名称")
+}
