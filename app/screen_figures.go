@@ -108,14 +108,10 @@ type figurePage struct {
 	grid   *entryGrid
 	status *widget.Label
 
-	title     *widget.Label
-	remark    *commitEntry
-	source    *commitEntry
-	state     *widget.Select
-	by, at    *commitEntry
-	doc       *commitEntry
-	verify    *widget.Button
-	detailErr *widget.Label
+	title  *widget.Label
+	remark *commitEntry
+	source *commitEntry
+	verifyFields
 	verifyBox *fyne.Container
 	cur       gridCell
 	content   fyne.CanvasObject
@@ -142,23 +138,7 @@ func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
 	p.remark.SetPlaceHolder("备注：如无数据的原因、统计口径说明")
 	p.source = newCommitEntry(func(t string) error { return p.saveDetail(p.remark.Text, t) })
 	p.source.SetPlaceHolder("来源：如 2021年××市国民经济和社会发展统计公报")
-	// The verification is saved like the other fields: when the state is chosen and
-	// when an entry is left (or Enter pressed); 记录审核 saves it explicitly.
-	p.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, func(string) {
-		if !p.filling {
-			p.saveVerification()
-		}
-	})
-	p.state.PlaceHolder = "审核状态"
-	saveVerification := func(string) error { return p.saveVerification() }
-	p.by = newCommitEntry(saveVerification)
-	p.by.SetPlaceHolder("审核单位（人），如 省统计局 王五")
-	p.at = newCommitEntry(saveVerification)
-	p.at.SetPlaceHolder("审核日期，如 2022-01-31")
-	p.doc = newCommitEntry(saveVerification)
-	p.doc.SetPlaceHolder("审核复函文号")
-	p.verify = widget.NewButton("记录审核", func() { p.saveVerification() })
-	p.detailErr = newErrorLabel()
+	p.verifyFields = newVerifyFields(p.saveVerification, func() bool { return p.filling })
 	// One row of equal columns whose minimum stays small, so the screen fits 1366 wide.
 	p.verifyBox = container.NewBorder(nil, nil, nil, p.verify,
 		container.NewGridWithColumns(6, p.remark, p.source, p.state, p.by, p.at, p.doc))
@@ -432,14 +412,10 @@ type industryPage struct {
 	status  *widget.Label
 	content fyne.CanvasObject
 
-	cur       int // selected row, 0-based; -1 none
-	title     *widget.Label
-	state     *widget.Select
-	by, at    *commitEntry
-	doc       *commitEntry
-	verify    *widget.Button
-	detailErr *widget.Label
-	filling   bool // showDetail is setting the fields: no saving
+	cur   int // selected row, 0-based; -1 none
+	title *widget.Label
+	verifyFields
+	filling bool // showDetail is setting the fields: no saving
 }
 
 func newIndustryPage(env *Env, mid forms.MeasureID) *industryPage {
@@ -471,23 +447,7 @@ func newIndustryPage(env *Env, mid forms.MeasureID) *industryPage {
 
 	p.title = boldLabel("选中已填写名称的一行，可在此记录统计部门的审核情况。")
 	p.title.Truncation = fyne.TextTruncateEllipsis
-	// Saved like the figures' verification: when the state is chosen, when an entry is
-	// left (or Enter pressed), and by 记录审核.
-	p.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, func(string) {
-		if !p.filling {
-			p.saveVerification()
-		}
-	})
-	p.state.PlaceHolder = "审核状态"
-	saveVerification := func(string) error { return p.saveVerification() }
-	p.by = newCommitEntry(saveVerification)
-	p.by.SetPlaceHolder("审核单位（人），如 省统计局 王五")
-	p.at = newCommitEntry(saveVerification)
-	p.at.SetPlaceHolder("审核日期，如 2022-01-31")
-	p.doc = newCommitEntry(saveVerification)
-	p.doc.SetPlaceHolder("审核复函文号")
-	p.verify = widget.NewButton("记录审核", func() { p.saveVerification() })
-	p.detailErr = newErrorLabel()
+	p.verifyFields = newVerifyFields(p.saveVerification, func() bool { return p.filling })
 	p.detailErr.Hide()
 	verifyBox := container.NewBorder(nil, nil, nil, p.verify, container.NewGridWithColumns(4, p.state, p.by, p.at, p.doc))
 	detail := container.NewVBox(widget.NewSeparator(), p.title, verifyBox, p.detailErr)
@@ -706,4 +666,35 @@ func (p *industryPage) refresh() {
 		p.status.SetText(fmt.Sprintf("%d年制造业主导产业发展情况（%s），每个候选市（州）一张表；依次填写名称和四项数字，离开格即保存。", c.Campaign.Year, c.Campaign.Measures[0].TableAnnex))
 	}
 	p.grid.Refresh()
+}
+
+// verifyFields are the inputs of a verification record (审核状态, 审核单位（人）, 审核日期,
+// 审核复函文号) with the 记录审核 button and the line for its error, shared by the figure
+// and the 主导产业 pages. save runs when a state is chosen, an entry is left (or Enter
+// pressed) and on the button; filling tells when the page itself is setting the fields.
+type verifyFields struct {
+	state     *widget.Select
+	by, at    *commitEntry
+	doc       *commitEntry
+	verify    *widget.Button
+	detailErr *widget.Label
+}
+
+func newVerifyFields(save func() error, filling func() bool) verifyFields {
+	v := verifyFields{detailErr: newErrorLabel()}
+	v.state = widget.NewSelect([]string{string(forms.Unverified), string(forms.Verified), string(forms.Questioned)}, func(string) {
+		if !filling() {
+			save()
+		}
+	})
+	v.state.PlaceHolder = "审核状态"
+	commit := func(string) error { return save() }
+	v.by = newCommitEntry(commit)
+	v.by.SetPlaceHolder("审核单位（人），如 省统计局 王五")
+	v.at = newCommitEntry(commit)
+	v.at.SetPlaceHolder("审核日期，如 2022-01-31")
+	v.doc = newCommitEntry(commit)
+	v.doc.SetPlaceHolder("审核复函文号")
+	v.verify = widget.NewButton("记录审核", func() { save() })
+	return v
 }
