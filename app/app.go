@@ -425,7 +425,7 @@ func (s *Shell) OpenDemo() {
 		if path == s.env.Store.Path() {
 			return nil, fmt.Errorf("当前打开的就是演示数据文件 %s", path)
 		}
-		return OpenStore(path, true)
+		return OpenStoreAt(path, true, s.env.Now())
 	}
 	done := func(st *store.Store, err error) {
 		if err != nil {
@@ -454,6 +454,12 @@ func (s *Shell) OpenDemo() {
 // OpenStore opens a database; with demo set, a new (empty) file is filled with the
 // demo province first.
 func OpenStore(path string, demoData bool) (*store.Store, error) {
+	return OpenStoreAt(path, demoData, time.Now())
+}
+
+// OpenStoreAt is OpenStore with the day a new demo's package is dated (its 发文字号
+// carry that year).
+func OpenStoreAt(path string, demoData bool, now time.Time) (*store.Store, error) {
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, err
@@ -461,7 +467,7 @@ func OpenStore(path string, demoData bool) (*store.Store, error) {
 	if demoData {
 		set, err := st.Settings()
 		if err == nil && set.ProvinceCode == "" {
-			err = demo.Fill(st)
+			err = demo.FillFor(st, now)
 		}
 		if err != nil {
 			st.Close()

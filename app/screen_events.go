@@ -482,7 +482,7 @@ func (s *eventsScreen) recompute() {
 		}
 		fmt.Fprintf(&b, "；据以判断的等级：%s", gradeText(f.Grade))
 		if f.Differs {
-			b.WriteString("（认定与计算不一致，取较严重者，请核实）")
+			b.WriteString("（认定与计算不一致，以认定等级为准，请核实）")
 		}
 		if f.Computed.Basis != "" {
 			b.WriteString("\n依据：" + f.Computed.Basis)

@@ -18,7 +18,9 @@ import (
 
 func init() { registerScreen(forms.StepSetup, newSetupScreen) }
 
-// setupScreen is step 1: the 推荐单位, campaign year, contact and 发文字号, or the demo.
+// setupScreen is step 1: the 推荐单位, campaign year and contact, or the demo. The
+// department name follows the province (forms.DepartmentFor); each 推荐函's 发文字号
+// is recorded under 报批.
 type setupScreen struct {
 	env        *Env
 	search     *widget.Entry
@@ -27,7 +29,6 @@ type setupScreen struct {
 	department *widget.Entry
 	contact    *widget.Entry
 	phone      *widget.Entry
-	docNumber  *widget.Entry
 	save       *widget.Button
 	demo       *widget.Button
 	msg        *widget.Label
@@ -36,23 +37,24 @@ type setupScreen struct {
 	demoFlag   bool
 	demoBox    *widget.Card
 	loaded     setupForm // the form as last loaded or saved
+	shownProv  string    // the province code the department field was filled for
 }
 
 // setupForm is what the officer can change on the setup screen.
 type setupForm struct {
-	province, year, department, contact, phone, docNumber string
+	province, year, department, contact, phone string
 }
 
 func (s *setupScreen) form() setupForm {
 	return setupForm{s.province.Selected, s.year.Selected, strings.TrimSpace(s.department.Text),
-		strings.TrimSpace(s.contact.Text), strings.TrimSpace(s.phone.Text), strings.TrimSpace(s.docNumber.Text)}
+		strings.TrimSpace(s.contact.Text), strings.TrimSpace(s.phone.Text)}
 }
 
 func provinceOption(p forms.Province) string { return p.Name + "（" + p.Code + "）" }
 
 func newSetupScreen(env *Env) Screen {
 	s := &setupScreen{env: env}
-	s.province = widget.NewSelect(nil, nil)
+	s.province = widget.NewSelect(nil, func(string) { s.provinceChanged() })
 	s.province.PlaceHolder = "请选择省份"
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("输入省份名称或代码筛选，如 山东 或 37")
@@ -71,8 +73,6 @@ func newSetupScreen(env *Env) Screen {
 	s.contact = widget.NewEntry()
 	s.phone = widget.NewEntry()
 	s.phone.SetPlaceHolder("如 0531-12345678")
-	s.docNumber = widget.NewEntry()
-	s.docNumber.SetPlaceHolder("如 鲁工信规函〔2022〕3号（可稍后填写）")
 	s.save = widget.NewButtonWithIcon("保存设置", theme.DocumentSaveIcon(), s.doSave)
 	s.save.Importance = widget.HighImportance
 	s.demo = widget.NewButtonWithIcon("打开演示数据", theme.FolderOpenIcon(), func() {
@@ -89,7 +89,6 @@ func newSetupScreen(env *Env) Screen {
 		widget.NewFormItem("推荐单位名称", s.department),
 		widget.NewFormItem("联系人", s.contact),
 		widget.NewFormItem("联系电话", s.phone),
-		widget.NewFormItem("推荐函发文字号", s.docNumber),
 	)
 	intro := widget.NewLabel("设置本数据文件的推荐单位和督查激励年度。一个数据文件只对应一个推荐单位；" +
 		"已勾选候选市（州）后不能再更改省份。年度决定指标年份和报送截止日期。")
@@ -138,9 +137,9 @@ func (s *setupScreen) Refresh() {
 		s.year.SetSelected(fmt.Sprintf("%d年度", st.Year))
 	}
 	s.department.SetText(st.Department)
+	s.shownProv = st.ProvinceCode
 	s.contact.SetText(st.Contact)
 	s.phone.SetText(st.Phone)
-	s.docNumber.SetText(st.DocNumber)
 	s.loaded = s.form()
 	if st.ProvinceCode != "" {
 		s.demoBox.Hide()
@@ -156,6 +155,17 @@ func (s *setupScreen) Refresh() {
 	} else {
 		s.msg.SetText("")
 	}
+}
+
+// provinceChanged fills the department with the new province's recommending body
+// (forms.RecommendingBodies); a name typed for another province is never kept.
+func (s *setupScreen) provinceChanged() {
+	code := s.selectedProvince()
+	if code == "" || code == s.shownProv {
+		return
+	}
+	s.department.SetText(forms.DepartmentFor(strings.TrimSpace(s.department.Text), s.shownProv, code))
+	s.shownProv = code
 }
 
 // selectedProvince is the code of the chosen province.
@@ -189,8 +199,8 @@ func (s *setupScreen) saveSettings() error {
 	st := forms.Settings{
 		ProvinceCode: code, Year: year,
 		Department: strings.TrimSpace(s.department.Text), Contact: strings.TrimSpace(s.contact.Text),
-		Phone: strings.TrimSpace(s.phone.Text), DocNumber: strings.TrimSpace(s.docNumber.Text),
-		Demo: s.demoFlag,
+		Phone: strings.TrimSpace(s.phone.Text),
+		Demo:  s.demoFlag,
 	}
 	err := s.env.Store.Update("设置", func(t *store.Tx) error { return t.SetSettings(st) })
 	if err != nil {
@@ -232,7 +242,6 @@ func (s *setupScreen) Discard() {
 	s.department.SetText(l.department)
 	s.contact.SetText(l.contact)
 	s.phone.SetText(l.phone)
-	s.docNumber.SetText(l.docNumber)
 	s.errs.SetText("")
 }
 
@@ -247,8 +256,6 @@ func (s *setupScreen) Focus(field string) bool {
 		o = s.contact
 	case "settings.phone":
 		o = s.phone
-	case "settings.doc_number":
-		o = s.docNumber
 	case "settings.demo":
 		return true
 	default:

@@ -68,7 +68,7 @@ func newTestEnv(t *testing.T, cfg envConfig) *testEnv {
 	h := &testEnv{t: t, path: filepath.Join(t.TempDir(), "case.db")}
 	h.open()
 	if !cfg.empty {
-		if err := demo.Fill(h.store); err != nil {
+		if err := demo.FillFor(h.store, testNow); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -337,7 +337,7 @@ func newShellHarness(t *testing.T, fill bool) *shellHarness {
 	newTestApp(t)
 	dir := t.TempDir()
 	h := &shellHarness{t: t, dir: dir, path: filepath.Join(dir, "case.db")}
-	st, err := OpenStore(h.path, fill)
+	st, err := OpenStoreAt(h.path, fill, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}

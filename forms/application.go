@@ -38,21 +38,56 @@ func DraftEventsSection(c *Case, unitCode string, exportDay time.Time) string {
 	for i, j := 0, len(in)-1; i < j; i, j = i+1, j-1 {
 		in[i], in[j] = in[j], in[i]
 	}
-	const clean = "未发生重大、特别重大安全生产事故，未发生重大、特别重大突发环境事件，未发生造成恶劣影响的社会事件"
 	var b strings.Builder
+	sc, screened := c.Screening(unitCode)
 	switch {
-	case len(in) == 0:
-		fmt.Fprintf(&b, "经核查，%s%s，本行政区域内%s，未发生其他已登记的安全生产事故、突发环境事件和社会事件。", name, period, clean)
-		return b.String()
+	case !screened:
+		// No “经核查” without a recorded screening (issue 11 point 7).
+		fmt.Fprintf(&b, "（尚未记录对%s近三年负面情况的核查，本节待核查后生成。）", name)
+		if len(in) > 0 {
+			fmt.Fprintf(&b, "负面情况登记中%s%s的事件如下：", name, period)
+		}
 	case excluding == 0:
-		fmt.Fprintf(&b, "经核查，%s%s，本行政区域内%s。期间发生的其他事件如下：", name, period, clean)
+		fmt.Fprintf(&b, "经核查（%s），%s%s，本行政区域内%s。", screeningBasis(sc), name, period, CleanRecord)
+		if len(in) > 0 {
+			b.WriteString("期间登记的其他事件如下：")
+		}
 	default:
-		fmt.Fprintf(&b, "经核查，%s%s，本行政区域内发生下列事件，其中 %d 起属于重大及以上安全生产事故、突发环境事件或造成恶劣影响的社会事件：", name, period, excluding)
+		fmt.Fprintf(&b, "经核查（%s），%s%s，本行政区域内发生下列事件，其中 %d 起属于重大、特大安全生产事故，重大、特大环境事故或造成恶劣影响的社会事件：", screeningBasis(sc), name, period, excluding)
 	}
 	for i, f := range in {
 		fmt.Fprintf(&b, "\n%d. %s", i+1, describeForApplication(f))
 	}
 	return b.String()
+}
+
+// CleanRecord is the condition of 办法 第六/七条（六） in its own words.
+const CleanRecord = "未发生重大、特大安全生产事故，重大、特大环境事故，未发生造成恶劣影响的社会事件"
+
+func screeningBasis(sc Screening) string {
+	return fmt.Sprintf("会同%s，%s，%s", sc.Departments, cnDate(mustDate(sc.Date)), sc.Basis)
+}
+
+func mustDate(s string) time.Time {
+	d, _ := ParseDate(s)
+	return d
+}
+
+// NoAccidentStatement is the sentence the 推荐函 may print for a recommended city: it
+// states 办法 第六/七条（六） as checked (“经核查”) only when the screening is recorded
+// and no registered event excludes the city; ok is false otherwise and nothing may be
+// said.
+func NoAccidentStatement(c *Case, code string, exportDay time.Time) (string, bool) {
+	if _, ok := c.Screening(code); !ok || len(c.Exclusions(exportDay)[code]) > 0 {
+		return "", false
+	}
+	name := code
+	if u, ok := c.Unit(code); ok {
+		name = u.Name
+	}
+	// The letter's one page has room for one line less than CleanRecord takes; the
+	// same condition, both kinds of accident qualified by 重大、特大.
+	return "经核查，" + name + "近三年未发生重大、特大安全生产事故和环境事故及造成恶劣影响的社会事件。", true
 }
 
 func describeForApplication(f EventFinding) string {

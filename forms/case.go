@@ -14,7 +14,6 @@ type Settings struct {
 	Department   string // e.g. 山东省工业和信息化厅
 	Contact      string // 联系人
 	Phone        string // 联系电话
-	DocNumber    string // 发文字号 of the 推荐函, e.g. 鲁工信规函〔2022〕3号
 	Demo         bool   // 演示数据: figures are invented and must never be submitted
 }
 
@@ -66,11 +65,16 @@ type LeadingIndustry struct {
 	Revenue  value.Value // 亿元
 	Profit   value.Value // 亿元
 	// The row's figures come from the industrial statistics and are verified by the
-	// statistics bureau like the other statistical figures (通知 item 四).
-	State       VerifyState
-	VerifiedBy  string // body and person
-	VerifiedAt  string // YYYY-MM-DD
-	VerifyDocNo string // document number of the verification reply
+	// statistics bureau like the other statistical figures (通知 item 四). A row whose
+	// figures are not in the statistical system (e.g. an industry the statistics do not
+	// break out) is marked NotStatistical with the reason; it then needs no verification
+	// (a warning names it).
+	NotStatistical bool
+	NotStatReason  string
+	State          VerifyState
+	VerifiedBy     string // body and person
+	VerifiedAt     string // YYYY-MM-DD
+	VerifyDocNo    string // document number of the verification reply
 }
 
 // EventKind is the kind of a negative event (办法 第六/七条（六）).
@@ -162,15 +166,66 @@ const (
 )
 
 // Approval records the consents a measure's recommendation needs (通知 item 五,
-// 办法 第四条).
+// 办法 第四条) and the 推荐函 that carries it. A consent is given for one city: GovUnit
+// and TelecomUnit name the city each consent was recorded for; when the measure's
+// chosen city is another one, the consent is stale (Approval.StaleFor).
 type Approval struct {
 	Measure      MeasureID
 	Government   Consent // provincial government (or 兵团) consent, 附件3/4 header
 	GovDocNo     string
 	GovDate      string  // YYYY-MM-DD
+	GovUnit      string  // the city the government consented to
 	Telecom      Consent // 通信管理局 concurrence, `digital` only
 	TelecomDocNo string
 	TelecomDate  string
+	TelecomUnit  string // the city the 通信管理局 concurred in
+	// LetterNo is the 发文字号 of this measure's 推荐函 (each 函 has its own number).
+	LetterNo string
+}
+
+// GovFor reports whether the provincial government's consent was given for the unit.
+func (a Approval) GovFor(code string) bool {
+	return a.Government == ConsentYes && a.GovUnit == code && code != ""
+}
+
+// TelecomFor reports whether the 通信管理局's concurrence was given for the unit.
+func (a Approval) TelecomFor(code string) bool {
+	return a.Telecom == ConsentYes && a.TelecomUnit == code && code != ""
+}
+
+// Screening is the officer's record that a candidate's last three years were checked
+// for the negative events of 办法 第六/七条（六） with the competent departments: only
+// then may the documents state “经核查…未发生…”.
+type Screening struct {
+	UnitCode    string
+	Checker     string // who checked, e.g. 规划处 李四
+	Departments string // with whom, e.g. 省应急管理厅、省生态环境厅
+	Date        string // YYYY-MM-DD
+	Basis       string // e.g. 省应急管理厅复函（×应急函〔2022〕5号）
+}
+
+// Bar is an entry of the register of 办法 第十六条: a city (UnitCode) or the whole
+// province (UnitCode "") barred for three campaign years for false material.
+type Bar struct {
+	ID       int64
+	UnitCode string // "" bars the province (推荐单位) itself
+	FromYear int    // first campaign year barred
+	ToYear   int    // last campaign year barred (FromYear+2 for “三年”)
+	DocNo    string // the ministry's decision
+	Reason   string
+}
+
+// Covers reports whether the bar applies to a campaign year.
+func (b Bar) Covers(year int) bool { return year >= b.FromYear && year <= b.ToYear }
+
+// Commendation is a 国务院大督查通报表扬 of a city's typical practice in industry and IT,
+// which 办法 第十一条 makes a bonus in the ministry's review.
+type Commendation struct {
+	ID       int64
+	UnitCode string
+	DocNo    string // the 通报 document, e.g. 国办发〔2021〕49号
+	Date     string // YYYY-MM-DD
+	Title    string // what was commended
 }
 
 // Case is everything known about one campaign of one province: what the store holds,
@@ -188,6 +243,10 @@ type Case struct {
 	Assessments []Assessment
 	Choices     []Choice
 	Approvals   []Approval
+	Screenings  []Screening
+	Bars        []Bar
+	// Commendations of 办法 第十一条, any city of the province.
+	Commendations []Commendation
 	// Applications holds the application text (申报书) of each measure's chosen city,
 	// by Section.Key.
 	Applications map[MeasureID]map[string]string
@@ -241,4 +300,100 @@ func (c *Case) Approval(m MeasureID) Approval {
 		}
 	}
 	return Approval{Measure: m}
+}
+
+// Screening returns the screening record of a unit, if any.
+func (c *Case) Screening(code string) (Screening, bool) {
+	for _, s := range c.Screenings {
+		if s.UnitCode == code {
+			return s, true
+		}
+	}
+	return Screening{}, false
+}
+
+// CommendationsOf lists the commendations of a unit.
+func (c *Case) CommendationsOf(code string) []Commendation {
+	var out []Commendation
+	for _, x := range c.Commendations {
+		if x.UnitCode == code {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ForMinistry is the part of the case the ministry receives (办法 第八条, 通知 五
+// “精简报送材料”): the recommended cities only, with their own figures, 主导产业 rows,
+// events, assessments, screenings and commendations, the approvals of the recommended
+// measures, the province-wide values, and the choices without the comparison's
+// decision record (it scores the other candidates). Everything else — the other
+// candidates, their figures, events and scores, the 第十六条 register — stays with the
+// province in the archive package. The receiver c is not changed.
+func (c *Case) ForMinistry() *Case {
+	out := *c
+	chosenUnit := map[MeasureID]string{}
+	units := map[string]bool{}
+	out.Choices = nil
+	for _, ch := range c.Choices {
+		if ch.UnitCode == "" {
+			continue
+		}
+		chosenUnit[ch.Measure] = ch.UnitCode
+		units[ch.UnitCode] = true
+		ch.Decision = ""
+		out.Choices = append(out.Choices, ch)
+	}
+	out.Candidates = map[MeasureID][]string{}
+	for m, code := range chosenUnit {
+		out.Candidates[m] = []string{code}
+	}
+	out.Figures = nil
+	for _, f := range c.Figures {
+		if chosenUnit[f.Measure] == f.UnitCode {
+			out.Figures = append(out.Figures, f)
+		}
+	}
+	out.Assessments = nil
+	for _, a := range c.Assessments {
+		if chosenUnit[a.Measure] == a.UnitCode {
+			out.Assessments = append(out.Assessments, a)
+		}
+	}
+	out.Industries = nil
+	for _, li := range c.Industries {
+		if chosenUnit[Industry] == li.UnitCode {
+			out.Industries = append(out.Industries, li)
+		}
+	}
+	out.Events = nil
+	for _, e := range c.Events {
+		if units[e.UnitCode] {
+			out.Events = append(out.Events, e)
+		}
+	}
+	out.Screenings = nil
+	for _, s := range c.Screenings {
+		if units[s.UnitCode] {
+			out.Screenings = append(out.Screenings, s)
+		}
+	}
+	out.Commendations = nil
+	for _, x := range c.Commendations {
+		if units[x.UnitCode] {
+			out.Commendations = append(out.Commendations, x)
+		}
+	}
+	out.Approvals = nil
+	for _, a := range c.Approvals {
+		if chosenUnit[a.Measure] != "" {
+			out.Approvals = append(out.Approvals, a)
+		}
+	}
+	out.Bars = nil
+	out.Applications = map[MeasureID]map[string]string{}
+	for m := range chosenUnit {
+		out.Applications[m] = c.Applications[m]
+	}
+	return &out
 }

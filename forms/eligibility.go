@@ -40,7 +40,7 @@ func CheckUnit(p Province, u Unit) error {
 type EventFinding struct {
 	Event    Event
 	Computed grading.Result // grade computed from the figures (safety, environment)
-	Grade    grading.Grade  // the decisive grade: the stricter of computed and official
+	Grade    grading.Grade  // the decisive grade: the official one when determined, else the computed one
 	Differs  bool           // official and computed grades differ: flag for the officer
 	InWindow bool           // inside “近三年” of the campaign
 	Excludes bool           // counts against the city
@@ -91,7 +91,7 @@ func describeFinding(f EventFinding, from, to time.Time) string {
 		if e.Official != grading.GradeNone {
 			s += fmt.Sprintf("（认定等级%s，按数据计算为%s", e.Official, f.Computed.Grade)
 			if f.Differs {
-				s += "，两者不一致，取较严重者"
+				s += "，两者不一致，以认定等级为准"
 			}
 			s += "）"
 		}
@@ -115,7 +115,8 @@ type Exclusion struct {
 }
 
 // Exclusions lists, per unit code, every reason that unit cannot be recommended this
-// campaign: not the province's own or wrong level, or an excluding event.
+// campaign: not the province's own or wrong level, barred under 办法 第十六条, or an
+// excluding event.
 func (c *Case) Exclusions(exportDay time.Time) map[string][]Exclusion {
 	out := map[string][]Exclusion{}
 	for _, codes := range c.Candidates {
@@ -128,6 +129,12 @@ func (c *Case) Exclusions(exportDay time.Time) map[string][]Exclusion {
 			if err := CheckUnit(c.Province, u); err != nil {
 				out[code] = appendOnce(out[code], Exclusion{UnitCode: code, Reason: err.Error()})
 			}
+		}
+	}
+	for _, b := range c.Bars {
+		if b.UnitCode != "" && c.Campaign != nil && b.Covers(c.Campaign.Year) {
+			out[b.UnitCode] = appendOnce(out[b.UnitCode], Exclusion{UnitCode: b.UnitCode,
+				Reason: fmt.Sprintf("被取消 %d—%d 年度评选资格（办法第十六条，%s）：%s", b.FromYear, b.ToYear, b.DocNo, b.Reason)})
 		}
 	}
 	for _, e := range c.Events {

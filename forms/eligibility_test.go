@@ -98,7 +98,9 @@ func TestEventWindowAndExclusion(t *testing.T) {
 	}
 }
 
-func TestOfficialGradeStricterDecides(t *testing.T) {
+// 办法 第六/七条（六）: the grade the authorities determined (认定等级) decides; a
+// different grade computed from the figures is shown, not applied.
+func TestOfficialGradeDecides(t *testing.T) {
 	c := testCase(t)
 	e := Event{UnitCode: "370100", Kind: EventSafety, Date: day(2020, 5, 1), Title: "认定重大", Safety: grading.Safety{Deaths: 2}, Official: grading.Major}
 	f := EvaluateEvent(c.Campaign, e, day(2022, 1, 1))
@@ -107,8 +109,8 @@ func TestOfficialGradeStricterDecides(t *testing.T) {
 	}
 	e.Official, e.Safety = grading.General, grading.Safety{Deaths: 12}
 	f = EvaluateEvent(c.Campaign, e, day(2022, 1, 1))
-	if !f.Excludes || f.Grade != grading.Major {
-		t.Errorf("computed 重大 over official 一般 must exclude: %+v", f)
+	if f.Excludes || f.Grade != grading.General || !f.Differs || !strings.Contains(f.Reason, "以认定等级为准") {
+		t.Errorf("official 一般 over computed 重大 decides (shown, not excluding): %+v", f)
 	}
 }
 

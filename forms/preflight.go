@@ -58,18 +58,30 @@ func FigureField(k FigureKey) string {
 }
 
 // Preflight lists everything that blocks the submission, and warnings, as of the day
-// of export. An empty list of blockers means the package may be written.
+// of export (the package date: 成文日期, 填报日期 and the end of the event window). An
+// empty list of blockers means the package may be written.
+//
+// Decisions where the notice is silent or looser than an earlier version of this app
+// (issue 11): a measure may be left without a city (通知 二 “不超过1个”), a warning, but
+// at least one measure must be recommended; the consent's 文号 is a warning (附件3/4 ask
+// only 是/否); the 通信管理局's confirmation of the telecom figures is a warning (通知
+// 四 asks the statistics bureau for statistical figures only); a 主导产业 row marked as
+// outside the statistical system needs no verification (a warning says so).
 func Preflight(c *Case, exportDay time.Time) []Issue {
 	var out []Issue
 	add := func(sev Severity, m MeasureID, st Step, field, format string, args ...any) {
 		out = append(out, Issue{Severity: sev, Measure: m, Step: st, Field: field, Message: fmt.Sprintf(format, args...)})
 	}
 	s := c.Settings
+	day := Day(exportDay)
 	if s.ProvinceCode == "" {
 		add(Blocker, "", StepSetup, "settings.province", "未设置推荐单位（省份），请在“设置”中选择")
 	}
-	if s.Department == "" {
-		add(Blocker, "", StepSetup, "settings.department", "未填写推荐单位名称（如××省工业和信息化厅），请在“设置”中填写")
+	switch d := strings.TrimSpace(s.Department); {
+	case d == "":
+		add(Blocker, "", StepSetup, "settings.department", "未填写推荐单位名称（如%s），请在“设置”中填写", exampleBody(s.ProvinceCode))
+	case isPlaceholderBody(d):
+		add(Blocker, "", StepSetup, "settings.department", "推荐单位名称“%s”不是实际机构名称，请在“设置”中填写（如%s）", d, exampleBody(s.ProvinceCode))
 	}
 	if s.Contact == "" {
 		add(Blocker, "", StepSetup, "settings.contact", "未填写联系人，请在“设置”中填写")
@@ -77,14 +89,11 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 	if s.Phone == "" {
 		add(Blocker, "", StepSetup, "settings.phone", "未填写联系电话，请在“设置”中填写")
 	}
-	if s.DocNumber == "" {
-		add(Warning, "", StepSetup, "settings.doc_number", "未填写推荐函的发文字号，推荐函将留空“〔　〕号”，请在“设置”中填写")
-	}
 	if s.Demo {
 		add(Warning, "", StepSetup, "settings.demo", "当前为演示数据（数字均为虚构），不得报送")
 	}
-	if c.Campaign != nil && Day(exportDay).After(c.Campaign.Deadline) {
-		add(Warning, "", StepExport, "campaign.deadline", "已过报送截止日期 %s（通知第五条）", c.Campaign.Deadline.Format("2006年1月2日"))
+	if c.Campaign != nil && day.After(c.Campaign.Deadline) {
+		add(Warning, "", StepExport, "campaign.deadline", "报送日期 %s 已过报送截止日期 %s（通知第五条），报送将被视为逾期", day.Format("2006年1月2日"), c.Campaign.Deadline.Format("2006年1月2日"))
 	}
 	if err := CheckChoices(c.Choices); err != nil {
 		add(Blocker, "", StepCompare, "choices", "%s", err.Error())
@@ -92,14 +101,22 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 	if c.Campaign == nil {
 		return out
 	}
+	for _, b := range c.Bars {
+		if b.UnitCode == "" && b.Covers(c.Campaign.Year) {
+			add(Blocker, "", StepSetup, "bar:province", "%s在 %d—%d 年度被取消申报资格（办法第十六条，%s）：%s", c.Province.Name, b.FromYear, b.ToYear, b.DocNo, b.Reason)
+		}
+	}
 	exclusions := c.Exclusions(exportDay)
+	chosenAny := false
+	letterNos := map[string]string{}
 	for i := range c.Campaign.Measures {
 		m := &c.Campaign.Measures[i]
 		ch, ok := c.Choice(m.ID)
 		if !ok || ch.UnitCode == "" {
-			add(Blocker, m.ID, StepCompare, "choice:"+string(m.ID), "%s：尚未选择推荐的市（州），请在“比选”中选择", m.Short)
+			add(Warning, m.ID, StepCompare, "choice:"+string(m.ID), "%s：未选择推荐的市（州）。通知第二条规定每项“不超过1个”，本项可以不推荐，报送包将不含本项材料；如需推荐，请在“比选”中选择", m.Short)
 			continue
 		}
+		chosenAny = true
 		u, known := c.Unit(ch.UnitCode)
 		name := ch.UnitCode
 		if known {
@@ -113,34 +130,149 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 		if ch.Reason == "" {
 			add(Blocker, m.ID, StepCompare, "reason:"+string(m.ID), "%s：未填写推荐理由，请在“比选”中填写", m.Short)
 		}
-		out = append(out, figureIssues(c, m, ch.UnitCode, name)...)
+		out = append(out, figureIssues(c, m, ch.UnitCode, name, day)...)
 		out = append(out, applicationIssues(c, m, name)...)
 		out = append(out, criteriaIssues(c, m, ch.UnitCode, name)...)
+		out = append(out, screeningIssues(c, m, ch.UnitCode, name, day)...)
 		a := c.Approval(m.ID)
-		switch a.Government {
-		case ConsentYes:
-			if a.GovDocNo == "" {
-				add(Blocker, m.ID, StepApprovals, "approval.gov_doc:"+string(m.ID), "%s：已报请省级人民政府同意，但未填写同意文件的文号", m.Short)
-			}
-		case ConsentNo:
-			add(Blocker, m.ID, StepApprovals, "approval.gov:"+string(m.ID), "%s：推荐结果须报经省级人民政府（新疆生产建设兵团）同意（通知第五条），目前记录为“否”", m.Short)
+		out = append(out, approvalIssues(c, m, a, ch.UnitCode, name, day)...)
+		field := "approval.letter_no:" + string(m.ID)
+		switch no := strings.TrimSpace(a.LetterNo); {
+		case no == "":
+			add(Warning, m.ID, StepApprovals, field, "%s：未填写推荐函的发文字号，推荐函将留空“〔　〕号”，请在“报批”中填写", m.Short)
 		default:
-			add(Blocker, m.ID, StepApprovals, "approval.gov:"+string(m.ID), "%s：未记录省级人民政府（新疆生产建设兵团）是否同意（通知第五条），请在“报批”中填写", m.Short)
-		}
-		if m.TelecomConcurrence {
-			switch a.Telecom {
-			case ConsentYes:
-			case ConsentNo:
-				add(Blocker, m.ID, StepApprovals, "approval.telecom:"+string(m.ID), "%s：须会同通信管理局推荐（办法第四条），目前记录为不同意", m.Short)
-			default:
-				add(Blocker, m.ID, StepApprovals, "approval.telecom:"+string(m.ID), "%s：未记录通信管理局的会同意见（办法第四条），请在“报批”中填写", m.Short)
+			if prev, dup := letterNos[no]; dup {
+				add(Blocker, m.ID, StepApprovals, field, "%s：推荐函发文字号“%s”与%s的推荐函相同，每份函须有自己的文号，请在“报批”中修改", m.Short, no, prev)
+			}
+			letterNos[no] = m.Short
+			if y, ok := DocNumberYear(no); ok && y != day.Year() {
+				add(Blocker, m.ID, StepApprovals, field, "%s：推荐函发文字号“%s”的年份 %d 与成文日期（%s）的年份不同，请核对文号或报送日期", m.Short, no, y, day.Format("2006年1月2日"))
 			}
 		}
+	}
+	if !chosenAny {
+		add(Blocker, "", StepCompare, "choices", "各项措施均未选择推荐的市（州）：报送包至少须推荐一项，请在“比选”中选择")
 	}
 	return append(out, DecisionWarnings(c, exportDay)...)
 }
 
-func figureIssues(c *Case, m *Measure, code, name string) []Issue {
+// exampleBody names the province's recommending body for a message.
+func exampleBody(code string) string {
+	if b := RecommendingBodies[code]; b != "" {
+		return b
+	}
+	return "××省工业和信息化厅"
+}
+
+// DocNumberYear is the year in a 发文字号's 〔〕 (GB/T 9704 §7.2.4: 年份 in 六角括号),
+// e.g. 2022 for 鲁工信规函〔2022〕3号; ok is false when the number has none.
+func DocNumberYear(no string) (int, bool) {
+	for _, br := range [][2]string{{"〔", "〕"}, {"[", "]"}, {"［", "］"}, {"(", ")"}, {"（", "）"}} {
+		_, rest, ok := strings.Cut(no, br[0])
+		if !ok {
+			continue
+		}
+		y, _, ok := strings.Cut(rest, br[1])
+		if !ok || len(y) != 4 {
+			continue
+		}
+		n := 0
+		for _, r := range y {
+			if r < '0' || r > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int(r-'0')
+		}
+		if n > 0 {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// ParseDate reads a stored date (YYYY-MM-DD) as a calendar day.
+func ParseDate(s string) (time.Time, error) {
+	return time.Parse("2006-01-02", strings.TrimSpace(s))
+}
+
+// after reports whether the stored date s is after day (false when s is empty or
+// unreadable; the store refuses unreadable dates).
+func after(s string, day time.Time) bool {
+	d, err := ParseDate(s)
+	return err == nil && d.After(day)
+}
+
+// approvalIssues: 通知 五 and 办法 第八条 ask the provincial government's consent to
+// the recommended city; 办法 第四条 the 通信管理局's for digital. A consent recorded for
+// another city is stale; consent dates are on or before the package date.
+func approvalIssues(c *Case, m *Measure, a Approval, code, name string, day time.Time) []Issue {
+	var out []Issue
+	add := func(sev Severity, field, format string, args ...any) {
+		out = append(out, Issue{Severity: sev, Measure: m.ID, Step: StepApprovals, Field: field + ":" + string(m.ID), Message: m.Short + "：" + fmt.Sprintf(format, args...)})
+	}
+	unitName := func(code string) string {
+		if u, ok := c.Unit(code); ok {
+			return u.Name
+		}
+		return code
+	}
+	switch {
+	case a.Government == ConsentUnknown:
+		add(Blocker, "approval.gov", "未记录省级人民政府（新疆生产建设兵团）是否同意推荐%s（通知第五条），请在“报批”中填写", name)
+	case a.GovUnit != code:
+		add(Blocker, "approval.gov", "省政府%s的是%s，现推荐%s，请重新报批", consentVerb(a.Government), unitName(a.GovUnit), name)
+	case a.Government == ConsentNo:
+		add(Blocker, "approval.gov", "推荐结果须报经省级人民政府（新疆生产建设兵团）同意（通知第五条），目前对%s记录为“否”", name)
+	default:
+		if a.GovDocNo == "" {
+			add(Warning, "approval.gov_doc", "已记录省级人民政府同意，但未填写同意文件的文号（附件3/4只要求填写“是/否”，文号便于核对）")
+		}
+		if after(a.GovDate, day) {
+			add(Blocker, "approval.gov_date", "省政府同意日期 %s 晚于报送日期 %s，请核对", a.GovDate, day.Format("2006-01-02"))
+		}
+	}
+	if !m.TelecomConcurrence {
+		return out
+	}
+	switch {
+	case a.Telecom == ConsentUnknown:
+		add(Blocker, "approval.telecom", "未记录通信管理局对推荐%s的会同意见（办法第四条），请在“报批”中填写", name)
+	case a.TelecomUnit != code:
+		add(Blocker, "approval.telecom", "通信管理局%s的是%s，现推荐%s，请重新商通信管理局", consentVerb(a.Telecom), unitName(a.TelecomUnit), name)
+	case a.Telecom == ConsentNo:
+		add(Blocker, "approval.telecom", "须会同通信管理局推荐（办法第四条），目前对%s记录为不同意", name)
+	default:
+		if after(a.TelecomDate, day) {
+			add(Blocker, "approval.telecom_date", "通信管理局会同日期 %s 晚于报送日期 %s，请核对", a.TelecomDate, day.Format("2006-01-02"))
+		}
+	}
+	return out
+}
+
+func consentVerb(c Consent) string {
+	if c == ConsentNo {
+		return "不同意"
+	}
+	return "同意"
+}
+
+// screeningIssues: the documents state “经核查…未发生…” (申报书 四, the 推荐函) only
+// after the officer recorded who checked the candidate, with which departments, when
+// and on what basis (办法 第六/七条（六）, 通知 三 “严格把关”).
+func screeningIssues(c *Case, m *Measure, code, name string, day time.Time) []Issue {
+	field := "screening:" + code
+	sc, ok := c.Screening(code)
+	switch {
+	case !ok || strings.TrimSpace(sc.Checker) == "" || strings.TrimSpace(sc.Departments) == "" || sc.Date == "" || strings.TrimSpace(sc.Basis) == "":
+		return []Issue{{Blocker, m.ID, StepEvents, field, fmt.Sprintf("%s：尚未记录对%s近三年负面情况的核查（核查人、会同部门如应急管理厅和生态环境厅、日期、依据），记录后推荐函和申报书才写“经核查…未发生…”；请在“负面情况”中记录", m.Short, name)}}
+	case after(sc.Date, day):
+		return []Issue{{Blocker, m.ID, StepEvents, field, fmt.Sprintf("%s：%s负面情况的核查日期 %s 晚于报送日期 %s，请核对", m.Short, name, sc.Date, day.Format("2006-01-02"))}}
+	}
+	return nil
+}
+
+func figureIssues(c *Case, m *Measure, code, name string, day time.Time) []Issue {
 	var out []Issue
 	for _, in := range m.Indicators {
 		for _, y := range c.Campaign.IndicatorYears() {
@@ -154,8 +286,15 @@ func figureIssues(c *Case, m *Measure, code, name string) []Issue {
 			case f.Value.Missing:
 				out = append(out, Issue{Warning, m.ID, StepFigures, FigureField(k), where + "无数据，备注：" + f.Remark})
 			}
-			if in.NeedsVerification() && !f.Value.Missing && f.State != Verified {
-				out = append(out, Issue{Blocker, m.ID, StepFigures, FigureField(k), fmt.Sprintf("%s尚未经%s审核（当前：%s）", where, in.Verifier, f.State)})
+			switch {
+			case !in.NeedsVerification() || f.Value.Missing:
+			case f.State != Verified && in.Statistical():
+				out = append(out, Issue{Blocker, m.ID, StepFigures, FigureField(k), fmt.Sprintf("%s尚未经%s审核（当前：%s，通知第四条）", where, in.Verifier, f.State)})
+			case f.State != Verified:
+				// Telecom statistics: 通知 四 names the statistics bureau only.
+				out = append(out, Issue{Warning, m.ID, StepFigures, FigureField(k), fmt.Sprintf("%s尚未经%s确认（当前：%s），建议确认后报送", where, in.Verifier, f.State)})
+			case after(f.VerifiedAt, day):
+				out = append(out, Issue{Blocker, m.ID, StepFigures, FigureField(k), fmt.Sprintf("%s的审核日期 %s 晚于报送日期 %s，请核对", where, f.VerifiedAt, day.Format("2006-01-02"))})
 			}
 			if in.Verifier == VerifierMinistryList && f.Source == "" {
 				out = append(out, Issue{Warning, m.ID, StepFigures, FigureField(k), where + "未填写来源（部公布名单的文号）"})
@@ -188,8 +327,15 @@ func figureIssues(c *Case, m *Measure, code, name string) []Issue {
 				out = append(out, Issue{Warning, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 制造业主导产业第 %d 行“%s”未填写%s，推荐表中将显示为“—”",
 					m.Short, name, li.Row, li.Name, strings.Join(blank, "、"))})
 			}
-			// The row's figures come from the industrial statistics (通知 item 四).
-			if li.State != Verified {
+			// The row's figures come from the industrial statistics (通知 item 四),
+			// unless the officer marked the row as outside the statistical system.
+			if li.NotStatistical {
+				out = append(out, Issue{Warning, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 制造业主导产业第 %d 行“%s”未纳入统计体系，不经统计部门审核（原因：%s）",
+					m.Short, name, li.Row, li.Name, li.NotStatReason)})
+			} else if li.State == Verified && after(li.VerifiedAt, day) {
+				out = append(out, Issue{Blocker, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 制造业主导产业第 %d 行“%s”的审核日期 %s 晚于报送日期 %s，请核对",
+					m.Short, name, li.Row, li.Name, li.VerifiedAt, day.Format("2006-01-02"))})
+			} else if li.State != Verified {
 				state := li.State
 				if state == "" {
 					state = Unverified

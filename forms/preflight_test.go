@@ -25,7 +25,13 @@ func completeCase(t *testing.T) *Case {
 		for _, cl := range m.Clauses {
 			c.Assessments = append(c.Assessments, Assessment{UnitCode: ch.UnitCode, Measure: ch.Measure, Clause: cl.Key, Verdict: VerdictMet})
 		}
-		c.Approvals = append(c.Approvals, Approval{Measure: ch.Measure, Government: ConsentYes, GovDocNo: "鲁政字〔2022〕1号", Telecom: map[bool]Consent{true: ConsentYes}[m.TelecomConcurrence]})
+		a := Approval{Measure: ch.Measure, Government: ConsentYes, GovDocNo: "鲁政字〔2022〕1号", GovDate: "2022-01-30", GovUnit: ch.UnitCode,
+			LetterNo: "鲁工信函〔2022〕" + map[MeasureID]string{Industry: "1", Digital: "2"}[ch.Measure] + "号"}
+		if m.TelecomConcurrence {
+			a.Telecom, a.TelecomDate, a.TelecomUnit = ConsentYes, "2022-01-29", ch.UnitCode
+		}
+		c.Approvals = append(c.Approvals, a)
+		c.Screenings = append(c.Screenings, Screening{UnitCode: ch.UnitCode, Checker: "规划处 李四", Departments: "省应急管理厅、省生态环境厅", Date: "2022-01-28", Basis: "两厅复函"})
 	}
 	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电", Share: value.Value{A: 20}, Growth: value.Value{A: 8},
 		Revenue: value.Value{A: 100}, Profit: value.Value{A: 9}, State: Verified, VerifiedBy: "省统计局", VerifyDocNo: "鲁统函〔2022〕1号"}}
@@ -72,7 +78,7 @@ func TestPreflightBlockers(t *testing.T) {
 	}{
 		{"no contact", func(c *Case) { c.Settings.Contact = "" }, "settings.contact", StepSetup},
 		{"no phone", func(c *Case) { c.Settings.Phone = "" }, "settings.phone", StepSetup},
-		{"no choice", func(c *Case) { c.Choices = c.Choices[1:] }, "choice:industry", StepCompare},
+		{"no choice for any measure (通知二: at least one is recommended)", func(c *Case) { c.Choices = nil }, "choices", StepCompare},
 		{"two choices", func(c *Case) {
 			c.Choices = append(c.Choices, Choice{Measure: Industry, UnitCode: "370100", Reason: "x"})
 		}, "choices", StepCompare},
@@ -82,7 +88,23 @@ func TestPreflightBlockers(t *testing.T) {
 		{"unverified statistical figure", func(c *Case) { c.Figures[0].State = Unverified }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
 		{"no government approval", func(c *Case) { c.Approvals[0].Government = ConsentUnknown }, "approval.gov:industry", StepApprovals},
 		{"government said no", func(c *Case) { c.Approvals[0].Government = ConsentNo }, "approval.gov:industry", StepApprovals},
-		{"approval without document", func(c *Case) { c.Approvals[0].GovDocNo = "" }, "approval.gov_doc:industry", StepApprovals},
+		{"consent given for another city (通知五)", func(c *Case) { c.Approvals[0].GovUnit = "370100" }, "approval.gov:industry", StepApprovals},
+		{"telecom concurrence for another city (办法第四条)", func(c *Case) { c.Approvals[1].TelecomUnit = "370200" }, "approval.telecom:digital", StepApprovals},
+		{"consent dated after the package", func(c *Case) { c.Approvals[0].GovDate = "2022-02-02" }, "approval.gov_date:industry", StepApprovals},
+		{"telecom concurrence dated after the package", func(c *Case) { c.Approvals[1].TelecomDate = "2022-03-01" }, "approval.telecom_date:digital", StepApprovals},
+		{"verification dated after the package (通知四)", func(c *Case) { c.Figures[0].VerifiedAt = "2022-02-05" }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
+		{"two letters share a 发文字号", func(c *Case) { c.Approvals[1].LetterNo = c.Approvals[0].LetterNo }, "approval.letter_no:digital", StepApprovals},
+		{"发文字号 of another year than the 成文日期", func(c *Case) { c.Approvals[0].LetterNo = "鲁工信函〔2021〕9号" }, "approval.letter_no:industry", StepApprovals},
+		{"no screening of the chosen city (办法第六条（六）)", func(c *Case) { c.Screenings = c.Screenings[1:] }, "screening:370200", StepEvents},
+		{"screening without basis", func(c *Case) { c.Screenings[0].Basis = "" }, "screening:370200", StepEvents},
+		{"no department", func(c *Case) { c.Settings.Department = "" }, "settings.department", StepSetup},
+		{"placeholder department", func(c *Case) { c.Settings.Department = "山东省工业和信息化主管部门" }, "settings.department", StepSetup},
+		{"chosen city barred (办法第十六条)", func(c *Case) {
+			c.Bars = []Bar{{UnitCode: "370200", FromYear: 2020, ToYear: 2022, DocNo: "工信厅规函〔2020〕1号", Reason: "提供虚假材料"}}
+		}, "choice:industry", StepCompare},
+		{"province barred (办法第十六条)", func(c *Case) {
+			c.Bars = []Bar{{FromYear: 2021, ToYear: 2023, DocNo: "工信厅规函〔2021〕1号", Reason: "弄虚作假"}}
+		}, "bar:province", StepSetup},
 		{"no telecom concurrence", func(c *Case) { c.Approvals[1].Telecom = ConsentUnknown }, "approval.telecom:digital", StepApprovals},
 		{"empty application section", func(c *Case) { c.Applications[Digital]["2.4"] = "  " }, "section:digital/2.4", StepApplication},
 		{"no leading industries", func(c *Case) { c.Industries = nil }, "industries:370200", StepFigures},
@@ -267,10 +289,10 @@ func TestTextsAreTheNotice(t *testing.T) {
 
 func TestPreflightWarnsOnMissingDocNumber(t *testing.T) {
 	c := completeCase(t)
-	c.Settings.DocNumber = ""
+	c.Approvals[0].LetterNo = ""
 	for _, i := range Preflight(c, day(2022, 2, 1)) {
-		if i.Field == "settings.doc_number" {
-			if i.Severity != Warning || i.Step != StepSetup {
+		if i.Field == "approval.letter_no:industry" {
+			if i.Severity != Warning || i.Step != StepApprovals {
 				t.Errorf("issue %+v", i)
 			}
 			return
@@ -292,5 +314,93 @@ func TestPreflightUnverifiedIndustryRowNamed(t *testing.T) {
 	if len(got) != 1 || got[0].Field != "industries:370200" || got[0].Step != StepFigures || got[0].Measure != Industry ||
 		!strings.Contains(got[0].Message, "第 2 行“轨道交通装备”") || !strings.Contains(got[0].Message, "未审核") {
 		t.Fatalf("blockers: %+v", got)
+	}
+}
+
+// Rules where the notice is looser than a blocker (issue 11 point 9, point 1): each of
+// these is a warning, never a blocker, and the case stays exportable.
+func TestPreflightWarnsWhereTheNoticeDoesNotRequire(t *testing.T) {
+	cases := []struct {
+		name   string
+		mutate func(c *Case)
+		field  string
+	}{
+		{"one measure left without a city (通知二 “不超过1个”)", func(c *Case) { c.Choices = c.Choices[:1] }, "choice:digital"},
+		{"consent without 文号 (附件3/4 ask 是/否 only)", func(c *Case) { c.Approvals[0].GovDocNo = "" }, "approval.gov_doc:industry"},
+		{"telecom figure not confirmed by the 通信管理局 (通知四 names the statistics bureau)", func(c *Case) {
+			for i := range c.Figures {
+				if c.Figures[i].Indicator == "dig.gigabit" {
+					c.Figures[i].State = Unverified
+				}
+			}
+		}, "figure:370100/digital/dig.gigabit/2021"},
+		{"主导产业 row outside the statistical system", func(c *Case) {
+			c.Industries[0].State, c.Industries[0].NotStatistical, c.Industries[0].NotStatReason = Unverified, true, "统计部门未单列该产业"
+		}, "industries:370200"},
+		{"package after the deadline", func(c *Case) {}, "campaign.deadline"},
+	}
+	for _, tc := range cases {
+		c := completeCase(t)
+		tc.mutate(c)
+		issues := Preflight(c, day(2022, 2, 14))
+		if tc.field == "campaign.deadline" {
+			issues = Preflight(c, day(2022, 2, 15))
+		}
+		found := false
+		for _, i := range issues {
+			if i.Severity == Blocker {
+				t.Errorf("%s: unexpected blocker %s: %s", tc.name, i.Field, i.Message)
+			}
+			if i.Field == tc.field && i.Severity == Warning {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no warning on %s", tc.name, tc.field)
+		}
+	}
+}
+
+// 通知五: the message names both cities when the consent was given for another one.
+func TestPreflightStaleConsentNamesBothCities(t *testing.T) {
+	c := completeCase(t)
+	c.Choices[0].UnitCode = "370100" // 济南 now, the consent was for 青岛
+	for _, i := range Preflight(c, day(2022, 2, 1)) {
+		if i.Field == "approval.gov:industry" {
+			if !strings.Contains(i.Message, "省政府同意的是青岛市，现推荐济南市，请重新报批") {
+				t.Errorf("message: %s", i.Message)
+			}
+			return
+		}
+	}
+	t.Error("no blocker for a consent given for another city")
+}
+
+func TestDocNumberYear(t *testing.T) {
+	for in, want := range map[string]int{"鲁工信规函〔2022〕3号": 2022, "粤工信函[2021]12号": 2021, "新工信函［2022］1号": 2022, "京经信函（2022）7号": 2022, "〔　〕号": 0, "无年份": 0} {
+		got, ok := DocNumberYear(in)
+		if got != want || ok != (want != 0) {
+			t.Errorf("DocNumberYear(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+}
+
+func TestDepartmentFor(t *testing.T) {
+	if len(RecommendingBodies) != 32 {
+		t.Fatalf("%d recommending bodies, want 31 provinces and the 兵团", len(RecommendingBodies))
+	}
+	cases := []struct{ current, old, new, want string }{
+		{"", "", "440000", "广东省工业和信息化厅"},
+		{"山东省工业和信息化厅", "370000", "440000", "广东省工业和信息化厅"}, // a new province never keeps the old name
+		{"山东省工信厅规划处", "370000", "440000", "广东省工业和信息化厅"},
+		{"广东省工业和信息化厅（规划处）", "440000", "440000", "广东省工业和信息化厅（规划处）"},
+		{"广东省工业和信息化主管部门", "440000", "440000", "广东省工业和信息化厅"},
+		{"", "", BingtuanCode, "新疆生产建设兵团工业和信息化局"},
+		{"", "", "110000", "北京市经济和信息化局"},
+	}
+	for _, tc := range cases {
+		if got := DepartmentFor(tc.current, tc.old, tc.new); got != tc.want {
+			t.Errorf("DepartmentFor(%q, %s, %s) = %q, want %q", tc.current, tc.old, tc.new, got, tc.want)
+		}
 	}
 }

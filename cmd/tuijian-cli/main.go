@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"tuijian/data/store"
+	"tuijian/forms"
 )
 
 // verb is one command of the CLI.
@@ -93,11 +94,13 @@ func (c *cli) main(args []string) int {
 	return 2
 }
 
-// globalFlags takes --db and --json wherever they stand and returns the rest.
+// globalFlags takes --db and --json wherever they stand, --date before the verb (after
+// it, verbs such as event add have a --date of their own), and returns the rest.
 func (c *cli) globalFlags(args []string) ([]string, error) {
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		beforeVerb := len(rest) == 0
 		switch {
 		case a == "--json" || a == "-json":
 			c.json = true
@@ -109,6 +112,18 @@ func (c *cli) globalFlags(args []string) ([]string, error) {
 			i++
 		case strings.HasPrefix(a, "--db="):
 			c.dbPath = strings.TrimPrefix(a, "--db=")
+		case beforeVerb && (a == "--date" || a == "-date" || strings.HasPrefix(a, "--date=")):
+			v, ok := strings.CutPrefix(a, "--date=")
+			if !ok {
+				if i+1 >= len(args) {
+					return nil, usagef("--date 后面要写报送日期，如 2022-02-10")
+				}
+				v = args[i+1]
+				i++
+			}
+			if err := c.setDay(v); err != nil {
+				return nil, err
+			}
 		default:
 			rest = append(rest, a)
 		}
@@ -116,8 +131,35 @@ func (c *cli) globalFlags(args []string) ([]string, error) {
 	return rest, nil
 }
 
+// setDay fixes the package date (“today” of every rule) to the day s.
+func (c *cli) setDay(s string) error {
+	d, err := forms.ParseDate(s)
+	if err != nil {
+		return usagef("--date“%s”格式不对，应为 YYYY-MM-DD，例如 2022-02-10", s)
+	}
+	c.now = func() time.Time { return d }
+	return nil
+}
+
+// dayFlag adds --date, the package date, to a verb that computes with it (check,
+// units, exclusions, documents, export); parseDay applies it after parsing.
+func dayFlag(fs *flag.FlagSet) *string {
+	return fs.String("date", "", "报送日期 YYYY-MM-DD（推荐函成文日期、负面情况“近三年”的截止日；默认今天）")
+}
+
+func (c *cli) parseDay(fs *flag.FlagSet, args []string, day *string) error {
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *day != "" {
+		return c.setDay(*day)
+	}
+	return nil
+}
+
 func (c *cli) help() {
-	fmt.Fprintln(c.out, "tuijian-cli — 督查激励推荐助手（命令行）\n\n用法：tuijian-cli [--db 数据文件] [--json] 命令 [参数]\n\n命令：")
+	fmt.Fprintln(c.out, "tuijian-cli — 督查激励推荐助手（命令行）\n\n用法：tuijian-cli [--db 数据文件] [--json] [--date 报送日期] 命令 [参数]\n\n"+
+		"--date 是报送包的日期（推荐函成文日期、填报日期），也是负面情况“近三年”的截止日；check、units、exclusions、documents、export 都按它计算（也可写在这些命令之后），默认今天。\n\n命令：")
 	var names []string
 	for n := range verbs {
 		names = append(names, n)

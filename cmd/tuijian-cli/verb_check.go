@@ -19,7 +19,9 @@ type checkOut struct {
 }
 
 func runCheck(c *cli, args []string) error {
-	if err := parse(c.flags("check"), args); err != nil {
+	fs := c.flags("check")
+	day := dayFlag(fs)
+	if err := c.parseDay(fs, args, day); err != nil {
 		return err
 	}
 	cs, err := c.loadCase()

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -88,6 +89,7 @@ func runApprove(c *cli, args []string) error {
 	tel := fs.String("telecom", "", "通信管理局是否会同：是 或 否（仅 digital）")
 	telDoc := fs.String("telecom-doc", "", "会同文件文号")
 	telDate := fs.String("telecom-date", "", "会同日期 YYYY-MM-DD")
+	letterNo := fs.String("letter-no", "", "本措施推荐函的发文字号，如 鲁工信规函〔2022〕3号（每份函一个）")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -102,9 +104,9 @@ func runApprove(c *cli, args []string) error {
 	a := cs.Approval(m)
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	for name, dst := range map[string]*string{"gov-doc": &a.GovDocNo, "gov-date": &a.GovDate, "telecom-doc": &a.TelecomDocNo, "telecom-date": &a.TelecomDate} {
+	for name, dst := range map[string]*string{"gov-doc": &a.GovDocNo, "gov-date": &a.GovDate, "telecom-doc": &a.TelecomDocNo, "telecom-date": &a.TelecomDate, "letter-no": &a.LetterNo} {
 		if set[name] {
-			*dst = *map[string]*string{"gov-doc": govDoc, "gov-date": govDate, "telecom-doc": telDoc, "telecom-date": telDate}[name]
+			*dst = *map[string]*string{"gov-doc": govDoc, "gov-date": govDate, "telecom-doc": telDoc, "telecom-date": telDate, "letter-no": letterNo}[name]
 		}
 	}
 	if set["government"] {
@@ -116,7 +118,29 @@ func runApprove(c *cli, args []string) error {
 	if err := c.st.Update("报批", func(t *store.Tx) error { return t.SetApproval(a) }); err != nil {
 		return err
 	}
+	cs, err = c.loadCase()
+	if err != nil {
+		return err
+	}
+	a = cs.Approval(m)
 	return c.emit(a, func(w io.Writer) {
-		fmt.Fprintf(w, "已记录 %s 报批情况：省政府 %s %s\n", m, a.Government, a.GovDocNo)
+		fmt.Fprintf(w, "已记录 %s 报批情况：省政府 %s %s（针对 %s），推荐函文号 %s\n", m, a.Government, a.GovDocNo, unitNameOf(cs, a.GovUnit), a.LetterNo)
+		// A consent left as it was keeps the city it was given for.
+		for _, i := range forms.Preflight(cs, c.now()) {
+			if i.Measure == m && (strings.HasPrefix(i.Field, "approval.gov:") || strings.HasPrefix(i.Field, "approval.telecom:")) {
+				fmt.Fprintf(w, "注意：%s\n", i.Message)
+			}
+		}
 	})
+}
+
+// unitNameOf names a unit code of the case, “—” for none.
+func unitNameOf(cs *forms.Case, code string) string {
+	if code == "" {
+		return "—"
+	}
+	if u, ok := cs.Unit(code); ok {
+		return u.Name
+	}
+	return code
 }

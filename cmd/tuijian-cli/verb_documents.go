@@ -7,7 +7,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"tuijian/data/appdoc"
 	"tuijian/data/documents"
@@ -31,24 +30,17 @@ type docFileOut struct {
 func runDocuments(c *cli, args []string) error {
 	fs := c.flags("documents")
 	out := fs.String("out", "", "写入的文件夹（须为空或不存在）")
-	date := fs.String("date", "", "文件日期（填报日期、成文日期），YYYY-MM-DD；默认今天")
 	force := fs.Bool("force", false, "目标文件夹不是空的也覆盖")
 	fp := fs.String("fingerprint", "", "推荐函上印的签名公钥指纹（默认为已生成的签名密钥的指纹）")
 	fontDir := fs.String("fonts", "", "另外查找仿宋、小标宋、黑体、楷体字体文件的文件夹")
-	if err := parse(fs, args); err != nil {
+	date := dayFlag(fs)
+	if err := c.parseDay(fs, args, date); err != nil {
 		return err
 	}
 	if *out == "" {
 		return usagef("请用 --out 指定写入的文件夹")
 	}
-	day := c.now()
-	if *date != "" {
-		d, err := time.Parse("2006-01-02", *date)
-		if err != nil {
-			return usagef("--date “%s” 格式不对：应写成 2022-02-10", *date)
-		}
-		day = d
-	}
+	day := c.now() // --date: 填报日期、成文日期
 	cs, err := c.loadCase()
 	if err != nil {
 		return err

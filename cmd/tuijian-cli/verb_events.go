@@ -181,7 +181,9 @@ type exclusionOut struct {
 }
 
 func runExclusions(c *cli, args []string) error {
-	if err := parse(c.flags("exclusions"), args); err != nil {
+	fs := c.flags("exclusions")
+	day := dayFlag(fs)
+	if err := c.parseDay(fs, args, day); err != nil {
 		return err
 	}
 	cs, err := c.loadCase()

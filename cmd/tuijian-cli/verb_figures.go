@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 
@@ -211,6 +212,8 @@ func runIndustry(c *cli, args []string) error {
 	growth := fs.String("growth", "", "工业增加值增速（%）")
 	revenue := fs.String("revenue", "", "销售收入（亿元）")
 	profit := fs.String("profit", "", "利润总额（亿元）")
+	notStat := fs.String("not-statistical", "", "该行数据未纳入统计体系，写明原因（不需统计部门审核）")
+	isStat := fs.Bool("statistical", false, "该行数据纳入统计体系（须经统计部门审核，默认）")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -222,8 +225,21 @@ func runIndustry(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	in := store.IndustryInput{UnitCode: u.Code, Row: *row, Name: *name, Figures: [4]string{*share, *growth, *revenue, *profit}}
-	if err := c.st.Update("主导产业", func(t *store.Tx) error { return t.SetIndustry(in) }); err != nil {
+	onlyFlag := (set["not-statistical"] || set["statistical"]) && !set["name"] && !set["share"] && !set["growth"] && !set["revenue"] && !set["profit"]
+	if err := c.st.Update("主导产业", func(t *store.Tx) error {
+		if !onlyFlag {
+			if err := t.SetIndustry(in); err != nil {
+				return err
+			}
+		}
+		if set["not-statistical"] || set["statistical"] {
+			return t.SetIndustryStatistical(u.Code, *row, set["not-statistical"] && !*isStat, *notStat)
+		}
+		return nil
+	}); err != nil {
 		return err
 	}
 	return c.emit(in, func(w io.Writer) { fmt.Fprintf(w, "已保存 %s 主导产业第 %d 行\n", u.Name, *row) })

@@ -21,7 +21,7 @@ func runDemo(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := demo.Fill(s); err != nil {
+	if err := demo.FillFor(s, c.now()); err != nil {
 		return err
 	}
 	return c.emit(map[string]string{"db": s.Path(), "note": "演示数据"}, func(w io.Writer) {

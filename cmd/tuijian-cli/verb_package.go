@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"tuijian/data/pdfdoc"
 	"tuijian/data/signing"
@@ -20,7 +19,7 @@ import (
 
 func init() {
 	register(&verb{name: "key", summary: "签名密钥：key create [--replace] | key show | key export --out 文件.pub（口令取自 TUIJIAN_PASSPHRASE 或提示输入）", run: runKey})
-	register(&verb{name: "export", summary: "导出签名报送包：export --out 文件夹 [--iso 光盘映像.iso] [--date YYYY-MM-DD]", run: runExport})
+	register(&verb{name: "export", summary: "导出签名报送包：[--date YYYY-MM-DD] export --out 文件夹 [--iso 光盘映像.iso] [--archive 存档包文件夹]", run: runExport})
 	register(&verb{name: "verify", summary: "校验报送包（文件夹或 .iso）：verify 路径 [--pubkey 公钥.pub]（通过时退出状态 0）", run: runVerify})
 }
 
@@ -154,27 +153,22 @@ type exportOut struct {
 	Fingerprint string   `json:"fingerprint,omitempty"`
 	TagManifest string   `json:"tag_manifest_sha256,omitempty"`
 	Blockers    []string `json:"blockers,omitempty"`
+	Archive     string   `json:"archive,omitempty"`
 }
 
 func runExport(c *cli, args []string) error {
 	fs := c.flags("export")
 	out := fs.String("out", "", "报送包文件夹（已有的报送包在新包写好后才被替换）")
 	iso := fs.String("iso", "", "同时生成光盘映像（.iso）")
-	date := fs.String("date", "", "导出日期 YYYY-MM-DD（默认今天；同一日期重复导出得到完全相同的文件）")
-	if err := parse(fs, args); err != nil {
+	archive := fs.String("archive", "", "同时写出省内存档包的文件夹（含比选报告和全部候选市（州）数据，签名，不报送）")
+	date := dayFlag(fs)
+	if err := c.parseDay(fs, args, date); err != nil {
 		return err
 	}
-	if *out == "" {
-		return usagef("请用 --out 指定报送包文件夹")
+	if *out == "" && *archive == "" {
+		return usagef("请用 --out 指定报送包文件夹（--archive 指定存档包文件夹）")
 	}
-	day := c.now()
-	if *date != "" {
-		d, err := time.Parse(time.DateOnly, *date)
-		if err != nil {
-			return usagef("--date“%s”格式不对，应为 YYYY-MM-DD，例如 2022-02-10", *date)
-		}
-		day = d
-	}
+	day := c.now() // --date (同一日期重复导出得到完全相同的文件)
 	s, err := c.open()
 	if err != nil {
 		return err
@@ -204,22 +198,48 @@ func runExport(c *cli, args []string) error {
 		return err
 	}
 	last := ""
-	res, err := submission.Export(context.Background(), submission.ExportInput{Case: cs, Sections: secs, Key: key, Date: day,
-		Out: *out, ISO: *iso, Fonts: pdfdoc.SystemFonts()}, func(step string, done, total int) {
+	progress := func(step string, done, total int) {
 		if step != last {
 			fmt.Fprintf(c.errOut, "%s…\n", step)
 			last = step
 		}
-	})
-	var blocked *submission.BlockedError
-	if errors.As(err, &blocked) {
-		return c.blocked(blocked)
 	}
-	if err != nil {
-		return err
+	for _, w := range forms.Preflight(cs, day) {
+		if w.Severity == forms.Warning && strings.HasPrefix(w.Field, "choice:") {
+			fmt.Fprintf(c.errOut, "提示：%s\n", w.Message)
+		}
+	}
+	var res, arch submission.Result
+	if *out != "" {
+		res, err = submission.Export(context.Background(), submission.ExportInput{Case: cs, Sections: secs, Key: key, Date: day,
+			Out: *out, ISO: *iso, Fonts: pdfdoc.SystemFonts()}, progress)
+		var blocked *submission.BlockedError
+		if errors.As(err, &blocked) {
+			return c.blocked(blocked)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if *archive != "" {
+		arch, err = submission.Export(context.Background(), submission.ExportInput{Case: cs, Sections: secs, Key: key, Date: day,
+			Out: *archive, Fonts: pdfdoc.SystemFonts(), Scope: submission.ScopeArchive}, progress)
+		if err != nil {
+			if *out != "" {
+				return fmt.Errorf("报送包已写入 %s，但存档包未写出：%w", res.Out, err)
+			}
+			return err
+		}
 	}
 	return c.emit(exportOut{OK: true, Out: res.Out, ISO: res.ISO, Cover: res.Cover, Files: res.Files, Bytes: res.Bytes, ISOBytes: res.ISOBytes,
-		Fingerprint: res.Fingerprint, TagManifest: res.TagManifest}, func(w io.Writer) {
+		Fingerprint: res.Fingerprint, TagManifest: res.TagManifest, Archive: arch.Out}, func(w io.Writer) {
+		if arch.Out != "" {
+			fmt.Fprintf(w, "存档包已写入 %s（%d 个文件，省内留存，不报送）\n", arch.Out, arch.Files)
+		}
+		if res.Out == "" {
+			return
+		}
+		fmt.Fprintf(w, "推荐事项：%s\n", submission.RecommendedText(cs))
 		fmt.Fprintf(w, "报送包已写入 %s（%d 个文件，%d 字节）\n", res.Out, res.Files, res.Bytes)
 		fmt.Fprintf(w, "封面清单：%s（随纸质材料打印）\n", res.Cover)
 		if res.ISO != "" {

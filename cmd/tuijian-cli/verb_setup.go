@@ -12,19 +12,19 @@ import (
 
 func init() {
 	register(&verb{name: "setup", summary: "设置推荐单位、年度、联系人和电话", run: runSetup,
-		usage: "--province 山东 --year 2021 --department 山东省工业和信息化厅 --contact 姓名 --phone 电话 [--doc-number 文号]"})
+		usage: "--province 山东 --year 2021 --department 山东省工业和信息化厅 --contact 姓名 --phone 电话"})
 	register(&verb{name: "provinces", summary: "列出可作为推荐单位的省级行政区（含兵团）", run: runProvinces})
 	register(&verb{name: "units", summary: "列出本省可推荐的市（州），含候选标记和排除原因", run: runUnits})
 }
 
 func runSetup(c *cli, args []string) error {
 	fs := c.flags("setup")
+	fs.String("doc-number", "", "（已改为 approve --letter-no，每份推荐函一个文号）")
 	prov := fs.String("province", "", "推荐单位：省份名称或代码，如 山东 或 370000；兵团写 兵团")
 	year := fs.Int("year", 0, "督查激励年度，如 2021")
-	dept := fs.String("department", "", "推荐单位名称，如 山东省工业和信息化厅")
+	dept := fs.String("department", "", "推荐单位名称（不写时按省份填入，如 山东省工业和信息化厅）")
 	contact := fs.String("contact", "", "联系人")
 	phone := fs.String("phone", "", "联系电话")
-	doc := fs.String("doc-number", "", "推荐函发文字号")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,10 +46,10 @@ func runSetup(c *cli, args []string) error {
 		if !ok {
 			return usagef("找不到推荐单位“%s”：请写省级行政区名称（如 山东、广西壮族自治区）、代码（如 370000）或 兵团", *prov)
 		}
-		st.ProvinceCode = p.Code
-		if !set["department"] && st.Department == "" {
-			st.Department = p.Name + "工业和信息化主管部门"
+		if !set["department"] {
+			st.Department = forms.DepartmentFor(st.Department, st.ProvinceCode, p.Code)
 		}
+		st.ProvinceCode = p.Code
 	}
 	if set["year"] {
 		st.Year = *year
@@ -67,7 +67,7 @@ func runSetup(c *cli, args []string) error {
 		st.Phone = *phone
 	}
 	if set["doc-number"] {
-		st.DocNumber = *doc
+		return usagef("推荐函发文字号每项措施各一个，请用 approve --measure 措施 --letter-no 文号 填写")
 	}
 	if st.ProvinceCode == "" {
 		return usagef("请用 --province 指定推荐单位")
@@ -97,7 +97,9 @@ type unitRow struct {
 }
 
 func runUnits(c *cli, args []string) error {
-	if err := parse(c.flags("units"), args); err != nil {
+	fs := c.flags("units")
+	day := dayFlag(fs)
+	if err := c.parseDay(fs, args, day); err != nil {
 		return err
 	}
 	cs, err := c.loadCase()

@@ -26,8 +26,13 @@ var Candidates = map[forms.MeasureID][]string{
 	forms.Digital:  {"370100", "370200", "370600", "371000", "370300"}, // 济南 青岛 烟台 威海 淄博
 }
 
-// Fill writes the demo into an empty store in one transaction.
-func Fill(s *store.Store) error {
+// Fill writes the demo into an empty store in one transaction, for a package written
+// this year.
+func Fill(s *store.Store) error { return FillFor(s, time.Now()) }
+
+// FillFor writes the demo for a package dated packageDay: the 推荐函's 发文字号 carry
+// that year, as GB/T 9704 asks of a number issued then (tests fix the day).
+func FillFor(s *store.Store, packageDay time.Time) error {
 	st, err := s.Settings()
 	if err != nil {
 		return err
@@ -39,7 +44,7 @@ func Fill(s *store.Store) error {
 		if err := t.SetSettings(forms.Settings{
 			ProvinceCode: Province, Year: 2021,
 			Department: "山东省工业和信息化厅（演示）", Contact: "张演示", Phone: "0531-0000000",
-			DocNumber: "鲁工信演函〔2022〕1号", Demo: true,
+			Demo: true,
 		}); err != nil {
 			return err
 		}
@@ -107,13 +112,6 @@ func Fill(s *store.Store) error {
 					return err
 				}
 			}
-			a := forms.Approval{Measure: m.ID, Government: forms.ConsentYes, GovDocNo: "鲁政演字〔2022〕8号", GovDate: "2022-02-08"}
-			if m.TelecomConcurrence {
-				a.Telecom, a.TelecomDocNo, a.TelecomDate = forms.ConsentYes, "鲁通演函〔2022〕3号", "2022-02-07"
-			}
-			if err := t.SetApproval(a); err != nil {
-				return err
-			}
 			now := time.Now()
 			full, err := t.Case()
 			if err != nil {
@@ -132,6 +130,23 @@ func Fill(s *store.Store) error {
 				now); err != nil {
 				return err
 			}
+			// The consents are given for the chosen city, after the choice.
+			a := forms.Approval{Measure: m.ID, Government: forms.ConsentYes, GovDocNo: "鲁政演字〔2022〕8号", GovDate: "2022-02-08",
+				LetterNo: fmt.Sprintf("鲁工信演函〔%d〕%d号", forms.Day(packageDay).Year(), map[forms.MeasureID]int{forms.Industry: 1, forms.Digital: 2}[m.ID])}
+			if m.TelecomConcurrence {
+				a.Telecom, a.TelecomDocNo, a.TelecomDate = forms.ConsentYes, "鲁通演函〔2022〕3号", "2022-02-07"
+			}
+			if err := t.SetApproval(a); err != nil {
+				return err
+			}
+			if err := t.SetScreening(forms.Screening{UnitCode: code, Checker: "规划处 张演示", Departments: "山东省应急管理厅、山东省生态环境厅（演示）",
+				Date: "2022-02-07", Basis: "两厅复函（演示）：近三年未发生重大、特大安全生产事故和环境事故"}); err != nil {
+				return err
+			}
+		}
+		if _, err := t.AddCommendation(forms.Commendation{UnitCode: "370200", DocNo: "国办发演〔2021〕49号", Date: "2021-07-01",
+			Title: "（演示）工业和信息化领域典型经验做法获国务院大督查通报表扬"}); err != nil {
+			return err
 		}
 		return nil
 	})

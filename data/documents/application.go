@@ -78,7 +78,7 @@ func declarationParas(in Input, ch chosen) []para {
 	}
 	approval := c.Approval(ch.m.ID)
 	consent := ""
-	if approval.Government == forms.ConsentYes {
+	if approval.GovFor(ch.unit.Code) {
 		consent = fmt.Sprintf("推荐结果已报经%s同意", government(c.Province))
 		if approval.GovDocNo != "" {
 			consent += "（" + approval.GovDocNo + "）"

@@ -84,6 +84,9 @@ type Input struct {
 	Fonts pdfdoc.Fonts
 	// ExportDay is the day of export, for the negative-event window and exclusions.
 	ExportDay time.Time
+	// IncludeReport adds the 比选报告: it is for the province's leadership and its
+	// archive, never the ministry's package (通知 五 “精简报送材料”).
+	IncludeReport bool
 }
 
 // File is one written document.
@@ -180,7 +183,8 @@ type chosen struct {
 	unit   forms.Unit
 }
 
-// Build writes every document of every measure that has a choice, and the 比选报告.
+// Build writes every document of every measure that has a choice, and the 比选报告
+// when Input.IncludeReport.
 // Files are sorted by path; the same input gives the same bytes.
 func Build(in Input) ([]File, error) {
 	jobs, err := plan(in)
@@ -225,7 +229,9 @@ func plan(in Input) ([]job, error) {
 			}},
 		)
 	}
-	jobs = append(jobs, job{ReportPDF, func() ([]byte, error) { return reportPDF(in) }})
+	if in.IncludeReport {
+		jobs = append(jobs, job{ReportPDF, func() ([]byte, error) { return reportPDF(in) }})
+	}
 	return jobs, nil
 }
 

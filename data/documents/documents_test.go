@@ -47,7 +47,7 @@ func demoCase(t testing.TB) Input {
 			return
 		}
 		defer s.Close()
-		if demoErr = demo.Fill(s); demoErr != nil {
+		if demoErr = demo.FillFor(s, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)); demoErr != nil {
 			return
 		}
 		c, err := s.Case()
@@ -677,7 +677,7 @@ func TestLetterLayout(t *testing.T) {
 		}
 	}
 	issuer := find(in.Case.Settings.Department)
-	docNo := find(in.Case.Settings.DocNumber)
+	docNo := find(in.Case.Approval(forms.Industry).LetterNo)
 	near("发文字号 right end", docNo.x1, 184, 0.8)
 	date := find("2022年2月10日")
 	near("date right end (右空四字)", date.x1, 184-4*16*ptToMM, 1)

@@ -20,7 +20,7 @@ func TestLoadInputUsesStoredKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := demo.Fill(s); err != nil {
+	if err := demo.FillFor(s, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	c, _ := s.Case()

@@ -39,7 +39,7 @@ func letterContent(in Input, ch chosen) letter {
 	camp := c.Campaign
 	l := letter{
 		Issuer: dept,
-		DocNo:  strings.TrimSpace(c.Settings.DocNumber),
+		DocNo:  strings.TrimSpace(c.Approval(ch.m.ID).LetterNo),
 		Title:  fmt.Sprintf("关于推荐%s为%d年度%s的函", ch.unit.Name, camp.Year, ch.m.Name),
 		Signer: dept,
 		Date:   cnDate(in.Date),
@@ -53,10 +53,12 @@ func letterContent(in Input, ch chosen) letter {
 	a := c.Approval(ch.m.ID)
 	b := fmt.Sprintf("根据《%s》（%s）要求，", camp.NoticeTitle, camp.Notice)
 	consents := []string{}
-	if a.Government == forms.ConsentYes {
+	// A consent is stated only for the city it was given for (通知 五): after a switch of
+	// city the letter says nothing of a consent until it is given again.
+	if a.GovFor(ch.unit.Code) {
 		consents = append(consents, "经"+government(p)+"同意")
 	}
-	if ch.m.TelecomConcurrence && a.Telecom == forms.ConsentYes {
+	if ch.m.TelecomConcurrence && a.TelecomFor(ch.unit.Code) {
 		if len(consents) == 0 {
 			consents = append(consents, "经商"+telecomAdmin(p)+"同意")
 		} else {
@@ -67,8 +69,8 @@ func letterContent(in Input, ch chosen) letter {
 		b += strings.Join(consents, "，") + "，"
 	}
 	b += fmt.Sprintf("现推荐%s为%d年度%s。", ch.unit.Name, camp.Year, ch.m.Name)
-	if len(c.Exclusions(in.ExportDay)[ch.unit.Code]) == 0 {
-		b += "该市（州）近三年未发生重大及以上安全生产事故、突发环境事件和造成恶劣影响的社会事件。"
+	if s, ok := forms.NoAccidentStatement(c, ch.unit.Code, in.ExportDay); ok {
+		b += s
 	}
 	l.Body = []string{b}
 	l.Attachments = []string{

@@ -30,7 +30,10 @@ func LoadInput(s *store.Store, c *forms.Case, date time.Time, fonts pdfdoc.Fonts
 		}
 	}
 	in := Input{Case: c, Sections: map[forms.MeasureID]map[string]string{}, Fingerprint: fingerprint,
-		Date: forms.Day(date), ExportDay: forms.Day(date), Fonts: fonts}
+		Date: forms.Day(date), ExportDay: forms.Day(date), Fonts: fonts,
+		// Documents written for the province (drafts, sign-off) include the 比选报告
+		// the leadership 审定; the ministry's package never does.
+		IncludeReport: true}
 	for _, ch := range c.Choices {
 		if ch.UnitCode == "" {
 			continue

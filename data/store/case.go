@@ -99,13 +99,15 @@ func loadCase(q querier) (*forms.Case, error) {
 		return nil, err
 	}
 	m, _ := c.Campaign.Measure(forms.Industry)
-	if err := each(q, "SELECT unit_code, row, name, share, growth, revenue, profit, state, verified_by, verified_at, verify_doc FROM industries ORDER BY unit_code, row", func(r *sql.Rows) error {
+	if err := each(q, "SELECT unit_code, row, name, share, growth, revenue, profit, state, verified_by, verified_at, verify_doc, not_statistical, not_stat_reason FROM industries ORDER BY unit_code, row", func(r *sql.Rows) error {
 		var li forms.LeadingIndustry
 		raw := make([]string, 4)
 		var state string
-		if err := r.Scan(&li.UnitCode, &li.Row, &li.Name, &raw[0], &raw[1], &raw[2], &raw[3], &state, &li.VerifiedBy, &li.VerifiedAt, &li.VerifyDocNo); err != nil {
+		var notStat int
+		if err := r.Scan(&li.UnitCode, &li.Row, &li.Name, &raw[0], &raw[1], &raw[2], &raw[3], &state, &li.VerifiedBy, &li.VerifiedAt, &li.VerifyDocNo, &notStat, &li.NotStatReason); err != nil {
 			return err
 		}
+		li.NotStatistical = notStat != 0
 		li.State = forms.VerifyState(state)
 		dst := []*value.Value{&li.Share, &li.Growth, &li.Revenue, &li.Profit}
 		for i := range dst {
@@ -147,12 +149,33 @@ func loadCase(q querier) (*forms.Case, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(q, "SELECT measure, government, gov_doc, gov_date, telecom, telecom_doc, telecom_date FROM approvals ORDER BY measure", func(r *sql.Rows) error {
-		var a forms.Approval
-		var g, tel string
-		err := r.Scan(&a.Measure, &g, &a.GovDocNo, &a.GovDate, &tel, &a.TelecomDocNo, &a.TelecomDate)
-		a.Government, a.Telecom = forms.Consent(g), forms.Consent(tel)
+	if err := each(q, "SELECT "+approvalColumns+" FROM approvals ORDER BY measure", func(r *sql.Rows) error {
+		a, err := scanApproval(r)
 		c.Approvals = append(c.Approvals, a)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := each(q, "SELECT unit_code, checker, departments, date, basis FROM screenings ORDER BY unit_code", func(r *sql.Rows) error {
+		var x forms.Screening
+		err := r.Scan(&x.UnitCode, &x.Checker, &x.Departments, &x.Date, &x.Basis)
+		c.Screenings = append(c.Screenings, x)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := each(q, "SELECT id, unit_code, from_year, to_year, doc_no, reason FROM bars ORDER BY id", func(r *sql.Rows) error {
+		var x forms.Bar
+		err := r.Scan(&x.ID, &x.UnitCode, &x.FromYear, &x.ToYear, &x.DocNo, &x.Reason)
+		c.Bars = append(c.Bars, x)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := each(q, "SELECT id, unit_code, doc_no, date, title FROM commendations ORDER BY date, id", func(r *sql.Rows) error {
+		var x forms.Commendation
+		err := r.Scan(&x.ID, &x.UnitCode, &x.DocNo, &x.Date, &x.Title)
+		c.Commendations = append(c.Commendations, x)
 		return err
 	}); err != nil {
 		return nil, err
@@ -226,4 +249,14 @@ func scanEvent(r *sql.Rows) (forms.Event, error) {
 	e.Official = grading.Grade(off)
 	e.Severe = severe != 0
 	return e, nil
+}
+
+const approvalColumns = "measure, government, gov_doc, gov_date, gov_unit, telecom, telecom_doc, telecom_date, telecom_unit, letter_no"
+
+func scanApproval(r interface{ Scan(...any) error }) (forms.Approval, error) {
+	var a forms.Approval
+	var g, tel string
+	err := r.Scan(&a.Measure, &g, &a.GovDocNo, &a.GovDate, &a.GovUnit, &tel, &a.TelecomDocNo, &a.TelecomDate, &a.TelecomUnit, &a.LetterNo)
+	a.Government, a.Telecom = forms.Consent(g), forms.Consent(tel)
+	return a, err
 }

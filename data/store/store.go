@@ -234,8 +234,8 @@ func nonEmpty(parts ...string) string {
 func (s *Store) Settings() (forms.Settings, error) {
 	var st forms.Settings
 	var demo int
-	err := s.db.QueryRow("SELECT province_code, year, department, contact, phone, doc_number, demo FROM settings WHERE id = 1").
-		Scan(&st.ProvinceCode, &st.Year, &st.Department, &st.Contact, &st.Phone, &st.DocNumber, &demo)
+	err := s.db.QueryRow("SELECT province_code, year, department, contact, phone, demo FROM settings WHERE id = 1").
+		Scan(&st.ProvinceCode, &st.Year, &st.Department, &st.Contact, &st.Phone, &demo)
 	st.Demo = demo != 0
 	return st, err
 }
@@ -259,8 +259,13 @@ func (t *Tx) SetSettings(st forms.Settings) error {
 			return fmt.Errorf("已有候选市（州），不能更改推荐单位；请为另一省份新建数据文件（--db）")
 		}
 	}
-	_, err = t.tx.Exec("UPDATE settings SET province_code=?, year=?, department=?, contact=?, phone=?, doc_number=?, demo=? WHERE id = 1",
-		st.ProvinceCode, st.Year, st.Department, st.Contact, st.Phone, st.DocNumber, b2i(st.Demo))
+	// Issue 11: never keep another province's body, never invent a placeholder.
+	if old.ProvinceCode != st.ProvinceCode && st.Department == old.Department {
+		st.Department = forms.DepartmentFor(st.Department, old.ProvinceCode, st.ProvinceCode)
+	}
+	st.Department = strings.TrimSpace(st.Department)
+	_, err = t.tx.Exec("UPDATE settings SET province_code=?, year=?, department=?, contact=?, phone=?, demo=? WHERE id = 1",
+		st.ProvinceCode, st.Year, st.Department, st.Contact, st.Phone, b2i(st.Demo))
 	if err != nil {
 		return err
 	}
@@ -270,7 +275,6 @@ func (t *Tx) SetSettings(st forms.Settings) error {
 		{"推荐单位名称", old.Department, st.Department},
 		{"联系人", old.Contact, st.Contact},
 		{"联系电话", old.Phone, st.Phone},
-		{"发文字号", old.DocNumber, st.DocNumber},
 		{"演示数据", boolText(old.Demo), boolText(st.Demo)},
 	} {
 		if err := t.audit("设置", "", f.name, f.o, f.n); err != nil {
@@ -285,8 +289,8 @@ func (s *Store) settingsTx(q interface {
 }) (forms.Settings, error) {
 	var st forms.Settings
 	var demo int
-	err := q.QueryRow("SELECT province_code, year, department, contact, phone, doc_number, demo FROM settings WHERE id = 1").
-		Scan(&st.ProvinceCode, &st.Year, &st.Department, &st.Contact, &st.Phone, &st.DocNumber, &demo)
+	err := q.QueryRow("SELECT province_code, year, department, contact, phone, demo FROM settings WHERE id = 1").
+		Scan(&st.ProvinceCode, &st.Year, &st.Department, &st.Contact, &st.Phone, &demo)
 	st.Demo = demo != 0
 	return st, err
 }

@@ -75,8 +75,9 @@ func TestRoundTripOnRealFile(t *testing.T) {
 	if len(c.Events) != 1 || c.Events[0].Environment.WaterSource != grading.WaterCounty || c.Events[0].Official != grading.Larger {
 		t.Errorf("event: %+v", c.Events)
 	}
-	if ex := c.Exclusions(time.Now()); len(ex["370200"]) != 1 {
-		t.Errorf("official 较大 but computed 重大 (10000 evacuated, county water source) must exclude: %v", ex)
+	// 办法 第六/七条（六）: the official 认定 decides; the computed 重大 is shown, not applied.
+	if ex := c.Exclusions(time.Now()); len(ex["370200"]) != 0 {
+		t.Errorf("official 较大 decides over computed 重大 (10000 evacuated, county water source): %v", ex)
 	}
 	hist, err := s.Audit(AuditFilter{UnitCode: "370200"})
 	if err != nil {

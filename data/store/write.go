@@ -496,9 +496,13 @@ func (t *Tx) Unchoose(m forms.MeasureID) error {
 	return t.audit("比选", code, string(m)+" 推荐", code, "")
 }
 
-// SetApproval writes the approvals of a measure.
+// SetApproval writes the approvals of a measure and its 推荐函's 发文字号. A consent is
+// recorded for the measure's chosen city: a consent whose answer, 文号 or date changes
+// is attributed to the city chosen now; one left as it was keeps the city it was given
+// for, so that switching the city makes it stale (forms.Preflight blocks) instead of
+// silently carrying it over. GovUnit and TelecomUnit of a are ignored.
 func (t *Tx) SetApproval(a forms.Approval) error {
-	c, err := t.base()
+	c, err := t.Case()
 	if err != nil {
 		return err
 	}
@@ -513,7 +517,7 @@ func (t *Tx) SetApproval(a forms.Approval) error {
 	}
 	for _, d := range []struct{ name, v string }{{"省政府同意日期", a.GovDate}, {"通信管理局会同日期", a.TelecomDate}} {
 		if d.v != "" {
-			if _, err := time.Parse("2006-01-02", d.v); err != nil {
+			if _, err := forms.ParseDate(d.v); err != nil {
 				return fmt.Errorf("%s“%s”格式不对，应为 2022-01-31 这样的日期", d.name, d.v)
 			}
 		}
@@ -521,16 +525,64 @@ func (t *Tx) SetApproval(a forms.Approval) error {
 	if !m.TelecomConcurrence && (a.Telecom != "" || a.TelecomDocNo != "") {
 		return fmt.Errorf("%s不需要通信管理局会同意见", m.Short)
 	}
+	a.LetterNo = strings.TrimSpace(a.LetterNo)
+	if a.LetterNo != "" {
+		for _, other := range c.Approvals {
+			if other.Measure != a.Measure && strings.TrimSpace(other.LetterNo) == a.LetterNo {
+				om, _ := c.Campaign.Measure(other.Measure)
+				return fmt.Errorf("推荐函发文字号“%s”已用于%s的推荐函：每份函须有自己的文号", a.LetterNo, om.Short)
+			}
+		}
+	}
 	old := c.Approval(a.Measure)
-	if _, err := t.tx.Exec(`INSERT INTO approvals (measure, government, gov_doc, gov_date, telecom, telecom_doc, telecom_date) VALUES (?,?,?,?,?,?,?)
-		ON CONFLICT (measure) DO UPDATE SET government=excluded.government, gov_doc=excluded.gov_doc, gov_date=excluded.gov_date, telecom=excluded.telecom, telecom_doc=excluded.telecom_doc, telecom_date=excluded.telecom_date`,
-		a.Measure, a.Government, a.GovDocNo, a.GovDate, a.Telecom, a.TelecomDocNo, a.TelecomDate); err != nil {
+	chosen := ""
+	if ch, ok := c.Choice(a.Measure); ok {
+		chosen = ch.UnitCode
+	}
+	attribute := func(consent forms.Consent, changed bool, oldUnit string) (string, error) {
+		switch {
+		case consent == forms.ConsentUnknown:
+			return "", nil
+		case !changed:
+			return oldUnit, nil
+		case chosen == "":
+			return "", fmt.Errorf("%s尚未选择推荐的市（州）：报批意见是对所选市（州）的，请先在“比选”中选择", m.Short)
+		}
+		return chosen, nil
+	}
+	govChanged := a.Government != old.Government || a.GovDocNo != old.GovDocNo || a.GovDate != old.GovDate
+	if a.GovUnit, err = attribute(a.Government, govChanged, old.GovUnit); err != nil {
 		return err
 	}
-	if err := t.audit("报批", "", m.Short+" 省政府同意", nonEmpty(string(old.Government), old.GovDocNo, old.GovDate), nonEmpty(string(a.Government), a.GovDocNo, a.GovDate)); err != nil {
+	telChanged := a.Telecom != old.Telecom || a.TelecomDocNo != old.TelecomDocNo || a.TelecomDate != old.TelecomDate
+	if a.TelecomUnit, err = attribute(a.Telecom, telChanged, old.TelecomUnit); err != nil {
 		return err
 	}
-	return t.audit("报批", "", m.Short+" 通信管理局会同", nonEmpty(string(old.Telecom), old.TelecomDocNo, old.TelecomDate), nonEmpty(string(a.Telecom), a.TelecomDocNo, a.TelecomDate))
+	if _, err := t.tx.Exec(`INSERT INTO approvals (measure, government, gov_doc, gov_date, gov_unit, telecom, telecom_doc, telecom_date, telecom_unit, letter_no) VALUES (?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT (measure) DO UPDATE SET government=excluded.government, gov_doc=excluded.gov_doc, gov_date=excluded.gov_date, gov_unit=excluded.gov_unit,
+		telecom=excluded.telecom, telecom_doc=excluded.telecom_doc, telecom_date=excluded.telecom_date, telecom_unit=excluded.telecom_unit, letter_no=excluded.letter_no`,
+		a.Measure, a.Government, a.GovDocNo, a.GovDate, a.GovUnit, a.Telecom, a.TelecomDocNo, a.TelecomDate, a.TelecomUnit, a.LetterNo); err != nil {
+		return err
+	}
+	name := func(code string) string {
+		if u, ok := c.Unit(code); ok {
+			return u.Name
+		}
+		return code
+	}
+	consent := func(x forms.Consent, doc, date, unit string) string {
+		if x == forms.ConsentUnknown {
+			return nonEmpty(doc, date)
+		}
+		return nonEmpty(string(x)+"（"+name(unit)+"）", doc, date)
+	}
+	if err := t.audit("报批", a.GovUnit, m.Short+" 省政府同意", consent(old.Government, old.GovDocNo, old.GovDate, old.GovUnit), consent(a.Government, a.GovDocNo, a.GovDate, a.GovUnit)); err != nil {
+		return err
+	}
+	if err := t.audit("报批", a.TelecomUnit, m.Short+" 通信管理局会同", consent(old.Telecom, old.TelecomDocNo, old.TelecomDate, old.TelecomUnit), consent(a.Telecom, a.TelecomDocNo, a.TelecomDate, a.TelecomUnit)); err != nil {
+		return err
+	}
+	return t.audit("报批", "", m.Short+" 推荐函发文字号", old.LetterNo, a.LetterNo)
 }
 
 // SetSection writes the application text of one outline section for a city.

@@ -29,11 +29,13 @@ type File struct {
 
 // DocumentsInput is what the documents builder gets.
 type DocumentsInput struct {
-	Case        *forms.Case
-	Sections    map[forms.MeasureID]map[string]string
-	Fingerprint string
-	Date        time.Time
-	Fonts       pdfdoc.Fonts
+	Case *forms.Case
+	// IncludeReport adds the 比选报告 (the archive package; never the ministry's).
+	IncludeReport bool
+	Sections      map[forms.MeasureID]map[string]string
+	Fingerprint   string
+	Date          time.Time
+	Fonts         pdfdoc.Fonts
 }
 
 // buildDocuments is the default documents builder (data/documents), set in docs.go;
@@ -62,6 +64,10 @@ type ExportInput struct {
 	Documents func(in DocumentsInput) ([]File, error)
 	// MaxISOBytes is the disc capacity; 0 means a 700 MB CD.
 	MaxISOBytes int64
+	// Scope is ScopeMinistry (the default: what the notice asks for, the recommended
+	// cities only) or ScopeArchive (the province's own signed record of the whole
+	// deliberation: the same documents, the 比选报告 and every candidate's data).
+	Scope string
 }
 
 // Result describes a written package.
@@ -106,11 +112,51 @@ func trustedComment(c *forms.Case, date time.Time) string {
 		c.Province.Code, c.Settings.Year, forms.Day(date).Format(time.DateOnly), bagit.TagManifest)
 }
 
+// ArchiveScopeText marks the archive package in bag-info.txt and on its cover sheet.
+const ArchiveScopeText = "省内存档（含比选报告和全部候选市（州）数据，不报送工业和信息化部）"
+
+// RecommendedText says, measure by measure, which city is recommended, or that the
+// measure is not recommended this year (通知 二 “不超过1个”).
+func RecommendedText(c *forms.Case) string {
+	var parts []string
+	for i := range c.Campaign.Measures {
+		m := &c.Campaign.Measures[i]
+		name := "本年度不推荐"
+		if ch, ok := c.Choice(m.ID); ok && ch.UnitCode != "" {
+			name = ch.UnitCode
+			if u, ok := c.Unit(ch.UnitCode); ok {
+				name = u.Name
+			}
+		}
+		parts = append(parts, m.Short+"："+name)
+	}
+	return strings.Join(parts, "；")
+}
+
+// letterNumbers joins the 发文字号 of the recommended measures' letters.
+func letterNumbers(c *forms.Case) string {
+	var nos []string
+	for _, m := range c.Campaign.Measures {
+		if ch, ok := c.Choice(m.ID); ok && ch.UnitCode != "" {
+			if no := strings.TrimSpace(c.Approval(m.ID).LetterNo); no != "" {
+				nos = append(nos, no)
+			}
+		}
+	}
+	return strings.Join(nos, "、")
+}
+
 // Readme is the Chinese README for the receiver.
-func Readme(c *forms.Case, fingerprint, keyID string, date time.Time) []byte {
+func Readme(c *forms.Case, fingerprint, keyID string, date time.Time, scope string) []byte {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 	w("%s %d 年度工业和信息化领域督查激励推荐材料 —— 验证说明", c.Settings.Department, c.Settings.Year)
+	w("")
+	if scope == ScopeArchive {
+		w("注意：这是%s。", ArchiveScopeText)
+		w("")
+	}
+	w("推荐事项：%s。", RecommendedText(c))
 	w("")
 	w("本文件夹（或光盘）是按 BagIt 1.0（RFC 8493）组织的报送包，由“督查激励推荐助手”于 %s 生成。", forms.Day(date).Format(time.DateOnly))
 	if c.Settings.Demo {
@@ -245,6 +291,13 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if err != nil {
 		return res, err
 	}
+	scope := in.Scope
+	if scope == "" {
+		scope = ScopeMinistry
+	}
+	if scope == ScopeArchive && in.ISO != "" {
+		return res, errors.New("存档包只在省内留存，不生成光盘映像")
+	}
 	const steps = 7
 	say("报送前检查", 0, steps)
 	if b := forms.Blockers(forms.Preflight(in.Case, in.Date)); len(b) > 0 {
@@ -260,7 +313,7 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	}
 
 	say("生成推荐材料", 1, steps)
-	din := DocumentsInput{Case: in.Case, Sections: in.Sections, Fingerprint: fp, Date: in.Date, Fonts: in.Fonts}
+	din := DocumentsInput{Case: in.Case, Sections: in.Sections, Fingerprint: fp, Date: in.Date, Fonts: in.Fonts, IncludeReport: scope == ScopeArchive}
 	var docs []File
 	if in.Documents != nil {
 		docs, err = in.Documents(din)
@@ -270,7 +323,7 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if err != nil {
 		return res, err
 	}
-	sub, err := FromCase(in.Case, in.Date)
+	sub, err := FromCase(in.Case, in.Date, scope)
 	if err != nil {
 		return res, err
 	}
@@ -328,8 +381,12 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 		{"Bagging-Date", forms.Day(in.Date).Format(time.DateOnly)},
 		{"Bag-Software-Agent", "Tuijian 督查激励推荐助手"},
 	}}
-	if in.Case.Settings.DocNumber != "" {
-		info.Fields = append(info.Fields, [2]string{"Bag-Group-Identifier", in.Case.Settings.DocNumber})
+	info.Fields = append(info.Fields, [2]string{"Recommended", RecommendedText(in.Case)})
+	if nos := letterNumbers(in.Case); nos != "" {
+		info.Fields = append(info.Fields, [2]string{"Bag-Group-Identifier", nos})
+	}
+	if scope == ScopeArchive {
+		info.Fields = append(info.Fields, [2]string{"Package-Scope", ArchiveScopeText})
 	}
 	if in.Case.Settings.Demo {
 		info.Fields = append(info.Fields, [2]string{"Internal-Sender-Description", "演示数据（数字均为虚构），不得报送"})
@@ -340,7 +397,7 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	say("生成清单", 3, steps)
 	if err := bagit.Write(tmp, info,
 		bagit.TagFile{Name: PublicKeyName, Data: signing.PublicKeyFile(pub)},
-		bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, in.Date)}); err != nil {
+		bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, in.Date, scope)}); err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {

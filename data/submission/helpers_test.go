@@ -80,7 +80,7 @@ func demoCaseAndSections(tb testing.TB) (*forms.Case, map[forms.MeasureID]map[st
 			return
 		}
 		defer s.Close()
-		if demoErr = demo.Fill(s); demoErr != nil {
+		if demoErr = demo.FillFor(s, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)); demoErr != nil {
 			return
 		}
 		if demoCase, demoErr = s.Case(); demoErr != nil {

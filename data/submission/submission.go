@@ -39,8 +39,17 @@ import (
 	"tuijian/forms/grading"
 )
 
-// SchemaVersion names the format of submission.json.
-const SchemaVersion = "tuijian-submission/1"
+// SchemaVersion names the format of submission.json. Version 2 (issue 11) carries the
+// scope, the city each consent was given for, one 发文字号 per letter, the screenings
+// and the commendations of 办法 第十一条.
+const SchemaVersion = "tuijian-submission/2"
+
+// Scopes of a package: what the ministry receives, and the province's own archive of
+// the whole deliberation (forms.Case.ForMinistry says what the first leaves out).
+const (
+	ScopeMinistry = "ministry"
+	ScopeArchive  = "archive"
+)
 
 // JSONName is the path of submission.json inside the bag.
 const JSONName = "data/submission.json"
@@ -48,13 +57,13 @@ const JSONName = "data/submission.json"
 // Submission is the content of submission.json.
 type Submission struct {
 	Schema          string           `json:"schema"`
-	Date            string           `json:"date"` // day of export, YYYY-MM-DD
+	Scope           string           `json:"scope"` // ScopeMinistry or ScopeArchive
+	Date            string           `json:"date"`  // day of export, YYYY-MM-DD
 	Campaign        Campaign         `json:"campaign"`
 	Province        Province         `json:"province"`
 	Department      string           `json:"department"`
 	Contact         string           `json:"contact"`
 	Phone           string           `json:"phone"`
-	DocNumber       string           `json:"doc_number"`
 	Demo            bool             `json:"demo"`
 	Units           []Unit           `json:"units"`
 	Measures        []Measure        `json:"measures"`
@@ -66,6 +75,35 @@ type Submission struct {
 	Choices         []Choice         `json:"choices"`
 	Approvals       []Approval       `json:"approvals"`
 	Exclusions      []Exclusion      `json:"exclusions"`
+	Screenings      []Screening      `json:"screenings"`
+	Commendations   []Commendation   `json:"commendations"`
+	Bars            []Bar            `json:"bars"` // archive only
+}
+
+// Screening is the recorded check of a city for the events of 第六/七条（六）.
+type Screening struct {
+	Unit        string `json:"unit"`
+	Checker     string `json:"checker"`
+	Departments string `json:"departments"`
+	Date        string `json:"date"`
+	Basis       string `json:"basis"`
+}
+
+// Commendation is a 国务院大督查通报表扬 of a city (办法 第十一条).
+type Commendation struct {
+	Unit  string `json:"unit"`
+	DocNo string `json:"doc_no"`
+	Date  string `json:"date"`
+	Title string `json:"title"`
+}
+
+// Bar is an entry of the 第十六条 register; Unit "" is the province.
+type Bar struct {
+	Unit     string `json:"unit"`
+	FromYear int    `json:"from_year"`
+	ToYear   int    `json:"to_year"`
+	DocNo    string `json:"doc_no"`
+	Reason   string `json:"reason"`
 }
 
 // Campaign identifies the campaign and its notice.
@@ -143,10 +181,12 @@ type Industry struct {
 	Profit  string `json:"profit"`
 	// The row's figures come from the industrial statistics: verified by the
 	// statistics bureau like the statistical figures (通知 item 四).
-	State       string `json:"state"`
-	VerifiedBy  string `json:"verified_by"`
-	VerifiedAt  string `json:"verified_at"`
-	VerifyDocNo string `json:"verify_doc_no"`
+	State          string `json:"state"`
+	VerifiedBy     string `json:"verified_by"`
+	VerifiedAt     string `json:"verified_at"`
+	VerifyDocNo    string `json:"verify_doc_no"`
+	NotStatistical bool   `json:"not_statistical"` // outside the statistical system
+	NotStatReason  string `json:"not_stat_reason"`
 }
 
 // Event is an entry of the negative-event register with its finding.
@@ -221,9 +261,12 @@ type Approval struct {
 	Government   string          `json:"government"`
 	GovDocNo     string          `json:"gov_doc_no"`
 	GovDate      string          `json:"gov_date"`
+	GovUnit      string          `json:"gov_unit"` // the city consented to
 	Telecom      string          `json:"telecom"`
 	TelecomDocNo string          `json:"telecom_doc_no"`
 	TelecomDate  string          `json:"telecom_date"`
+	TelecomUnit  string          `json:"telecom_unit"`
+	LetterNo     string          `json:"letter_no"` // 发文字号 of the measure's 推荐函
 }
 
 // Exclusion is a reason a candidate cannot be recommended.
@@ -235,24 +278,32 @@ type Exclusion struct {
 
 func gradeText(g grading.Grade) string { return g.String() }
 
-// FromCase builds the submission of a case as of the day of export. It reads no
-// clock: date is the only time it writes.
-func FromCase(c *forms.Case, date time.Time) (*Submission, error) {
+// FromCase builds the submission of a case as of the day of export for a scope: the
+// ministry's (the recommended cities only, forms.Case.ForMinistry) or the province's
+// archive (everything). It reads no clock: date is the only time it writes.
+func FromCase(c *forms.Case, date time.Time, scope string) (*Submission, error) {
 	if c == nil || c.Campaign == nil {
 		return nil, fmt.Errorf("尚未完成“设置”（推荐单位和年度），无法生成报送数据")
 	}
+	switch scope {
+	case ScopeMinistry:
+		c = c.ForMinistry()
+	case ScopeArchive:
+	default:
+		return nil, fmt.Errorf("未知的报送包范围“%s”", scope)
+	}
 	camp := c.Campaign
 	s := &Submission{
-		Schema: SchemaVersion,
-		Date:   forms.Day(date).Format(time.DateOnly),
+		Schema: SchemaVersion, Scope: scope,
+		Date: forms.Day(date).Format(time.DateOnly),
 		Campaign: Campaign{Year: camp.Year, Notice: camp.Notice, NoticeTitle: camp.NoticeTitle, Rules: camp.Rules,
 			Deadline: camp.Deadline.Format(time.DateOnly)},
 		Province:   Province{Code: c.Province.Code, Name: c.Province.Name},
 		Department: c.Settings.Department, Contact: c.Settings.Contact, Phone: c.Settings.Phone,
-		DocNumber: c.Settings.DocNumber, Demo: c.Settings.Demo,
+		Demo:  c.Settings.Demo,
 		Units: []Unit{}, Measures: []Measure{}, Figures: []Figure{}, ProvinceFigures: []ProvinceFigure{},
 		Industries: []Industry{}, Events: []Event{}, Assessments: []Assessment{}, Choices: []Choice{},
-		Approvals: []Approval{}, Exclusions: []Exclusion{},
+		Approvals: []Approval{}, Exclusions: []Exclusion{}, Screenings: []Screening{}, Commendations: []Commendation{}, Bars: []Bar{},
 	}
 	mIndex := map[forms.MeasureID]int{}
 	indIndex := map[string]int{}
@@ -328,7 +379,8 @@ func FromCase(c *forms.Case, date time.Time) (*Submission, error) {
 		s.Industries = append(s.Industries, Industry{Unit: li.UnitCode, Row: li.Row, Name: li.Name,
 			Share: li.Share.Format(cols["share"].Kind), Growth: li.Growth.Format(cols["growth"].Kind),
 			Revenue: li.Revenue.Format(cols["revenue"].Kind), Profit: li.Profit.Format(cols["profit"].Kind),
-			State: string(li.State), VerifiedBy: li.VerifiedBy, VerifiedAt: li.VerifiedAt, VerifyDocNo: li.VerifyDocNo})
+			State: string(li.State), VerifiedBy: li.VerifiedBy, VerifiedAt: li.VerifiedAt, VerifyDocNo: li.VerifyDocNo,
+			NotStatistical: li.NotStatistical, NotStatReason: li.NotStatReason})
 	}
 	slices.SortFunc(s.Industries, func(a, b Industry) int {
 		if d := strings.Compare(a.Unit, b.Unit); d != 0 {
@@ -400,9 +452,27 @@ func FromCase(c *forms.Case, date time.Time) (*Submission, error) {
 		return strings.Compare(a.Unit, b.Unit)
 	})
 	for _, m := range camp.Measures {
+		if _, chosen := c.Choice(m.ID); !chosen && scope == ScopeMinistry {
+			continue
+		}
 		a := c.Approval(m.ID)
 		s.Approvals = append(s.Approvals, Approval{Measure: m.ID, Government: string(a.Government), GovDocNo: a.GovDocNo, GovDate: a.GovDate,
-			Telecom: string(a.Telecom), TelecomDocNo: a.TelecomDocNo, TelecomDate: a.TelecomDate})
+			GovUnit: a.GovUnit, Telecom: string(a.Telecom), TelecomDocNo: a.TelecomDocNo, TelecomDate: a.TelecomDate, TelecomUnit: a.TelecomUnit,
+			LetterNo: a.LetterNo})
+	}
+	for _, x := range c.Screenings {
+		used[x.UnitCode] = true
+		s.Screenings = append(s.Screenings, Screening{Unit: x.UnitCode, Checker: x.Checker, Departments: x.Departments, Date: x.Date, Basis: x.Basis})
+	}
+	for _, x := range c.Commendations {
+		used[x.UnitCode] = true
+		s.Commendations = append(s.Commendations, Commendation{Unit: x.UnitCode, DocNo: x.DocNo, Date: x.Date, Title: x.Title})
+	}
+	for _, x := range c.Bars {
+		if x.UnitCode != "" {
+			used[x.UnitCode] = true
+		}
+		s.Bars = append(s.Bars, Bar{Unit: x.UnitCode, FromYear: x.FromYear, ToYear: x.ToYear, DocNo: x.DocNo, Reason: x.Reason})
 	}
 	for code, xs := range c.Exclusions(date) {
 		used[code] = true
@@ -474,6 +544,9 @@ func Parse(b []byte) (*Submission, error) {
 	var miss []string
 	if s.Schema != SchemaVersion {
 		return nil, fmt.Errorf("格式版本为“%s”，应为“%s”", s.Schema, SchemaVersion)
+	}
+	if s.Scope != ScopeMinistry && s.Scope != ScopeArchive {
+		miss = append(miss, "scope（报送包范围：ministry 或 archive）")
 	}
 	if _, err := time.Parse(time.DateOnly, s.Date); err != nil {
 		miss = append(miss, "date（导出日期）")

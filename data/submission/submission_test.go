@@ -44,7 +44,7 @@ func problemsMention(rep Report, file string) bool {
 
 func TestSubmissionJSONDeterministicAndParses(t *testing.T) {
 	c, _ := demoCaseAndSections(t)
-	s1, err := FromCase(c, exportDay)
+	s1, err := FromCase(c, exportDay, ScopeArchive)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestSubmissionJSONDeterministicAndParses(t *testing.T) {
 	slices.Reverse(c2.Figures)
 	c2.Events = slices.Clone(c.Events)
 	slices.Reverse(c2.Events)
-	s2, _ := FromCase(&c2, exportDay)
+	s2, _ := FromCase(&c2, exportDay, ScopeArchive)
 	b2, _ := s2.MarshalIndent()
 	if !bytes.Equal(b1, b2) {
 		t.Fatal("submission.json depends on the order of the case's slices")

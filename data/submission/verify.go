@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -298,6 +299,11 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 		figs[forms.FigureKey{UnitCode: f.Unit, Measure: f.Measure, Indicator: f.Indicator, Year: f.Year}] = f
 	}
 	checkVerifiedAndConsents(camp, sub, chosen, figs, add)
+	if sub.Scope == ScopeMinistry {
+		if _, err := os.Stat(filepath.Join(dir, bagit.PayloadDir, documents.ReportPDF)); err == nil {
+			add(bagit.PayloadDir+"/"+documents.ReportPDF, CheckData, "报送部里的包不应含比选报告（省内审定材料），请重新导出")
+		}
+	}
 	// Every 推荐表 workbook under data/.
 	var tables []string
 	filepath.WalkDir(filepath.Join(dir, bagit.PayloadDir), func(p string, d fs.DirEntry, err error) error {
@@ -344,7 +350,9 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 			continue
 		}
 		for _, in := range m.Indicators {
-			if !in.NeedsVerification() {
+			// 通知 四: the statistics bureau verifies the statistical figures; the
+			// 通信管理局's confirmation of the telecom ones is a warning of the pre-flight.
+			if !in.Statistical() {
 				continue
 			}
 			for _, y := range camp.IndicatorYears() {
@@ -356,7 +364,7 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 		}
 		if len(m.LeadingIndustries) > 0 {
 			for _, li := range sub.Industries {
-				if li.Unit == ch.Unit && li.Name != "" && li.State != string(forms.Verified) {
+				if li.Unit == ch.Unit && li.Name != "" && !li.NotStatistical && li.State != string(forms.Verified) {
 					add(JSONName, CheckData, "%s：%s 制造业主导产业第 %d 行“%s”未经统计局审核（状态：%s），不能报送", m.Short, sub.UnitName(ch.Unit), li.Row, li.Name, stateOrNone(li.State))
 				}
 			}
@@ -369,10 +377,60 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 		}
 		if a.Government != string(forms.ConsentYes) {
 			add(JSONName, CheckData, "%s：未经省级人民政府（新疆生产建设兵团）同意（通知第五条），submission.json 中为“%s”", m.Short, a.Government)
+		} else if a.GovUnit != ch.Unit {
+			add(JSONName, CheckData, "%s：省政府同意的是%s，推荐的却是%s（通知第五条）", m.Short, sub.UnitName(a.GovUnit), sub.UnitName(ch.Unit))
 		}
 		if m.TelecomConcurrence && a.Telecom != string(forms.ConsentYes) {
 			add(JSONName, CheckData, "%s：未经通信管理局会同推荐（办法第四条），submission.json 中为“%s”", m.Short, a.Telecom)
+		} else if m.TelecomConcurrence && a.TelecomUnit != ch.Unit {
+			add(JSONName, CheckData, "%s：通信管理局会同的是%s，推荐的却是%s（办法第四条）", m.Short, sub.UnitName(a.TelecomUnit), sub.UnitName(ch.Unit))
 		}
+		screened := false
+		for _, x := range sub.Screenings {
+			screened = screened || x.Unit == ch.Unit
+		}
+		if !screened {
+			add(JSONName, CheckData, "%s：没有对%s近三年负面情况的核查记录，推荐材料不得写“经核查…未发生…”（办法%s（六））", m.Short, sub.UnitName(ch.Unit), m.Article)
+		}
+	}
+	if sub.Scope == ScopeMinistry {
+		checkMinistryScope(sub, chosen, add)
+	}
+}
+
+// checkMinistryScope: the ministry's package carries the recommended cities only (通知
+// 五 “精简报送材料”); the other candidates' data and the 比选报告 stay in the archive.
+func checkMinistryScope(sub *Submission, chosen map[forms.MeasureID]Choice, add func(file, check, format string, a ...any)) {
+	units := map[string]bool{}
+	for _, ch := range chosen {
+		units[ch.Unit] = true
+	}
+	other := map[string]bool{}
+	for _, f := range sub.Figures {
+		if ch, ok := chosen[f.Measure]; !ok || ch.Unit != f.Unit {
+			other[f.Unit] = true
+		}
+	}
+	for _, m := range sub.Measures {
+		for _, code := range m.Candidates {
+			if ch, ok := chosen[m.ID]; !ok || ch.Unit != code {
+				other[code] = true
+			}
+		}
+	}
+	for _, e := range sub.Events {
+		if !units[e.Unit] {
+			other[e.Unit] = true
+		}
+	}
+	for _, ch := range sub.Choices {
+		if len(ch.Decision) > 0 && string(ch.Decision) != "null" {
+			add(JSONName, CheckData, "报送部里的包含有比选决策记录（其他候选市（州）的得分），应只留在省内存档包中")
+			break
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(other)) {
+		add(JSONName, CheckData, "报送部里的包含有未推荐的%s的数据，应只留在省内存档包中", sub.UnitName(code))
 	}
 }
 

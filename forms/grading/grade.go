@@ -10,8 +10,9 @@
 // In both, "以上" includes the number and "以下" excludes it (half-open intervals); any one
 // criterion suffices and the grade is the highest grade any criterion reaches. A grade of
 // 重大 or 特别重大 excludes the city (Grade.Excludes). When an official determination
-// (认定等级) exists, Decide combines it with the computed grade: the stricter decides and
-// a difference is flagged.
+// (认定等级) exists, Decide combines it with the computed grade: the official grade
+// decides (the determining authority weighed facts the figures do not carry) and a
+// difference is flagged for the officer to see.
 //
 // The package is pure Go (standard library only) and does no I/O.
 package grading
@@ -122,9 +123,10 @@ type Result struct {
 }
 
 // Decide combines the computed grade with the officially determined one (认定等级).
-// The stricter (higher) grade decides. differs is true when both are known and unequal,
-// so that the difference can be flagged. If either is GradeNone the other decides and
-// nothing is flagged.
+// The official grade decides when there is one (办法 第六/七条（六） cite the standards by
+// which the authorities determine the grade; the app does not overrule them), else the
+// computed one. differs is true when both are known and unequal, so that the difference
+// can be shown. If either is GradeNone the other decides and nothing is flagged.
 func Decide(computed, official Grade) (decisive Grade, differs bool) {
 	if !computed.valid() {
 		computed = GradeNone
@@ -132,7 +134,10 @@ func Decide(computed, official Grade) (decisive Grade, differs bool) {
 	if !official.valid() {
 		official = GradeNone
 	}
-	decisive = max(computed, official)
+	decisive = computed
+	if official != GradeNone {
+		decisive = official
+	}
 	differs = computed != GradeNone && official != GradeNone && computed != official
 	return decisive, differs
 }

@@ -275,8 +275,9 @@ func TestDecide(t *testing.T) {
 		{Larger, GradeNone, Larger, false},
 		{GradeNone, Major, Major, false},
 		{Major, Major, Major, false},
-		{Larger, Major, Major, true},                // official stricter
-		{Extraordinary, Major, Extraordinary, true}, // computed stricter
+		{Larger, Major, Major, true},        // official stricter: official decides
+		{Extraordinary, Major, Major, true}, // computed stricter: official still decides (issue 11 point 9)
+		{Major, General, General, true},     // an official 一般 is not overruled by the figures
 		{General, Extraordinary, Extraordinary, true},
 		{Grade(9), Larger, Larger, false}, // invalid computed treated as none
 	}
