@@ -101,7 +101,7 @@ func TestExportBlocked(t *testing.T) {
 		}
 	}
 	out, errOut, code := run(t, "--db", db, "export", "--out", filepath.Join(dir, "pkg"))
-	if code != 1 || !strings.Contains(out, "阻断导出") || !strings.Contains(out, "尚未选择推荐的市（州）") {
+	if code != 1 || !strings.Contains(out, "阻断导出") || !strings.Contains(out, "各项措施均未选择推荐的市（州）") {
 		t.Fatalf("exit %d: %s%s", code, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pkg")); !os.IsNotExist(err) {

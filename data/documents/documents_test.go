@@ -63,7 +63,7 @@ func demoCase(t testing.TB) Input {
 			}
 		}
 		day := time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
-		demoInput = Input{Case: c, Sections: secs, Fingerprint: testFingerprint, Date: day, ExportDay: day, Fonts: pdfdoc.Fallback()}
+		demoInput = Input{Case: c, Sections: secs, Fingerprint: testFingerprint, Date: day, ExportDay: day, Fonts: pdfdoc.Fallback(), IncludeReport: true}
 	})
 	if demoErr != nil {
 		t.Fatal(demoErr)
@@ -202,7 +202,7 @@ func TestPDFText(t *testing.T) {
 		u, _ := in.Case.Unit(ch.UnitCode)
 		n := Names(m)
 		wants := map[string][]string{
-			n.LetterPDF: {u.Name, m.Name, "工信厅规函〔2022〕13号", squash(testFingerprint), "鲁工信演函〔2022〕1号", Addressee, "2022年2月10日",
+			n.LetterPDF: {u.Name, m.Name, "工信厅规函〔2022〕13号", squash(testFingerprint), in.Case.Approval(m.ID).LetterNo, Addressee, "2022年2月10日",
 				"山东省人民政府同意", "演示数据"},
 			n.TablePDF:       {m.TableTitle, u.Name, "工业和信息化部制", "市（州）名称", "联系电话", "0531-0000000", "2022年2月", m.Indicators[0].Label},
 			n.ApplicationPDF: {u.Name, "一、基本情况", "二、已开展的工作和取得的成效", "四、其他说明事项", m.Outline[1].Children[0].Heading()},
@@ -420,7 +420,7 @@ func TestDOCXLibreOffice(t *testing.T) {
 	ch, _ := in.Case.Choice(m.ID)
 	u, _ := in.Case.Unit(ch.UnitCode)
 	wants := [][]string{
-		{u.Name, "工信厅规函〔2022〕13号", testFingerprint, Addressee, "2022年2月10日", "鲁工信演函〔2022〕1号"},
+		{u.Name, "工信厅规函〔2022〕13号", testFingerprint, Addressee, "2022年2月10日", "鲁工信演函〔2022〕2号"},
 		{u.Name, "一、基本情况", "（四）网络安全和数据安全", "四、其他说明事项"},
 		{"推荐材料真实性、合规性声明", u.Name},
 	}

@@ -64,7 +64,9 @@ func Texts(in Input) (map[string]string, error) {
 		decl := parasText(declarationParas(in, ch))
 		out[n.DeclarationDOCX], out[n.DeclarationPDF] = decl, decl
 	}
-	out[ReportPDF] = reportSummary(in)
+	if in.IncludeReport {
+		out[ReportPDF] = reportSummary(in)
+	}
 	return out, nil
 }
 

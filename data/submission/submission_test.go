@@ -633,7 +633,8 @@ func TestVerifyRegradesEventsAndChecksUnits(t *testing.T) {
 	}
 	// The same event graded as the package says, outside the window: nothing to report.
 	sub.Choices = sub.Choices[:1]
-	sub.Approvals = []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号"}}
+	sub.Approvals = []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号", GovUnit: "370300"}}
+	sub.Screenings = []Screening{{Unit: "370300", Checker: "李四", Departments: "省应急管理厅", Date: "2022-02-01", Basis: "复函"}}
 	sub.Events[0].Date, sub.Events[0].Finding = "2018-12-31", Finding{Grade: "重大", ComputedGrade: "重大"}
 	probs = nil
 	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
@@ -704,8 +705,9 @@ func TestTableIndustriesAndApprovalConsistency(t *testing.T) {
 }
 
 // The verifier re-checks the rules the pre-flight enforces on the recommended city's
-// figures and consents: statistical and telecom figures verified (通知 item 四), the
-// provincial government's consent (通知 item 五), the 通信管理局's for digital (办法 第四条).
+// figures and consents: statistical figures verified (通知 item 四; the telecom ones are
+// a warning of the pre-flight, not a fault), the provincial government's consent to
+// this city (通知 item 五), the 通信管理局's for digital (办法 第四条), the screening.
 func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
 	camp, _ := forms.CampaignFor(2021)
 	sub := &Submission{Schema: SchemaVersion, Date: "2022-02-10", Campaign: Campaign{Year: 2021, Notice: camp.Notice},
@@ -723,7 +725,7 @@ func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
 			{Unit: "370200", Row: 2, Name: "汽车", Share: "12.6", Growth: "11.8", Revenue: "2150", Profit: "120.3", State: "有疑问"},
 			{Unit: "370200", Row: 3, Name: "轨道交通装备", Share: "6.3", Growth: "7.2", Revenue: "890.5", Profit: "45.1"},
 		},
-		Approvals: []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号"}, {Measure: forms.Digital, Government: "", Telecom: "否"}},
+		Approvals: []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号", GovUnit: "370100"}, {Measure: forms.Digital, Government: "", Telecom: "否"}},
 	}
 	var what []string
 	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
@@ -732,14 +734,16 @@ func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
 		}
 	})
 	all := strings.Join(what, "\n")
-	for _, want := range []string{"2021年“规模以上工业增加值增速（%）”未经统计局审核", "2021年“每万人拥有5G基站数（个）”未经通信管理局审核",
+	for _, want := range []string{"2021年“规模以上工业增加值增速（%）”未经统计局审核",
 		"信息基础设施和产业数字化：未经省级人民政府", "信息基础设施和产业数字化：未经通信管理局",
+		"工业稳增长：省政府同意的是370100，推荐的却是青岛市", "工业稳增长：没有对青岛市近三年负面情况的核查记录",
 		"工业稳增长：青岛市 制造业主导产业第 2 行“汽车”未经统计局审核（状态：有疑问）", "第 3 行“轨道交通装备”未经统计局审核（状态：无）"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in:\n%s", want, all)
 		}
 	}
-	for _, not := range []string{"2020年“规模以上工业增加值增速", "专精特新", "工业稳增长：未经省级人民政府", "“家电”", "信息基础设施和产业数字化：青岛市 制造业主导产业"} {
+	for _, not := range []string{"2020年“规模以上工业增加值增速", "专精特新", "工业稳增长：未经省级人民政府", "“家电”", "信息基础设施和产业数字化：青岛市 制造业主导产业",
+		"每万人拥有5G基站数"} {
 		if strings.Contains(all, not) {
 			t.Errorf("unexpected %q in:\n%s", not, all)
 		}
