@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -256,10 +257,35 @@ func packageExportAction(env *Env) {
 		env.ShowError(store.ErrNotSetUp)
 		return
 	}
-	if b := forms.Blockers(forms.Preflight(c, env.Now())); len(b) > 0 {
+	issues := forms.Preflight(c, env.Now())
+	if b := forms.Blockers(issues); len(b) > 0 {
 		env.ShowError(&submission.BlockedError{Blockers: b})
 		return
 	}
+	// 通知 二 “不超过1个”: a measure may go without a city; the officer confirms once.
+	var empty []string
+	for _, m := range c.Campaign.Measures {
+		if ch, ok := c.Choice(m.ID); !ok || ch.UnitCode == "" {
+			empty = append(empty, m.Short)
+		}
+	}
+	if len(empty) > 0 {
+		dialog.ShowConfirm("有措施不推荐", fmt.Sprintf("本次报送：%s。\n\n%s本年度不推荐（通知第二条：每项“不超过1个”），报送包中不含其材料。确定这样报送吗？",
+			submission.RecommendedText(c), strings.Join(empty, "、")), func(ok bool) {
+			if ok {
+				packageExportForm(env)
+			}
+		}, env.Window)
+		return
+	}
+	packageExportForm(env)
+}
+
+// archiveName is the archive folder beside the package.
+func archiveName(target string) string { return target + "-省内存档" }
+
+// packageExportForm asks for the passphrase and the parts to write, then the folder.
+func packageExportForm(env *Env) {
 	if _, err := env.Store.SigningKey(); errors.Is(err, store.ErrNoSigningKey) {
 		dialog.ShowConfirm("尚未创建签名密钥", "报送包须用本单位的签名密钥签名，公钥指纹印在推荐函上。现在创建签名密钥吗？", func(ok bool) {
 			if ok {
@@ -274,32 +300,39 @@ func packageExportAction(env *Env) {
 	pass := widget.NewPasswordEntry()
 	withISO := widget.NewCheck("同时生成光盘映像（.iso，可直接刻录）", nil)
 	withISO.SetChecked(true)
+	withArchive := widget.NewCheck("同时写出省内存档包（含比选报告和全部候选数据，签名，不报送）", nil)
+	withArchive.SetChecked(true)
 	items := []*widget.FormItem{
 		widget.NewFormItem("签名口令", pass),
 		widget.NewFormItem("", withISO),
+		widget.NewFormItem("", withArchive),
 	}
 	d := dialog.NewForm("导出报送包", "选择文件夹…", "取消", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		p, iso := pass.Text, withISO.Checked
+		p, iso, arch := pass.Text, withISO.Checked, withArchive.Checked
 		dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) {
 			target := filepath.Join(dir.Path(), packageName(env))
-			isoPath := ""
+			isoPath, archive := "", ""
 			if iso {
 				isoPath = target + ".iso"
 			}
-			packageExport(env, p, target, isoPath, nil)
+			if arch {
+				archive = archiveName(target)
+			}
+			packageExport(env, p, target, isoPath, archive, nil)
 		}), env.Window)
 	}, env.Window)
-	d.Resize(fyne.NewSize(520, 220))
+	d.Resize(fyne.NewSize(560, 250))
 	d.Show()
 }
 
 // packageExport unlocks the key and writes the package in the background with a
-// progress dialog whose 取消 stops it (leaving any previous package as it was);
-// done (UI goroutine, may be nil) gets the outcome after it is shown.
-func packageExport(env *Env, passphrase, target, iso string, done func(submission.Result, error)) {
+// progress dialog whose 取消 stops it (leaving any previous package as it was), then
+// the archive package when archive is not empty; done (UI goroutine, may be nil) gets
+// the outcome after it is shown.
+func packageExport(env *Env, passphrase, target, iso, archive string, done func(submission.Result, error)) {
 	c, st := env.Case, env.Store
 	day := env.Now()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -314,9 +347,18 @@ func packageExport(env *Env, passphrase, target, iso string, done func(submissio
 		if err == nil {
 			secs, err = submission.SectionsOf(st, c)
 		}
+		progress := func(step string, d, total int) { fyne.Do(func() { busy.set(step, d, total) }) }
 		if err == nil {
-			res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: target, ISO: iso, Fonts: docFonts()},
-				func(step string, d, total int) { fyne.Do(func() { busy.set(step, d, total) }) })
+			res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: target, ISO: iso, Fonts: docFonts()}, progress)
+		}
+		if err == nil && archive != "" {
+			var arch submission.Result
+			arch, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: archive, Fonts: docFonts(),
+				Scope: submission.ScopeArchive}, func(step string, d, total int) { progress("存档包："+step, d, total) })
+			if err != nil {
+				err = fmt.Errorf("报送包已写入 %s，但省内存档包未写出：%w", res.Out, err)
+			}
+			res.Archive = arch.Out
 		}
 		fyne.Do(func() {
 			busy.close()
@@ -348,8 +390,15 @@ func openPath(env *Env, p string) {
 
 // packageResultContent describes a written package.
 func packageResultContent(env *Env, res submission.Result) fyne.CanvasObject {
-	lines := fmt.Sprintf("报送包：%s\n共 %d 个文件，%s。\n封面清单：%s（随纸质材料打印）\n公钥指纹：%s\n标签清单 SHA-256：%s",
+	lines := ""
+	if env.Case != nil && env.Case.Campaign != nil {
+		lines = "推荐事项：" + submission.RecommendedText(env.Case) + "\n"
+	}
+	lines += fmt.Sprintf("报送包：%s\n共 %d 个文件，%s。\n封面清单：%s（随纸质材料打印）\n公钥指纹：%s\n标签清单 SHA-256：%s",
 		res.Out, res.Files, docSize(int(res.Bytes)), res.Cover, res.Fingerprint, res.TagManifest)
+	if res.Archive != "" {
+		lines += "\n省内存档包（不报送）：" + res.Archive
+	}
 	if res.ISO != "" {
 		lines += fmt.Sprintf("\n光盘映像：%s（%s）", res.ISO, docSize(int(res.ISOBytes)))
 	}

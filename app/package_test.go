@@ -85,7 +85,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 		err error
 	}
 	oc := make(chan outcome, 1)
-	packageExport(h.env, pass, target, iso, func(r submission.Result, err error) { oc <- outcome{r, err} })
+	packageExport(h.env, pass, target, iso, "", func(r submission.Result, err error) { oc <- outcome{r, err} })
 	if b := h.overlayButton("取消"); b == nil {
 		t.Fatal("no 取消 on the export progress")
 	} else {
@@ -99,13 +99,26 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 	}
 	h.errs = nil
 
-	packageExport(h.env, pass, target, iso, func(r submission.Result, err error) { oc <- outcome{r, err} })
+	packageExport(h.env, pass, target, iso, archiveName(target), func(r submission.Result, err error) { oc <- outcome{r, err} })
 	o := wait(t, oc, "export")
 	if o.err != nil {
 		t.Fatal(o.err)
 	}
-	if o.res.Out != target || o.res.ISO != iso || o.res.Fingerprint != fp {
+	if o.res.Out != target || o.res.ISO != iso || o.res.Fingerprint != fp || o.res.Archive != archiveName(target) {
 		t.Fatalf("result %+v", o.res)
+	}
+	// The province's archive (issue 11 point 6): signed, verifies, holds the 比选报告.
+	if rep := submission.Verify(o.res.Archive, nil); !rep.OK() {
+		t.Fatalf("archive:\n%s", rep.Text())
+	}
+	if _, err := os.Stat(filepath.Join(o.res.Archive, "data", "比选报告.pdf")); err != nil {
+		t.Error("the archive lacks the 比选报告")
+	}
+	if _, err := os.Stat(filepath.Join(target, "data", "比选报告.pdf")); err == nil {
+		t.Error("the ministry package holds the 比选报告")
+	}
+	if !h.overlayShows("省内存档包（不报送）") || !h.overlayShows("推荐事项：") {
+		t.Error("result dialog does not name the archive or the recommended measures")
 	}
 	if !h.overlayShows(target) || !h.overlayShows("打开封面清单") || !h.overlayShows("演示数据") {
 		t.Error("result dialog lacks the path, the cover sheet or the demo warning")

@@ -13,9 +13,11 @@ import (
 
 // 报批: per measure the provincial government's consent (通知 item 五) and, for a
 // measure the 通信管理局 co-recommends (办法 第四条), its concurrence; each with document
-// number and date. Saved through Tx.SetApproval when an answer is picked or a field is
-// left; what the store rejects (e.g. a malformed date) is shown under the measure and
-// nothing is written.
+// number and date, given for the chosen city; and the 发文字号 of the measure's 推荐函.
+// Saved through Tx.SetApproval when an answer is picked or a field is left; what the
+// store rejects (e.g. a malformed date) is shown under the measure and nothing is
+// written. The pre-flight's findings on these fields (a consent given for another
+// city, a date after the package, a shared 文号) are shown under the form.
 
 func init() {
 	registerScreen(forms.StepApprovals, func(env *Env) Screen { return newApprovalsScreen(env) })
@@ -36,7 +38,9 @@ type secApprovalPanel struct {
 	tel     *widget.RadioGroup // nil when the measure needs no concurrence
 	telDoc  *secEntry
 	telDate *secEntry
+	letter  *secEntry
 	chosen  *widget.Label
+	checks  *widget.Label // the pre-flight's findings on this measure's approval fields
 	msg     *widget.Label
 	box     *fyne.Container
 	stored  forms.Approval
@@ -87,7 +91,13 @@ func (s *approvalsScreen) Focus(field string) bool {
 		case "approval.gov", "approval.gov_doc":
 			secFocus(s.env, p.govDoc)
 			return true
-		case "approval.telecom":
+		case "approval.gov_date":
+			secFocus(s.env, p.govDate)
+			return true
+		case "approval.letter_no":
+			secFocus(s.env, p.letter)
+			return true
+		case "approval.telecom", "approval.telecom_date":
 			if p.tel != nil {
 				secFocus(s.env, p.telDoc)
 				return true
@@ -122,12 +132,17 @@ func (p *secApprovalPanel) build() fyne.CanvasObject {
 		form.Append("会同文件文号", p.telDoc)
 		form.Append("会同日期", p.telDate)
 	}
+	p.letter = newSecEntry(false, "本措施推荐函的发文字号，如 ××工信函〔2022〕1号（每份函一个）", onLeave)
+	form.Append("推荐函发文字号", p.letter)
 	p.chosen = widget.NewLabel("")
+	p.checks = widget.NewLabel("")
+	p.checks.Wrapping = fyne.TextWrapWord
+	p.checks.Importance = widget.WarningImportance
 	p.msg = widget.NewLabel("")
 	p.msg.Wrapping = fyne.TextWrapWord
 	p.msg.Importance = widget.DangerImportance
 	p.msg.Hide()
-	p.box = container.NewVBox(p.chosen, form, p.msg)
+	p.box = container.NewVBox(p.chosen, form, p.checks, p.msg)
 	return widget.NewCard(p.m.Name, p.m.TableAnnex+" 表头：推荐单位意见", p.box)
 }
 
@@ -135,10 +150,18 @@ func (p *secApprovalPanel) refresh() {
 	env := p.s.env
 	c := env.Case
 	if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
-		p.chosen.SetText("推荐对象：" + secUnitName(c, ch.UnitCode))
+		p.chosen.SetText("推荐对象：" + secUnitName(c, ch.UnitCode) + "（同意意见针对该市（州）记录）")
 	} else {
-		p.chosen.SetText("尚未选择推荐对象（在“比选”中选择）；报批情况仍可先行记录。")
+		p.chosen.SetText("本措施尚未选择推荐对象：先在“比选”中选择，再记录对所选市（州）的同意意见；不推荐本措施时无需报批。")
 	}
+	var checks []string
+	for _, i := range forms.Preflight(c, env.Now()) {
+		if i.Measure == p.m.ID && i.Step == forms.StepApprovals {
+			checks = append(checks, "【"+string(i.Severity)+"】"+i.Message)
+		}
+	}
+	p.checks.SetText(strings.Join(checks, "\n"))
+	p.checks.Hidden = len(checks) == 0
 	p.stored = c.Approval(p.m.ID)
 	if p.failed {
 		return
@@ -154,11 +177,13 @@ func (p *secApprovalPanel) refresh() {
 		secSetText(env, p.telDoc, a.TelecomDocNo)
 		secSetText(env, p.telDate, a.TelecomDate)
 	}
+	secSetText(env, p.letter, a.LetterNo)
 }
 
 func (p *secApprovalPanel) value() forms.Approval {
 	a := forms.Approval{Measure: p.m.ID, Government: forms.Consent(p.gov.Selected),
-		GovDocNo: strings.TrimSpace(p.govDoc.Text), GovDate: strings.TrimSpace(p.govDate.Text)}
+		GovDocNo: strings.TrimSpace(p.govDoc.Text), GovDate: strings.TrimSpace(p.govDate.Text),
+		GovUnit: p.stored.GovUnit, TelecomUnit: p.stored.TelecomUnit, LetterNo: strings.TrimSpace(p.letter.Text)}
 	if p.tel != nil {
 		a.Telecom = forms.Consent(p.tel.Selected)
 		a.TelecomDocNo = strings.TrimSpace(p.telDoc.Text)

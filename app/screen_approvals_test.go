@@ -47,7 +47,7 @@ func TestApprovalsInvalidDateWritesNothing(t *testing.T) {
 		t.Fatalf("store has %+v", a)
 	}
 	rows := h.audit(store.AuditFilter{Field: "工业稳增长 省政府同意"})
-	if len(rows) == 0 || rows[0].Note != "报批" || rows[0].New != "是 鲁政演字〔2022〕8号 2022-02-09" {
+	if len(rows) == 0 || rows[0].Note != "报批" || rows[0].New != "是（青岛市） 鲁政演字〔2022〕8号 2022-02-09" {
 		t.Errorf("audit: %+v", rows[:1])
 	}
 	h.noErrors()

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/chart"
+	"tuijian/data/documents"
 	"tuijian/data/store"
 	"tuijian/forms"
 	"tuijian/forms/rank"
@@ -483,6 +484,14 @@ func (p *comparePanel) show() {
 		l.Wrapping = fyne.TextWrapBreak
 		l.Importance = widget.WarningImportance
 		p.excluded.Add(l)
+	}
+	for _, cand := range cmp.Candidates {
+		for _, x := range p.env().Case.CommendationsOf(cand.Code) {
+			l := widget.NewLabel("办法第十一条（评审加分）：" + documents.CommendationText(cand.Name, x))
+			l.Wrapping = fyne.TextWrapBreak
+			l.Importance = widget.SuccessImportance
+			p.excluded.Add(l)
+		}
 	}
 	p.excluded.Refresh()
 	computed := len(cmp.Candidates) > 0 && len(cmp.Scores.Score) == len(cmp.Candidates)

@@ -59,6 +59,7 @@ type eventsScreen struct {
 	content                                                         fyne.CanvasObject
 	loading                                                         bool
 	loaded                                                          string // formState as last loaded
+	screening                                                       *screeningCard
 }
 
 var eventKinds = []forms.EventKind{forms.EventSafety, forms.EventEnvironment, forms.EventSocial}
@@ -100,6 +101,7 @@ func newEventsScreen(env *Env) Screen {
 			s.unit = s.units[id]
 			s.loadFindings()
 			s.newEvent()
+			s.screening.load()
 		}
 	}
 	s.evList = widget.NewList(func() int { return len(s.findings) },
@@ -167,6 +169,7 @@ func newEventsScreen(env *Env) Screen {
 		row("辐射污染", s.radiation), row("跨区域影响", s.impact))
 	s.socialBox = container.NewVBox(s.severe, row("认定依据", s.basis))
 	s.formHead = boldLabel("新建事件")
+	s.screening = newScreeningCard(s)
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapBreak
 	s.errs = newErrorLabel()
@@ -181,7 +184,7 @@ func newEventsScreen(env *Env) Screen {
 		s.deathsItem, s.injuriesItem, s.evacItem, s.lossItem, s.envBox, s.socialBox,
 		row("认定等级", s.official), row("认定文件", s.officialDoc),
 		container.NewHBox(s.save, s.add, layout.NewSpacer(), s.del), s.errs,
-		widget.NewCard("", "等级与依据（随填写即时计算）", s.result))
+		widget.NewCard("", "等级与依据（随填写即时计算）", s.result), s.screening.card)
 	unitsPane := container.NewBorder(boldLabel("候选市（州）"), nil, nil, nil, s.unitList)
 	eventsPane := container.NewBorder(boldLabel("负面情况登记"), nil, nil, nil, s.evList)
 	left := container.NewHSplit(unitsPane, eventsPane)
@@ -287,6 +290,9 @@ func (s *eventsScreen) Refresh() {
 	s.unitList.Refresh()
 	s.loadFindings()
 	s.recompute()
+	if s.screening.unsaved() == "" {
+		s.screening.load()
+	}
 }
 
 func (s *eventsScreen) loadFindings() {
@@ -533,7 +539,7 @@ func (s *eventsScreen) formState() string {
 // Unsaved reports an event form that differs from the event as loaded.
 func (s *eventsScreen) Unsaved() string {
 	if s.formState() == s.loaded {
-		return ""
+		return s.screening.unsaved()
 	}
 	what := "新建事件"
 	if s.editing != 0 {
@@ -547,8 +553,15 @@ func (s *eventsScreen) Unsaved() string {
 
 // Save is the 保存事件 button.
 func (s *eventsScreen) Save() error {
-	if err := s.saveEvent(); err != nil {
-		return fmt.Errorf("负面情况：事件%w", err)
+	if s.formState() != s.loaded {
+		if err := s.saveEvent(); err != nil {
+			return fmt.Errorf("负面情况：事件%w", err)
+		}
+	}
+	if s.screening.unsaved() != "" {
+		if err := s.screening.doSave(); err != nil {
+			return fmt.Errorf("负面情况：核查记录%w", err)
+		}
 	}
 	return nil
 }
@@ -556,6 +569,7 @@ func (s *eventsScreen) Save() error {
 // Discard puts the event being edited back into the form as stored (an empty form
 // for a new one).
 func (s *eventsScreen) Discard() {
+	s.screening.load()
 	if s.env.Case != nil && s.editing != 0 {
 		for _, e := range s.env.Case.Events {
 			if e.ID == s.editing {
@@ -630,8 +644,17 @@ func (s *eventsScreen) doDelete() {
 	s.newEvent()
 }
 
-// Focus handles “event:ID” and “events:CODE”.
+// Focus handles “event:ID”, “events:CODE” and “screening:CODE”.
 func (s *eventsScreen) Focus(field string) bool {
+	if code, ok := strings.CutPrefix(field, "screening:"); ok {
+		for i, u := range s.units {
+			if u == code {
+				s.unitList.Select(i)
+				focusIn(s.env, s.screening.checker)
+				return true
+			}
+		}
+	}
 	if code, ok := strings.CutPrefix(field, "events:"); ok {
 		for i, u := range s.units {
 			if u == code {

@@ -57,6 +57,12 @@ func applicationParas(in Input, ch chosen, texts map[string]string) []para {
 			case len(s.Children) == 0:
 				ps = append(ps, para{Kind: kBody, Text: EmptySection})
 			}
+			if s.FromEvents {
+				// 办法 第十一条: the ministry scores a 国务院大督查通报表扬; 其他说明事项 says so.
+				for _, x := range c.CommendationsOf(ch.unit.Code) {
+					ps = append(ps, para{Kind: kBody, Text: CommendationText(ch.unit.Name, x)})
+				}
+			}
 			walk(s.Children, level+1)
 		}
 	}
@@ -110,4 +116,18 @@ func applicationTitle(m *forms.Measure) string {
 		return name[:i] + "\n" + name[i:] + "申报书"
 	}
 	return name + "申报书"
+}
+
+// CommendationText is the sentence of the 申报书 for a commendation (办法 第十一条).
+func CommendationText(name string, x forms.Commendation) string {
+	d, err := forms.ParseDate(x.Date)
+	date := x.Date
+	if err == nil {
+		date = cnDate(d)
+	}
+	t := fmt.Sprintf("%s工业和信息化领域典型经验做法获国务院大督查通报表扬（%s，%s）", name, x.DocNo, date)
+	if strings.TrimSpace(x.Title) != "" {
+		t += "：" + strings.TrimSpace(x.Title)
+	}
+	return strings.TrimSuffix(t, "。") + "。"
 }

@@ -144,6 +144,13 @@ func reportPDF(in Input) ([]byte, error) {
 				return nil, err
 			}
 		}
+		for _, cand := range cmp.Candidates {
+			for _, x := range in.Case.CommendationsOf(cand.Code) {
+				if err := body("%s（办法第十一条，评审中加分优先支持）", CommendationText(cand.Name, x)); err != nil {
+					return nil, err
+				}
+			}
+		}
 		for _, ex := range cmp.Excluded {
 			if err := body("%s不参与比选：%s。", ex.Unit.Name, strings.TrimSuffix(strings.Join(ex.Reasons, "；"), "。")); err != nil {
 				return nil, err

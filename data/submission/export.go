@@ -81,6 +81,9 @@ type Result struct {
 	Fingerprint string
 	KeyID       string
 	TagManifest string // SHA-256 of tagmanifest-sha256.txt
+	// Archive is the archive package written with this one (set by the caller that
+	// writes both).
+	Archive string
 }
 
 // BlockedError is returned when the pre-flight has blockers.
