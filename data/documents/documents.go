@@ -2,7 +2,8 @@
 // item 五) from a forms.Case: per chosen city and measure the 推荐函 (GB/T 9704-2012
 // 信函格式, DOCX and PDF), the 推荐表 (附件3/附件4, XLSX and one-page PDF), the 申报书
 // (附件1/附件2 outline, DOCX and PDF), the 真实性合规性声明 (办法 第八条（三）, DOCX and
-// PDF), and for the province's leadership the 比选报告 (PDF).
+// PDF), and for the province's leadership the 比选报告 (PDF, with Input.IncludeReport:
+// drafts and the province's archive, never the ministry's package).
 //
 // # Contract
 //
@@ -12,7 +13,7 @@
 // the paths of one measure's files so that the package writer and its verifier
 // agree. Layout:
 //
-//	比选报告.pdf
+//	比选报告.pdf   (only with Input.IncludeReport)
 //	01-工业稳增长/推荐函.docx, 推荐函.pdf, 推荐表.xlsx, 推荐表.pdf,
 //	             申报书.docx, 申报书.pdf, 真实性合规性声明.docx, 真实性合规性声明.pdf
 //	02-信息基础设施和产业数字化/… the same names

@@ -13,7 +13,10 @@
 //	tuijian.pub                      the department's public key (tag file)
 //	README-验证说明.txt              how to verify (tag file)
 //	data/<documents>                 per measure, as data/documents lays them out
-//	data/submission.json             every figure, event, assessment, choice, approval
+//	data/submission.json             the recommended cities' figures, events, assessments,
+//	                                 choices, approvals, screenings (scope ministry); in
+//	                                 the archive (scope archive) every candidate's and the
+//	                                 比选报告.pdf beside it
 //	封面清单.pdf                     cover sheet: every file's SHA-256, the tag
 //	                                 manifest's digest and the key fingerprint
 //
