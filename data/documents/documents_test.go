@@ -420,7 +420,8 @@ func TestDOCXLibreOffice(t *testing.T) {
 	ch, _ := in.Case.Choice(m.ID)
 	u, _ := in.Case.Unit(ch.UnitCode)
 	wants := [][]string{
-		{u.Name, "工信厅规函〔2022〕13号", testFingerprint, Addressee, "2022年2月10日", "鲁工信演函〔2022〕2号"},
+		// The fingerprint stands in the first page's footer, above the closing double line.
+		{u.Name, "工信厅规函〔2022〕13号", Addressee, "2022年2月10日", "鲁工信演函〔2022〕2号"},
 		{u.Name, "一、基本情况", "（四）网络安全和数据安全", "四、其他说明事项"},
 		{"推荐材料真实性、合规性声明", u.Name},
 	}

@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"tuijian/data/docx"
@@ -40,7 +41,7 @@ func letterContent(in Input, ch chosen) letter {
 	l := letter{
 		Issuer: dept,
 		DocNo:  strings.TrimSpace(c.Approval(ch.m.ID).LetterNo),
-		Title:  fmt.Sprintf("关于推荐%s为%d年度%s的函", ch.unit.Name, camp.Year, ch.m.Name),
+		Title:  letterTitle(ch.unit.Name, camp.Year, ch.m.Name),
 		Signer: dept,
 		Date:   cnDate(in.Date),
 	}
@@ -90,6 +91,52 @@ func letterContent(in Input, ch chosen) letter {
 	return l
 }
 
+// titleChars is the width of the 2号 title line in characters: 156 mm / 22 pt is 20.1,
+// less the quarter em Word, WPS and LibreOffice put on each side of the year's digits
+// (East Asian–Latin autospace).
+const titleChars = 19.5
+
+// letterTitle is “关于推荐××为2021年度××的函” broken into lines at word boundaries
+// (after the city, the year, the 和 of the measure's name, before 成效明显), never
+// inside a name: the 2号 title takes two or three lines and a break inside
+// “建设” or a city name reads wrong.
+func letterTitle(unit string, year int, measure string) string {
+	segs := []string{"关于推荐", unit, "为", fmt.Sprintf("%d年度", year)}
+	// The measure's name breaks before or after its 和, before 成效明显 and before 市（州）.
+	name := measure
+	for _, cut := range []string{"和", "成效明显", "市（州）"} {
+		head, tail, ok := strings.Cut(name, cut)
+		if !ok {
+			continue
+		}
+		if head != "" {
+			segs = append(segs, head)
+		}
+		name = cut + tail
+		if cut == "和" {
+			segs = append(segs, "和")
+			name = tail
+		}
+	}
+	segs = append(segs, name+"的函")
+	return packSegments(segs, titleChars)
+}
+
+// packSegments joins segments greedily into lines of at most width characters; a
+// segment wider than a line stands alone (the line breaker splits it).
+func packSegments(segs []string, width float64) string {
+	var lines []string
+	cur := ""
+	for _, s := range segs {
+		if cur != "" && widthChars(cur+s) > width {
+			lines = append(lines, cur)
+			cur = ""
+		}
+		cur += s
+	}
+	return strings.Join(append(lines, cur), "\n")
+}
+
 // widthChars is the width of s in characters of its size: full-width characters
 // count 1, ASCII 0.5.
 func widthChars(s string) float64 {
@@ -126,12 +173,26 @@ func issuerSize(s string) float64 {
 
 func letterDOCX(in Input, ch chosen) ([]byte, error) {
 	l := letterContent(in, ch)
+	// One step tighter than the PDF's fit (line pitch, the blank above the 署名): Word,
+	// WPS and LibreOffice set Latin text and the 附注 a little wider than our PDF, and
+	// the letter must stay on one page there too.
+	_, fit, err := fitLetter(in, ch)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range letterFits[:len(letterFits)-1] {
+		if f == fit {
+			fit = letterFits[i+1]
+			break
+		}
+	}
 	// 信函格式: the 标志 sits 30 mm from the page top, so the first page's top margin is
-	// 30 mm, and the text may run down to the closing double line 20 mm above the page
-	// bottom (the PDF sets the fingerprint line there); the rest follows GB/T 9704
-	// (版心 156 mm wide, lines of 28 characters at the 22-lines pitch).
-	d := docx.New(docx.PageSetup{TopMM: 30, BottomMM: letterBottomGap, LeftMM: 28, RightMM: 26, CharsPerLine: docx.GBT9704Chars,
-		PageNumbers: true, NoNumberOnFirstPage: true})
+	// 30 mm; the text ends at the 版心's bottom (35 mm), and the first page's footer holds
+	// the fingerprint line and the closing double line, its bottom 20 mm above the page
+	// bottom edge (GB/T 9704 §10.1); the rest follows GB/T 9704 (版心 156 mm wide, lines of
+	// 28 characters at the pitch the PDF chose).
+	d := docx.New(docx.PageSetup{TopMM: 30, BottomMM: pdfdoc.GBT9704.BottomMM, LeftMM: 28, RightMM: 26, CharsPerLine: docx.GBT9704Chars,
+		LineSpacingPt: 225 / float64(fit.lines) * 72 / 25.4, FooterMM: letterBottomGap, PageNumbers: true, NoNumberOnFirstPage: true})
 	if in.Case.Settings.Demo {
 		// In the page header, above the 标志 as in the PDF, so that the 标志 stays 30 mm
 		// from the top and the letter keeps its one page.
@@ -156,16 +217,19 @@ func letterDOCX(in Input, ch chosen) ([]byte, error) {
 			d.Paragraph(docx.Para{Align: docx.AlignLeft, LeftIndentChars: 5, Runs: []docx.Run{{Text: fmt.Sprintf("%d. %s", i+1, a), Font: docx.FontFangsong}}})
 		}
 	}
-	d.Paragraph(docx.Para{})
+	for range int(fit.signerGap) {
+		d.Paragraph(docx.Para{})
+	}
 	d.Paragraph(docx.Para{Align: docx.AlignRight, RightIndentChars: signerIndent(l.Signer, l.Date), Runs: []docx.Run{{Text: l.Signer, Font: docx.FontFangsong}}})
 	d.Paragraph(docx.Para{Align: docx.AlignRight, RightIndentChars: 4, Runs: []docx.Run{{Text: l.Date, Font: docx.FontFangsong}}})
 	for _, n := range l.Notes {
 		d.Paragraph(docx.Para{Align: docx.AlignLeft, FirstLineIndentChars: 2, Runs: []docx.Run{{Text: n, Font: docx.FontFangsong}}})
 	}
-	d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: l.KeyLine, Font: docx.FontFangsong, SizePt: docx.Size4Hao}}})
-	// The closing double line, 上细下粗. The DOCX writer places rules in the text flow,
-	// so it follows the last line; the PDF puts it 20 mm above the page bottom.
-	d.Rule("FF0000", 3, docx.LineThinThick, 170)
+	d.InFirstFooter(func() {
+		d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: l.KeyLine, Font: docx.FontFangsong, SizePt: docx.Size4Hao}}})
+		// The closing double line, 上细下粗, 20 mm above the page bottom.
+		d.Rule("FF0000", 3, docx.LineThinThick, 170)
+	})
 	return d.Bytes()
 }
 
@@ -178,13 +242,78 @@ const (
 	pageRightEdge   = 210 - 26.0
 )
 
+// letterLines are the line counts per 版心 the letter tries, in order, to stay on one
+// page: GB/T 9704 §7.1 sets 22 lines “一般”, and allows 特定情况 to adjust; the app
+// goes down to 24 lines (pitch 9.4 mm: the gap between lines stays above 2/3 of a
+// 3号 character), never tighter. Text that still does not fit continues on a second
+// page laid out as the standard asks (see letterLayout) and the pre-flight warns.
+//
+// The last step also drops the blank line above the 署名: GB/T 9704 §7.3.5.1 asks only
+// that the seal's top stand within one line of the text.
+var letterFits = []letterFit{{22, 1}, {23, 1}, {24, 1}, {24, 0}}
+
+type letterFit struct {
+	lines     int     // lines per 版心
+	signerGap float64 // blank lines between the 附件说明 and the 署名
+}
+
 func letterPDF(in Input, ch chosen) ([]byte, error) {
-	l := letterContent(in, ch)
-	w, err := pdfdoc.New(in.Fonts, pdfdoc.Page{PageNumbers: true, NoNumberOnFirstPage: true})
+	w, _, err := fitLetter(in, ch)
 	if err != nil {
 		return nil, err
 	}
-	w.SetInfo(l.Title, l.Signer, docTime(in.Date))
+	return w.Bytes()
+}
+
+// fitLetter lays the letter out at the first fit that keeps it on one page, else at
+// the tightest.
+func fitLetter(in Input, ch chosen) (*pdfdoc.Writer, letterFit, error) {
+	var w *pdfdoc.Writer
+	var err error
+	var f letterFit
+	for _, f = range letterFits {
+		if w, err = letterLayout(in, ch, f); err != nil {
+			return nil, f, err
+		}
+		if w.Pages() == 1 {
+			break
+		}
+	}
+	return w, f, nil
+}
+
+// LetterPages is the number of pages the measure's 推荐函 takes (1 unless its text
+// cannot fit one page even at the tightest line pitch).
+func LetterPages(in Input, m forms.MeasureID) (int, error) {
+	chs, err := chosenMeasures(&in)
+	if err != nil {
+		return 0, err
+	}
+	for _, ch := range chs {
+		if ch.m.ID != m {
+			continue
+		}
+		w, _, err := fitLetter(in, ch)
+		if err != nil {
+			return 0, err
+		}
+		return w.Pages(), nil
+	}
+	return 0, nil
+}
+
+// letterLayout lays the letter out with lines lines per 版心; the caller checks the
+// page count. On a second page the fingerprint is a 附注 in the flow (the page number
+// sits where the one-page letter prints it), the 署名 keeps the date and the last
+// 附件 line with it, and the closing double line is on the last page.
+func letterLayout(in Input, ch chosen, fit letterFit) (*pdfdoc.Writer, error) {
+	l := letterContent(in, ch)
+	w, err := pdfdoc.New(in.Fonts, pdfdoc.Page{TopMM: pdfdoc.GBT9704.TopMM, BottomMM: pdfdoc.GBT9704.BottomMM, LeftMM: pdfdoc.GBT9704.LeftMM,
+		RightMM: pdfdoc.GBT9704.RightMM, LinesPerPage: fit.lines, PageNumbers: true, NoNumberOnFirstPage: true})
+	if err != nil {
+		return nil, err
+	}
+	w.SetInfo(strings.ReplaceAll(l.Title, "\n", ""), l.Signer, docTime(in.Date))
 	if in.Case.Settings.Demo {
 		if err := demoStamp(w); err != nil {
 			return nil, err
@@ -226,8 +355,17 @@ func letterPDF(in Input, ch chosen) ([]byte, error) {
 			return nil, err
 		}
 	}
-	w.Skip(1)
-	w.EnsureSpace(2 * pitch)
+	w.Skip(fit.signerGap)
+	// The 署名 never stands alone: it, the date and the 附注 stay on one page.
+	noteLines := 0
+	for _, n := range l.Notes {
+		nw, err := w.MeasureMM(pdfdoc.Body, n)
+		if err != nil {
+			return nil, err
+		}
+		noteLines += int(math.Ceil((nw + 2*em) / w.TextWidthMM()))
+	}
+	w.EnsureSpace(float64(2+noteLines) * pitch)
 	// 署名 centred over the 成文日期, which sits 右空四字.
 	dateW, err := w.MeasureMM(pdfdoc.Body, l.Date)
 	if err != nil {
@@ -260,10 +398,18 @@ func letterPDF(in Input, ch chosen) ([]byte, error) {
 		}
 	}
 	lineTop := 297 - letterBottomGap - (pdfdoc.ThickLineMM + pdfdoc.ThinLineMM + pdfdoc.LineGapMM)
-	w.DoubleLine(lineTop, 170, "FF0000", false)
 	imprint := pdfdoc.Imprint
+	if w.Pages() > 1 {
+		// Below the 版心 of a later page stands its number: the fingerprint goes in the flow.
+		if err := w.Paragraph(pdfdoc.Para{Text: l.KeyLine, Style: imprint, Align: pdfdoc.AlignLeft, LeftIndentChars: 1}); err != nil {
+			return nil, err
+		}
+		w.DoubleLine(lineTop, 170, "FF0000", false)
+		return w, nil
+	}
+	w.DoubleLine(lineTop, 170, "FF0000", false)
 	if err := w.Text(28+imprint.SizePt*25.4/72, lineTop-letterBelowLine-imprint.SizePt*25.4/72, pdfdoc.AlignLeft, imprint, l.KeyLine); err != nil {
 		return nil, err
 	}
-	return w.Bytes()
+	return w, nil
 }

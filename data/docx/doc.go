@@ -100,6 +100,9 @@ type PageSetup struct {
 	// 9704 asks for 28 characters of 3号 (16 pt) in 156 mm, narrower than 28 × 16 pt,
 	// so without the grid Word and LibreOffice set only 27 characters a line.
 	CharsPerLine int
+	// FooterMM, when positive, is the distance of the footers' bottom from the page's
+	// bottom edge (Word's 页脚距边界); 0 places the page number ~7 mm below the text.
+	FooterMM float64
 }
 
 // GBT9704 is the page of GB/T 9704-2012: A4, 版心 156 × 225 mm, 22 lines of 28
@@ -225,9 +228,10 @@ type Table struct {
 
 // Doc is a document being built. Methods append to the body in order.
 type Doc struct {
-	page   PageSetup
-	body   bytes.Buffer
-	header []byte // the header paragraph, nil for none
+	page        PageSetup
+	body        bytes.Buffer
+	header      []byte       // the header paragraph, nil for none
+	firstFooter bytes.Buffer // the first page's footer content (with NoNumberOnFirstPage)
 }
 
 // New starts a document. Zero margins of page take the GB/T 9704 values.
@@ -503,6 +507,18 @@ func (d *Doc) Header(p Para) {
 // Paragraph appends a paragraph.
 func (d *Doc) Paragraph(p Para) { d.writePara(&d.body, p, "", 0, false) }
 
+// InFirstFooter writes what fn adds (paragraphs, rules) into the first page's footer
+// instead of the body: with PageSetup.FooterMM it stands at a fixed distance from the
+// bottom edge, as the 信函格式's closing double line 20 mm above it. It needs
+// PageNumbers and NoNumberOnFirstPage (the first page has its own footer).
+func (d *Doc) InFirstFooter(fn func()) {
+	saved := d.body
+	d.body = d.firstFooter
+	fn()
+	d.firstFooter = d.body
+	d.body = saved
+}
+
 // Text appends a body paragraph (3号仿宋, first line indented two characters, justified).
 func (d *Doc) Text(text string) {
 	d.Paragraph(Para{Runs: []Run{{Text: text}}, FirstLineIndentChars: 2, Align: AlignJustify})
@@ -720,7 +736,7 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 		parts = append(parts,
 			part{"word/footer1.xml", d.footerXML(AlignRight)},
 			part{"word/footer2.xml", d.footerXML(AlignLeft)},
-			part{"word/footer3.xml", emptyFooter})
+			part{"word/footer3.xml", d.firstFooterXML()})
 	}
 	for _, h := range d.headerTypes() {
 		parts = append(parts, part{"word/" + h.part, d.headerXML()})
@@ -760,6 +776,13 @@ const rootRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformat
 	`</Relationships>`
 
 const emptyFooter = xmlHeader + `<w:ftr ` + nsW + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p></w:ftr>`
+
+func (d *Doc) firstFooterXML() string {
+	if d.firstFooter.Len() == 0 {
+		return emptyFooter
+	}
+	return xmlHeader + `<w:ftr ` + nsW + `>` + d.firstFooter.String() + `</w:ftr>`
+}
 
 // hdrRef is one header of the section: its w:type, part name and relationship ID.
 type hdrRef struct{ typ, part, id string }
@@ -866,6 +889,9 @@ func (d *Doc) documentXML() string {
 	footer := p.BottomMM - 7 - 4
 	if footer < 5 {
 		footer = 5
+	}
+	if p.FooterMM > 0 {
+		footer = p.FooterMM
 	}
 	fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d"/>`, twips(210), twips(297))
 	fmt.Fprintf(&b, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`,

@@ -1,0 +1,167 @@
+package documents
+
+import (
+	"fmt"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"tuijian/data/divisions"
+	"tuijian/data/pdfdoc"
+	"tuijian/forms"
+)
+
+// longNotes are the longest 附注 an officer writes: two contacts, two numbers, a fax.
+const (
+	longContact = "张三、欧阳晓明"
+	longPhone   = "0851-86000001、13912345678，传真：0851-86000002"
+)
+
+// provinceCase is a real case of a province (not the demo): its recommending body,
+// the given candidates of the measure, the first chosen, consents, screening and a
+// distinct letter number per measure.
+func provinceCase(t testing.TB, provinceCode string, m forms.MeasureID, candidates ...string) *forms.Case {
+	t.Helper()
+	camp, err := forms.CampaignFor(2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := divisions.Province(provinceCode)
+	if !ok {
+		t.Fatalf("no province %s", provinceCode)
+	}
+	c := &forms.Case{
+		Settings: forms.Settings{ProvinceCode: p.Code, Year: 2021, Department: forms.RecommendingBodies[p.Code], Contact: longContact, Phone: longPhone},
+		Campaign: camp, Province: p, Units: divisions.Units(p.Code), Candidates: map[forms.MeasureID][]string{m: candidates},
+		Choices: []forms.Choice{{Measure: m, UnitCode: candidates[0], Reason: "综合领先"}},
+		Approvals: []forms.Approval{{Measure: m, Government: forms.ConsentYes, GovDocNo: "政函〔2022〕1号", GovDate: "2022-02-08", GovUnit: candidates[0],
+			Telecom: forms.ConsentYes, TelecomUnit: candidates[0], LetterNo: fmt.Sprintf("工信函〔2022〕%d号", 100+len(m))}},
+		Screenings: []forms.Screening{{UnitCode: candidates[0], Checker: "规划处", Departments: "应急管理厅、生态环境厅", Date: "2022-02-07", Basis: "复函"}},
+	}
+	if m == forms.Industry {
+		c.Approvals[0].Telecom, c.Approvals[0].TelecomUnit = "", ""
+	}
+	return c
+}
+
+var testDay = time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
+
+func provinceInput(c *forms.Case) Input {
+	return Input{Case: c, Fingerprint: testFingerprint, Date: testDay, ExportDay: testDay, Fonts: pdfdoc.Fallback()}
+}
+
+// Issue 12 point 2: the 推荐函 stays on one page in the 信函格式 for every recommending
+// unit and every unit of the division list, both measures, with the longest 附注.
+func TestLetterOnePageForEveryUnit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks 860 letters")
+	}
+	n := 0
+	for _, p := range divisions.Provinces() {
+		for _, u := range divisions.Units(p.Code) {
+			for _, m := range forms.MeasureIDs {
+				pages, err := LetterPages(provinceInput(provinceCase(t, p.Code, m, u.Code)), m)
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", p.Name, u.Name, m, err)
+				}
+				if pages != 1 {
+					t.Errorf("%s %s %s: the 推荐函 takes %d pages", p.Name, u.Name, m, pages)
+				}
+				n++
+			}
+		}
+	}
+	if n < 800 {
+		t.Errorf("only %d letters walked", n)
+	}
+}
+
+// The letters of the provinces the demo hides, read back: one page, the closing
+// double line's key line on it, the title broken at word boundaries.
+func TestLettersOfRealProvinces(t *testing.T) {
+	need(t, "pdftotext")
+	cases := []struct {
+		province string
+		m        forms.MeasureID
+		units    []string
+	}{
+		{"650000", forms.Digital, []string{"652800"}},           // 新疆, 巴音郭楞蒙古自治州
+		{"450000", forms.Digital, []string{"451000", "450100"}}, // 广西
+		{"150000", forms.Industry, []string{"152900"}},          // 内蒙古, 阿拉善盟
+		{"520000", forms.Digital, []string{"522600", "522700", "520100"}},
+		{"430000", forms.Industry, []string{"433100"}}, // 湘西土家族苗族自治州
+		{"110000", forms.Industry, []string{"110115", "110105"}},
+		{forms.BingtuanCode, forms.Digital, []string{"659001"}},
+	}
+	for _, tc := range cases {
+		c := provinceCase(t, tc.province, tc.m, tc.units...)
+		in := provinceInput(c)
+		files, err := Build(in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.province, err)
+		}
+		m, _ := c.Campaign.Measure(tc.m)
+		u, _ := c.Unit(tc.units[0])
+		for _, f := range files {
+			if f.Path != Names(m).LetterPDF {
+				continue
+			}
+			info := pdfinfo(t, f.Data)
+			if !strings.Contains(info, "Pages:           1\n") {
+				t.Errorf("%s %s: letter is not one page", c.Province.Name, u.Name)
+			}
+			txt := pdftotext(t, f.Data)
+			for _, w := range []string{"电子版签名公钥指纹", c.Settings.Department, longPhone, "现推荐" + u.Name} {
+				if !strings.Contains(squash(txt), squash(w)) {
+					t.Errorf("%s %s: letter lacks %q", c.Province.Name, u.Name, w)
+				}
+			}
+			// The first title line ends at a word boundary.
+			title := letterTitle(u.Name, 2021, m.Name)
+			for _, line := range strings.Split(title, "\n") {
+				if !strings.Contains(txt, line) {
+					t.Errorf("%s: title line %q not set as one line:\n%s", u.Name, line, txt)
+				}
+			}
+		}
+	}
+}
+
+func TestLetterTitleBreaks(t *testing.T) {
+	for _, tc := range []struct{ unit, measure, want string }{
+		{"青岛市", "工业稳增长和转型升级成效明显市（州）", "关于推荐青岛市为2021年度工业稳增长和\n转型升级成效明显市（州）的函"},
+		{"济南市", "建设信息基础设施和推进产业数字化成效明显市（州）", "关于推荐济南市为2021年度\n建设信息基础设施和推进产业数字化\n成效明显市（州）的函"},
+		{"黔东南苗族侗族自治州", "建设信息基础设施和推进产业数字化成效明显市（州）", "关于推荐黔东南苗族侗族自治州为2021年度\n建设信息基础设施和推进产业数字化\n成效明显市（州）的函"},
+	} {
+		if got := letterTitle(tc.unit, 2021, tc.measure); got != tc.want {
+			t.Errorf("letterTitle(%s) = %q, want %q", tc.unit, got, tc.want)
+		}
+	}
+}
+
+func pdfinfo(t *testing.T, data []byte) string {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", writeTemp(t, "i.pdf", data)).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	return string(out)
+}
+
+// GB/T 9704 §10.1: the DOCX letter's closing double line and the fingerprint stand in
+// the first page's footer, its bottom 20 mm above the page's bottom edge, not after
+// the text.
+func TestLetterDOCXClosingLineInFooter(t *testing.T) {
+	in := demoCase(t)
+	files := demoFiles(t)
+	n := Names(&in.Case.Campaign.Measures[0])
+	doc := string(unzip(t, files[n.LetterDOCX], "word/document.xml"))
+	footer := string(unzip(t, files[n.LetterDOCX], "word/footer3.xml"))
+	if strings.Contains(doc, "thinThick") || !strings.Contains(footer, `w:val="thinThickSmallGap"`) || !strings.Contains(footer, testFingerprint) {
+		t.Errorf("closing line or fingerprint not in the first page's footer:\n%s", footer)
+	}
+	if !strings.Contains(doc, `w:footer="1134"`) { // 20 mm in twips
+		t.Errorf("footer distance is not 20 mm: %s", doc[strings.Index(doc, "<w:pgMar"):][:200])
+	}
+}
