@@ -179,7 +179,9 @@ func docBuild(env *Env, done func(documents.Input, []documents.File)) {
 			prog.Hide()
 			if err != nil {
 				env.ShowError(err)
-				return
+				if len(files) == 0 {
+					return
+				}
 			}
 			done(in, files)
 		})

@@ -761,7 +761,7 @@ func (p *comparePanel) selectIndicator(j int) {
 	p.indChart.Show()
 }
 
-func compareChartHeight(n int) int { return max(chart.MinSize, min(chart.MaxSize, 24*n+120)) }
+func compareChartHeight(n int) int { return chart.HeightFor(n) }
 
 // setPNG decodes a PNG into a canvas image shown at 3/4 of its pixel size.
 func setPNG(img *canvas.Image, b []byte, w, h int) error {

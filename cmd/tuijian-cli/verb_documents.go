@@ -53,19 +53,20 @@ func runDocuments(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	files, err := documents.Build(in)
-	if err != nil {
-		return usageErr{err}
+	files, buildErr := documents.Build(in)
+	if buildErr != nil && len(files) == 0 {
+		return usageErr{buildErr}
 	}
 	if err := documents.WriteDir(*out, files, *force); err != nil {
 		return usageErr{err}
 	}
+
 	var list []docFileOut
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		list = append(list, docFileOut{Path: f.Path, Bytes: len(f.Data), SHA256: hex.EncodeToString(sum[:])})
 	}
-	return c.emit(map[string]any{"out": *out, "files": list, "fonts": in.Fonts.Describe(), "demo": cs.Settings.Demo}, func(w io.Writer) {
+	if err := c.emit(map[string]any{"out": *out, "files": list, "fonts": in.Fonts.Describe(), "demo": cs.Settings.Demo}, func(w io.Writer) {
 		fmt.Fprintf(w, "已写出 %d 个文件到 %s：\n", len(list), *out)
 		for _, f := range list {
 			fmt.Fprintf(w, "  %-40s %8d 字节\n", filepath.FromSlash(f.Path), f.Bytes)
@@ -74,7 +75,14 @@ func runDocuments(c *cli, args []string) error {
 		if cs.Settings.Demo {
 			fmt.Fprintln(w, "注意：这是演示数据，数字均为虚构，不得报送。")
 		}
-	})
+	}); err != nil {
+		return err
+	}
+	if buildErr != nil {
+		// The documents that could be made are written; the error names the others.
+		return usageErr{fmt.Errorf("其余文件已写出，以下文件未能生成：%w", buildErr)}
+	}
+	return nil
 }
 
 func runApplication(c *cli, args []string) error {

@@ -93,6 +93,11 @@ func newPlot(title string) *plot.Plot {
 	return p
 }
 
+// HeightFor is the height in pixels that keeps the names of n candidates readable in
+// IndicatorBars and AcceptabilityStacked (about 24 px each plus 120 for the title and
+// the axis), within the size limits: 1 to 40 candidates all get a valid chart.
+func HeightFor(n int) int { return max(MinSize, min(MaxSize, 24*n+120)) }
+
 func checkSize(w, h int) error {
 	if w < MinSize || h < MinSize || w > MaxSize || h > MaxSize {
 		return fmt.Errorf("图表尺寸 %d×%d 像素无效：宽和高都应在 %d 到 %d 像素之间。", w, h, MinSize, MaxSize)

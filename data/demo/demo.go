@@ -145,7 +145,7 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 			}
 		}
 		if _, err := t.AddCommendation(forms.Commendation{UnitCode: "370200", DocNo: "国办发演〔2021〕49号", Date: "2021-07-01",
-			Title: "（演示）工业和信息化领域典型经验做法获国务院大督查通报表扬"}); err != nil {
+			Title: "（演示）推进制造业数字化转型的典型经验做法"}); err != nil {
 			return err
 		}
 		return nil

@@ -186,7 +186,8 @@ type chosen struct {
 
 // Build writes every document of every measure that has a choice, and the 比选报告
 // when Input.IncludeReport.
-// Files are sorted by path; the same input gives the same bytes.
+// Files are sorted by path; the same input gives the same bytes. When some document
+// cannot be made, the others are returned with an error naming each that failed.
 func Build(in Input) ([]File, error) {
 	jobs, err := plan(in)
 	if err != nil {
@@ -295,11 +296,16 @@ func runJobs(jobs []job, progress func(done, total int, path string)) ([]File, e
 		}(i, j)
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	// One failing document never hides the others: the ones made are returned with
+	// the error, which names each that failed.
+	var made []File
+	for _, f := range files {
+		if f.Path != "" {
+			made = append(made, f)
+		}
 	}
-	sort.Slice(files, func(a, b int) bool { return files[a].Path < files[b].Path })
-	return files, nil
+	sort.Slice(made, func(a, b int) bool { return made[a].Path < made[b].Path })
+	return made, errors.Join(errs...)
 }
 
 // Text helpers shared by the documents.

@@ -10,6 +10,7 @@ import (
 	"tuijian/data/divisions"
 	"tuijian/data/pdfdoc"
 	"tuijian/forms"
+	"tuijian/forms/value"
 )
 
 // longNotes are the longest 附注 an officer writes: two contacts, two numbers, a fax.
@@ -163,5 +164,50 @@ func TestLetterDOCXClosingLineInFooter(t *testing.T) {
 	}
 	if !strings.Contains(doc, `w:footer="1134"`) { // 20 mm in twips
 		t.Errorf("footer distance is not 20 mm: %s", doc[strings.Index(doc, "<w:pgMar"):][:200])
+	}
+}
+
+// Issue 12 point 1: any number of comparable candidates from 1 to 40 gives every
+// document, the 比选报告 and its charts included, for several provinces.
+func TestDocumentsForAnyNumberOfCandidates(t *testing.T) {
+	cases := []struct {
+		province string
+		m        forms.MeasureID
+		n        int
+	}{
+		{"650000", forms.Digital, 1}, {"640000", forms.Industry, 2}, {"150000", forms.Digital, 3},
+		{"110000", forms.Industry, 3}, {forms.BingtuanCode, forms.Industry, 2}, {"520000", forms.Industry, 9},
+		{"500000", forms.Digital, 38},
+	}
+	for _, tc := range cases {
+		var codes []string
+		for _, u := range divisions.Units(tc.province) {
+			if len(codes) < tc.n {
+				codes = append(codes, u.Code)
+			}
+		}
+		if len(codes) != tc.n {
+			t.Fatalf("%s has %d units, want %d", tc.province, len(codes), tc.n)
+		}
+		c := provinceCase(t, tc.province, tc.m, codes...)
+		m, _ := c.Campaign.Measure(tc.m)
+		for i, code := range codes {
+			for _, in := range m.Indicators {
+				for _, y := range c.Campaign.IndicatorYears() {
+					c.Figures = append(c.Figures, forms.Figure{FigureKey: forms.FigureKey{UnitCode: code, Measure: tc.m, Indicator: in.ID, Year: y},
+						Value: value.Value{A: float64(10 - i%7)}, State: forms.Verified})
+				}
+			}
+		}
+		in := provinceInput(c)
+		in.IncludeReport = true
+		files, err := Build(in)
+		if err != nil {
+			t.Errorf("%s with %d candidates: %v", c.Province.Name, tc.n, err)
+			continue
+		}
+		if len(files) != 9 {
+			t.Errorf("%s with %d candidates: %d files", c.Province.Name, tc.n, len(files))
+		}
 	}
 }

@@ -263,7 +263,7 @@ func reportPDF(in Input) ([]byte, error) {
 		for i, u := range cmp.Candidates {
 			names[i] = u.Name
 		}
-		hpx := 24*len(names) + 120
+		hpx := chart.HeightFor(len(names))
 		if rerr == nil {
 			png, err := chart.AcceptabilityStacked(names, rob.SMAA.Acceptability, 900, hpx+40)
 			if err != nil {
