@@ -88,6 +88,9 @@ type Input struct {
 	// IncludeReport adds the 比选报告: it is for the province's leadership and its
 	// archive, never the ministry's package (通知 五 “精简报送材料”).
 	IncludeReport bool
+	// Draft marks every page “草稿” (DraftNote): documents written while the
+	// pre-flight blocks, for sign-off, never for the package (export refuses them).
+	Draft bool
 }
 
 // File is one written document.

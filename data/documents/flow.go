@@ -45,6 +45,7 @@ func bodyParas(text string) []para {
 // numbers.
 func toDOCX(in Input, ps []para) ([]byte, error) {
 	d := docx.New(docx.PageSetup{CharsPerLine: docx.GBT9704Chars, PageNumbers: true})
+	docxMarks(in, d)
 	for _, p := range ps {
 		for i := 0.0; i < p.Gap; i++ {
 			d.Paragraph(docx.Para{})
@@ -68,7 +69,7 @@ func toDOCX(in Input, ps []para) ([]byte, error) {
 		case kPageBrk:
 			d.PageBreak()
 		case kDemo:
-			d.Paragraph(docx.Para{Align: docx.AlignCenter, Runs: []docx.Run{{Text: p.Text, Font: docx.FontHeiti, SizePt: docx.SizeXiao4Hao, Color: "C00000"}}})
+			// In the page header (docxMarks), on every page.
 		}
 	}
 	return d.Bytes()
@@ -81,11 +82,7 @@ func toPDF(in Input, ps []para, author, title string) ([]byte, error) {
 		return nil, err
 	}
 	w.SetInfo(title, department(in.Case), docTime(in.Date))
-	if in.Case.Settings.Demo {
-		if err := demoStamp(w); err != nil {
-			return nil, err
-		}
-	}
+	marks(in, w, 14)
 	for _, p := range ps {
 		if p.Gap > 0 {
 			w.Skip(p.Gap)
@@ -119,7 +116,35 @@ func toPDF(in Input, ps []para, author, title string) ([]byte, error) {
 	return w.Bytes()
 }
 
-// demoStamp prints the demo note in the top margin of the current page.
-func demoStamp(w *pdfdoc.Writer) error {
-	return w.Text(105, 14, pdfdoc.AlignCenter, pdfdoc.Style{Face: pdfdoc.Fangsong, SizePt: 12, Color: "C00000"}, demoNote)
+// marks puts the demo note and the draft mark in the top margin of every page, the
+// first at topMM, the second a line below.
+func marks(in Input, w *pdfdoc.Writer, topMM float64) {
+	st := pdfdoc.Style{Face: pdfdoc.Fangsong, SizePt: 12, Color: "C00000"}
+	for _, m := range markTexts(in) {
+		w.Stamp(topMM, st, m)
+		topMM += 5.5
+	}
+}
+
+// markTexts are the notes every page carries: 演示数据 for the demo, 草稿 for a document
+// written while the pre-flight blocks.
+func markTexts(in Input) []string {
+	var out []string
+	if in.Case.Settings.Demo {
+		out = append(out, demoNote)
+	}
+	if in.Draft {
+		out = append(out, DraftNote)
+	}
+	return out
+}
+
+// DraftNote marks every page of a document written while the pre-flight blocks.
+const DraftNote = "草稿：报送前检查尚未通过，仅供内部审阅，不得报送"
+
+// docxMarks puts the marks into the DOCX page header (every page).
+func docxMarks(in Input, d *docx.Doc) {
+	if ms := markTexts(in); len(ms) > 0 {
+		d.Header(docx.Para{Align: docx.AlignCenter, LineSpacingPt: 14, Runs: []docx.Run{{Text: strings.Join(ms, "　"), Font: docx.FontHeiti, SizePt: docx.SizeXiao4Hao, Color: "C00000"}}})
+	}
 }

@@ -193,11 +193,9 @@ func letterDOCX(in Input, ch chosen) ([]byte, error) {
 	// 28 characters at the pitch the PDF chose).
 	d := docx.New(docx.PageSetup{TopMM: 30, BottomMM: pdfdoc.GBT9704.BottomMM, LeftMM: 28, RightMM: 26, CharsPerLine: docx.GBT9704Chars,
 		LineSpacingPt: 225 / float64(fit.lines) * 72 / 25.4, FooterMM: letterBottomGap, PageNumbers: true, NoNumberOnFirstPage: true})
-	if in.Case.Settings.Demo {
-		// In the page header, above the 标志 as in the PDF, so that the 标志 stays 30 mm
-		// from the top and the letter keeps its one page.
-		d.Header(docx.Para{Align: docx.AlignCenter, LineSpacingPt: 14, Runs: []docx.Run{{Text: demoNote, Font: docx.FontHeiti, SizePt: docx.SizeXiao4Hao, Color: "C00000"}}})
-	}
+	// In the page header, above the 标志 as in the PDF, so that the 标志 stays 30 mm
+	// from the top and the letter keeps its one page.
+	docxMarks(in, d)
 	d.Paragraph(docx.Para{Align: docx.AlignCenter, LineSpacingPt: issuerSize(l.Issuer) * 1.2,
 		Runs: []docx.Run{{Text: l.Issuer, Font: docx.FontXiaobiaosong, SizePt: issuerSize(l.Issuer), Color: "FF0000"}}})
 	d.Rule("FF0000", 3, docx.LineThickThin, 170)
@@ -314,11 +312,7 @@ func letterLayout(in Input, ch chosen, fit letterFit) (*pdfdoc.Writer, error) {
 		return nil, err
 	}
 	w.SetInfo(strings.ReplaceAll(l.Title, "\n", ""), l.Signer, docTime(in.Date))
-	if in.Case.Settings.Demo {
-		if err := demoStamp(w); err != nil {
-			return nil, err
-		}
-	}
+	marks(in, w, 14)
 	size := issuerSize(l.Issuer)
 	red := pdfdoc.Style{Face: pdfdoc.Xiaobiaosong, SizePt: size, Color: "FF0000"}
 	if err := w.Text(105, letterIssuerTop, pdfdoc.AlignCenter, red, l.Issuer); err != nil {

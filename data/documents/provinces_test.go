@@ -211,3 +211,56 @@ func TestDocumentsForAnyNumberOfCandidates(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12 point 4: documents written while the pre-flight blocks say 草稿 on every
+// page, and “（此部分尚未填写）” never appears without it; the demo mark stands on every
+// page of every demo document.
+func TestDraftsLookLikeDrafts(t *testing.T) {
+	need(t, "pdftotext")
+	c := provinceCase(t, "450000", forms.Industry, "450200")
+	in := provinceInput(c)
+	in.IncludeReport = true
+	in.MarkDraft()
+	if !in.Draft {
+		t.Fatal("a case without figures or 申报书 is not a draft")
+	}
+	files, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sawEmpty := false
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".pdf") {
+			continue
+		}
+		pages := strings.Split(strings.TrimRight(pdftotext(t, f.Data), "\f"), "\f")
+		for i, p := range pages {
+			if !strings.Contains(squash(p), squash(DraftNote)) {
+				t.Errorf("%s page %d lacks the draft mark", f.Path, i+1)
+			}
+			sawEmpty = sawEmpty || strings.Contains(p, EmptySection)
+		}
+	}
+	if !sawEmpty {
+		t.Error("the draft 申报书 does not show its empty sections")
+	}
+	demo := demoCase(t)
+	demo.IncludeReport = true
+	demoFiles, err := Build(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range demoFiles {
+		if !strings.HasSuffix(f.Path, ".pdf") {
+			continue
+		}
+		for i, p := range strings.Split(strings.TrimRight(pdftotext(t, f.Data), "\f"), "\f") {
+			if !strings.Contains(squash(p), squash(demoNote)) {
+				t.Errorf("demo %s page %d lacks the demo mark", f.Path, i+1)
+			}
+			if strings.Contains(p, EmptySection) {
+				t.Errorf("demo %s page %d shows an empty section without 草稿", f.Path, i+1)
+			}
+		}
+	}
+}

@@ -55,11 +55,7 @@ func reportPDF(in Input) ([]byte, error) {
 	}
 	title := fmt.Sprintf("%d年度工业和信息化领域督查激励推荐市（州）比选报告", camp.Year)
 	w.SetInfo(title, department(c), docTime(in.Date))
-	if c.Settings.Demo {
-		if err := demoStamp(w); err != nil {
-			return nil, err
-		}
-	}
+	marks(in, w, 14)
 	small := pdfdoc.Style{Face: pdfdoc.Fangsong, SizePt: 10.5}
 	smallHead := pdfdoc.Style{Face: pdfdoc.Heiti, SizePt: 10.5}
 	par := func(p pdfdoc.Para) error { return w.Paragraph(p) }

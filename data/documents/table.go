@@ -273,9 +273,9 @@ func tableXLSX(in Input, ch chosen) ([]byte, error) {
 			row++
 		}
 	}
-	if in.Case.Settings.Demo {
+	if ms := markTexts(in); len(ms) > 0 {
 		warn, _ := style(excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 11, Color: "C00000"}})
-		must(set(fmt.Sprintf("A%d", row), demoNote, warn))
+		must(set(fmt.Sprintf("A%d", row), strings.Join(ms, "　"), warn))
 		row++
 	}
 	if err2 != nil {
@@ -332,11 +332,7 @@ func tablePDFSize(in Input, t tableModel, size float64) ([]byte, int, error) {
 		return nil, 0, err
 	}
 	w.SetInfo(t.City+t.Title, department(in.Case), docTime(in.Date))
-	if in.Case.Settings.Demo {
-		if err := w.Text(105, 10, pdfdoc.AlignCenter, pdfdoc.Style{Face: pdfdoc.Fangsong, SizePt: 11, Color: "C00000"}, demoNote); err != nil {
-			return nil, 0, err
-		}
-	}
+	marks(in, w, 8)
 	titleStyle := pdfdoc.Style{Face: pdfdoc.Xiaobiaosong, SizePt: 18}
 	if err := w.Paragraph(pdfdoc.Para{Text: t.Title, Style: titleStyle, Align: pdfdoc.AlignCenter, LineHeightMM: 10}); err != nil {
 		return nil, 0, err

@@ -34,6 +34,7 @@ func LoadInput(s *store.Store, c *forms.Case, date time.Time, fonts pdfdoc.Fonts
 		// Documents written for the province (drafts, sign-off) include the 比选报告
 		// the leadership 审定; the ministry's package never does.
 		IncludeReport: true}
+	in.MarkDraft()
 	for _, ch := range c.Choices {
 		if ch.UnitCode == "" {
 			continue
@@ -107,4 +108,10 @@ func WriteDir(dir string, files []File, force bool) error {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// MarkDraft sets Draft when the pre-flight blocks on the documents' day: such documents
+// may circulate for sign-off, every page saying 草稿.
+func (in *Input) MarkDraft() {
+	in.Draft = len(forms.Blockers(forms.Preflight(in.Case, in.ExportDay))) > 0
 }

@@ -139,8 +139,22 @@ type Writer struct {
 	pitch    float64
 	y        float64 // top of the next line, pt from the page top
 	pages    int
+	stamps   []stamp
 	out      []byte
 	err      error
+}
+
+// stamp is a line of text drawn on every page when the document is finished.
+type stamp struct {
+	x, top float64
+	st     Style
+	text   string
+}
+
+// Stamp draws text centred at topMM on every page of the document (drafts, the demo
+// mark): drawn when the document is finished, so pages added later carry it too.
+func (w *Writer) Stamp(topMM float64, st Style, text string) {
+	w.stamps = append(w.stamps, stamp{105, topMM, st, text})
 }
 
 // New starts a document with its first page.
@@ -631,6 +645,16 @@ func (w *Writer) Bytes() ([]byte, error) {
 	if w.page.PageNumbers {
 		if w.err = w.drawPageNumbers(); w.err != nil {
 			return nil, w.err
+		}
+	}
+	for i := 1; i <= w.pages && len(w.stamps) > 0; i++ {
+		if w.err = w.pdf.SetPage(i); w.err != nil {
+			return nil, w.err
+		}
+		for _, s := range w.stamps {
+			if w.err = w.Text(s.x, s.top, AlignCenter, s.st, s.text); w.err != nil {
+				return nil, w.err
+			}
 		}
 	}
 	var buf bytes.Buffer
