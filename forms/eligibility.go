@@ -102,7 +102,7 @@ func describeFinding(f EventFinding, from, to time.Time) string {
 	if !f.InWindow {
 		s += fmt.Sprintf("；不在近三年范围（%s 至 %s）内，不计入", from.Format("2006-01-02"), to.Format("2006-01-02"))
 	} else if f.Excludes {
-		s += "；属于办法第六/七条（六）所列负面情况，该市（州）不参与评选"
+		s += "；属于办法第六/七条（六）所列负面情况，" + unitPronoun(f.Event.UnitCode) + "不参与评选"
 	}
 	return s
 }
@@ -196,4 +196,26 @@ func (c *Case) CheckChoice(m MeasureID, code string, exportDay time.Time) error 
 		return fmt.Errorf("%s 不能推荐：%s", u.Name, ex[0].Reason)
 	}
 	return nil
+}
+
+// unitPronoun is “该区” or “该县” for a district or county of a 直辖市 (GB/T 2260: the
+// 直辖市's 01 block are its 区, the 02 block its 县), “该师市” for a 兵团 师市, else
+// “该市（州）”.
+func unitPronoun(code string) string {
+	if len(code) != 6 {
+		return "该市（州）"
+	}
+	switch code[:2] {
+	case "11", "12", "31", "50":
+		if code[4:] != "00" {
+			if code[2:4] == "02" {
+				return "该县"
+			}
+			return "该区"
+		}
+	}
+	if code[:4] == "6590" {
+		return "该师市"
+	}
+	return "该市（州）"
 }

@@ -165,3 +165,11 @@ func TestEventDayIsChinaDay(t *testing.T) {
 		t.Errorf("reason must print the China day 2019-01-01: %s", f.Reason)
 	}
 }
+
+func TestUnitPronoun(t *testing.T) {
+	for code, want := range map[string]string{"110105": "该区", "500229": "该县", "500101": "该区", "370200": "该市（州）", "522600": "该市（州）", "659001": "该师市"} {
+		if got := unitPronoun(code); got != want {
+			t.Errorf("unitPronoun(%s) = %s, want %s", code, got, want)
+		}
+	}
+}

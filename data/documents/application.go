@@ -31,6 +31,7 @@ func applicationParas(in Input, ch chosen, texts map[string]string) []para {
 		ps = append(ps, para{Kind: kDemo, Text: demoNote})
 	}
 	ps = append(ps,
+		para{Kind: kAnnex, Text: AnnexApplication},
 		para{Kind: kTitle, Text: ch.unit.Name + "\n" + applicationTitle(ch.m), Gap: 1},
 		para{Kind: kCenter, Text: "申报市（州）：" + ch.unit.Name, Gap: 1},
 		para{Kind: kCenter, Text: "推荐单位：" + department(c)},
@@ -79,8 +80,11 @@ func declarationParas(in Input, ch chosen) []para {
 		ps = append(ps, para{Kind: kDemo, Text: demoNote})
 	}
 	stats := ""
-	if statsVerified(c, ch.m, ch.unit.Code) {
+	if statsVerified(c, ch.m, ch.unit.Code, forms.VerifierStats) {
 		stats = fmt.Sprintf("推荐表中已纳入统计体系的指标数据已经%s统计局审核；", c.Province.Name)
+	}
+	if statsVerified(c, ch.m, ch.unit.Code, forms.VerifierTelecom) {
+		stats += fmt.Sprintf("通信业数据已经%s确认；", telecomAdmin(c.Province))
 	}
 	approval := c.Approval(ch.m.ID)
 	consent := ""
@@ -92,6 +96,7 @@ func declarationParas(in Input, ch chosen) []para {
 		consent += "；"
 	}
 	ps = append(ps,
+		para{Kind: kAnnex, Text: AnnexDeclaration},
 		para{Kind: kTitle, Text: "推荐材料真实性、合规性声明"},
 		para{Kind: kPlain, Text: "工业和信息化部：", Gap: 1},
 		para{Kind: kBody, Text: fmt.Sprintf("根据《%s》（%s）和《%s》第八条的要求，我单位推荐%s为%d年度%s，并报送申报书、推荐表、推荐函等申报材料及其电子版光盘。",
@@ -99,7 +104,7 @@ func declarationParas(in Input, ch chosen) []para {
 		para{Kind: kBody, Text: fmt.Sprintf("我单位郑重声明：所报送的全部申报材料真实、准确、完整，申报材料中的有关数据以各级统计机关公开数据为准；%s推荐工作按照《实施办法》规定的条件和程序开展，%s纸质材料与电子版内容一致，符合有关规定。如有虚假，我单位愿按照《实施办法》第十六条的规定承担相应责任。",
 			stats, consent)},
 		para{Kind: kBody, Text: "特此声明。"},
-		para{Kind: kRight, Text: "推荐单位（盖章）：" + dept, Right: 2, Gap: 2},
+		para{Kind: kRight, Text: "推荐单位（盖章）：" + dept, Right: 2, Gap: 1},
 		para{Kind: kRight, Text: cnDate(in.Date), Right: 4},
 	)
 	return ps

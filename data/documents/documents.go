@@ -352,12 +352,12 @@ func department(c *forms.Case) string {
 // demoNote is printed on every document of the demo case.
 const demoNote = "演示数据：数字均为虚构，不得报送"
 
-// statsVerified reports whether every statistical figure of the chosen city for the
-// measure is entered and verified.
-func statsVerified(c *forms.Case, m *forms.Measure, code string) bool {
+// statsVerified reports whether every figure of the chosen city for the measure that
+// the verifier confirms is entered and verified (false when the measure has none).
+func statsVerified(c *forms.Case, m *forms.Measure, code string, by forms.Verifier) bool {
 	any := false
 	for _, ind := range m.Indicators {
-		if !ind.Statistical() {
+		if ind.Verifier != by {
 			continue
 		}
 		for _, y := range c.Campaign.IndicatorYears() {

@@ -20,6 +20,14 @@ const (
 	kRight               // 3号仿宋, right-aligned with Right characters of space
 	kPageBrk             // new page
 	kDemo                // red note of the demo case
+	kAnnex               // “附件2”: the attachment's number in the 推荐函, 3号黑体 top left
+)
+
+// Attachment numbers of the documents in the 推荐函's 附件说明 (GB/T 9704 §7.3.6).
+const (
+	AnnexTable       = "附件1"
+	AnnexApplication = "附件2"
+	AnnexDeclaration = "附件3"
 )
 
 // para is one paragraph; Gap blank lines come before it.
@@ -70,6 +78,8 @@ func toDOCX(in Input, ps []para) ([]byte, error) {
 			d.PageBreak()
 		case kDemo:
 			// In the page header (docxMarks), on every page.
+		case kAnnex:
+			d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: p.Text, Font: docx.FontHeiti}}})
 		}
 	}
 	return d.Bytes()
@@ -107,7 +117,9 @@ func toPDF(in Input, ps []para, author, title string) ([]byte, error) {
 			w.NewPage()
 			continue
 		case kDemo:
-			continue // drawn by demoStamp in the top margin
+			continue // drawn by marks in the top margin
+		case kAnnex:
+			pp = pdfdoc.Para{Text: p.Text, Style: pdfdoc.Level1, Align: pdfdoc.AlignLeft}
 		}
 		if err := w.Paragraph(pp); err != nil {
 			return nil, err

@@ -264,3 +264,38 @@ func TestDraftsLookLikeDrafts(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12 point 6: attachments carry the number the 推荐函 gives them; the digital
+// 声明 names who confirmed the telecom figures; a 直辖市 district is “该区”.
+func TestWordingAClerkWouldNotCorrect(t *testing.T) {
+	need(t, "pdftotext")
+	c := provinceCase(t, "110000", forms.Digital, "110108")
+	m, _ := c.Campaign.Measure(forms.Digital)
+	for _, in := range m.Indicators {
+		for _, y := range c.Campaign.IndicatorYears() {
+			c.Figures = append(c.Figures, forms.Figure{FigureKey: forms.FigureKey{UnitCode: "110108", Measure: forms.Digital, Indicator: in.ID, Year: y},
+				Value: value.Value{A: 3}, State: forms.Verified})
+		}
+	}
+	files, err := Build(provinceInput(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := Names(m)
+	want := map[string][]string{
+		n.TablePDF:       {AnnexTable},
+		n.ApplicationPDF: {AnnexApplication},
+		n.DeclarationPDF: {AnnexDeclaration, "已经北京市通信管理局确认"},
+	}
+	for _, f := range files {
+		for _, w := range want[f.Path] {
+			txt := pdftotext(t, f.Data)
+			if !strings.Contains(squash(txt), squash(w)) {
+				t.Errorf("%s lacks %q", f.Path, w)
+			}
+			if w == want[f.Path][0] && !strings.HasPrefix(strings.TrimSpace(txt), w) {
+				t.Errorf("%s does not start with %q", f.Path, w)
+			}
+		}
+	}
+}

@@ -333,6 +333,9 @@ func tablePDFSize(in Input, t tableModel, size float64) ([]byte, int, error) {
 	}
 	w.SetInfo(t.City+t.Title, department(in.Case), docTime(in.Date))
 	marks(in, w, 8)
+	if err := w.Paragraph(pdfdoc.Para{Text: AnnexTable, Style: pdfdoc.Style{Face: pdfdoc.Heiti, SizePt: 14}, Align: pdfdoc.AlignLeft, LineHeightMM: 7}); err != nil {
+		return nil, 0, err
+	}
 	titleStyle := pdfdoc.Style{Face: pdfdoc.Xiaobiaosong, SizePt: 18}
 	if err := w.Paragraph(pdfdoc.Para{Text: t.Title, Style: titleStyle, Align: pdfdoc.AlignCenter, LineHeightMM: 10}); err != nil {
 		return nil, 0, err

@@ -191,7 +191,9 @@ func coverPDF(d CoverData) ([]byte, error) {
 		{"报送事项", infoValue(d.Info, "External-Description")},
 		{"联系人", strings.TrimSpace(infoValue(d.Info, "Contact-Name") + " " + infoValue(d.Info, "Contact-Phone"))},
 		{"打包日期", infoValue(d.Info, "Bagging-Date")},
-		{"内容文件", infoValue(d.Info, "Payload-Oxum") + "（字节数.文件数）"},
+		{"内容文件", oxumText(infoValue(d.Info, "Payload-Oxum"))},
+		{"推荐事项", infoValue(d.Info, "Recommended")},
+		{"包的用途", infoValue(d.Info, "Package-Scope")},
 		{"说明", infoValue(d.Info, "Internal-Sender-Description")},
 		{"签名公钥指纹", d.Fingerprint},
 		{"签名密钥 ID", d.KeyID},
@@ -221,6 +223,15 @@ func coverPDF(d CoverData) ([]byte, error) {
 		return nil, err
 	}
 	return w.Bytes()
+}
+
+// oxumText writes BagIt's Payload-Oxum “字节数.文件数” as a clerk reads it.
+func oxumText(oxum string) string {
+	bytes, files, ok := strings.Cut(oxum, ".")
+	if !ok {
+		return oxum
+	}
+	return files + " 个文件，共 " + bytes + " 字节"
 }
 
 func sha256Hex(b []byte) string {

@@ -144,3 +144,11 @@ func TestExportWithOneMeasureLeftEmpty(t *testing.T) {
 		t.Error("a package with no measure recommended was written")
 	}
 }
+
+// The cover sheet speaks as a clerk does: “18 个文件，共 1880065 字节”, not the
+// BagIt Payload-Oxum “1880065.18”.
+func TestOxumText(t *testing.T) {
+	if got := oxumText("1880065.18"); got != "18 个文件，共 1880065 字节" {
+		t.Errorf("oxumText = %q", got)
+	}
+}
