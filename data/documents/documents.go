@@ -35,15 +35,16 @@
 //	row 10       A: 指标, B: “2020年” (earlier year), C: “2021年” (later year), D:E merged: 备注
 //	rows 11…     one row per indicator in Measure.Indicators order (TableFirstRow):
 //	             A the label exactly as forms.Indicator.Label, B the earlier year's
-//	             value, C the later year's, D (merged D:E) the 备注. Values are text:
-//	             value.Format(kind) of the figure, MissingValue ("—") when not entered
-//	             or entered as missing.
+//	             value, C the later year's, D (merged D:E) the 备注. A plain figure is
+//	             a number cell whose number format shows value.Format(kind) exactly
+//	             (as many decimals); pairs, 是/否 and MissingValue ("—", not entered
+//	             or entered as missing) are text.
 //	then, for a measure with LeadingIndustries (附件3): a row “制造业主导产业发展情况
 //	             （2021年）” (A:E merged), a header row with the column labels of
 //	             Measure.LeadingIndustries in A…E, and one row per 主导产业 in order
 //	             (name, then the four figures as value text).
 //
-// All cells are strings. Document properties carry fixed Created/Modified times
+// Labels are strings, figures numbers as above. Document properties carry fixed Created/Modified times
 // (Input.Date at 00:00 UTC+8), so two writes are byte-identical.
 //
 // # Fonts

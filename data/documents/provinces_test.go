@@ -1,11 +1,14 @@
 package documents
 
 import (
+	"bytes"
 	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"tuijian/data/divisions"
 	"tuijian/data/pdfdoc"
@@ -297,5 +300,46 @@ func TestWordingAClerkWouldNotCorrect(t *testing.T) {
 				t.Errorf("%s does not start with %q", f.Path, w)
 			}
 		}
+	}
+}
+
+// Issue 12 point 5: the 推荐表's figures are numbers Excel can sum, shown as the table's
+// text; pairs and missing values stay text.
+func TestTableFiguresAreNumbers(t *testing.T) {
+	in := demoCase(t)
+	files := demoFiles(t)
+	m := &in.Case.Campaign.Measures[0]
+	x, err := excelize.OpenReader(bytes.NewReader(files[Names(m).TableXLSX]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	numbers := 0
+	for i, ind := range m.Indicators {
+		cell := fmt.Sprintf("C%d", TableFirstRow+i)
+		typ, _ := x.GetCellType(TableSheet, cell)
+		shown, _ := x.GetCellValue(TableSheet, cell)
+		ch, _ := in.Case.Choice(m.ID)
+		f, _ := in.Case.Figure(forms.FigureKey{UnitCode: ch.UnitCode, Measure: m.ID, Indicator: ind.ID, Year: 2021})
+		want := f.Value.Format(ind.Kind)
+		if shown != want {
+			t.Errorf("%s (%s) shows %q, want %q", cell, ind.Label, shown, want)
+		}
+		switch ind.Kind {
+		case value.CountPair, value.YesNo:
+			if typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+				t.Errorf("%s (%s) is not text: %v", cell, ind.Label, typ)
+			}
+		default:
+			if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+				t.Errorf("%s (%s) is %v, not a number", cell, ind.Label, typ)
+			}
+			if raw, _ := x.GetCellValue(TableSheet, cell, excelize.Options{RawCellValue: true}); raw != "" {
+				numbers++
+			}
+		}
+	}
+	if numbers < 5 {
+		t.Errorf("only %d numeric figures", numbers)
 	}
 }

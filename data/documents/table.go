@@ -3,6 +3,7 @@ package documents
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -192,6 +193,36 @@ func tableXLSX(in Input, ch chosen) ([]byte, error) {
 		}
 		return f.SetCellStyle(sh, cell, cell, st)
 	}
+	// A figure is written as a number in a number format with its own decimals, so
+	// that Excel and WPS can sum and chart it and the cell still shows the table's text
+	// (value.Format); pairs (“3/1”), 是/否 and “—” stay text.
+	numFmt := map[int]int{}
+	setValue := func(cell, v string, st int) error {
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil || strings.ContainsAny(v, "eE+") || math.IsInf(x, 0) || math.IsNaN(x) {
+			return set(cell, v, st)
+		}
+		dec := 0
+		if i := strings.IndexByte(v, '.'); i >= 0 {
+			dec = len(v) - i - 1
+		}
+		id, ok := numFmt[dec]
+		if !ok {
+			code := "0"
+			if dec > 0 {
+				code += "." + strings.Repeat("0", dec)
+			}
+			if id, err = style(excelize.Style{Font: font(11, "仿宋_GB2312", false), Border: border, CustomNumFmt: &code,
+				Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}); err != nil {
+				return err
+			}
+			numFmt[dec] = id
+		}
+		if err := f.SetCellFloat(sh, cell, x, dec, 64); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sh, cell, cell, id)
+	}
 	merge := func(a, b string, st int) error {
 		if err := f.MergeCell(sh, a, b); err != nil {
 			return err
@@ -237,8 +268,8 @@ func tableXLSX(in Input, ch chosen) ([]byte, error) {
 	}
 	for _, r := range t.Rows {
 		must(set(fmt.Sprintf("A%d", row), r.Label, label))
-		must(set(fmt.Sprintf("B%d", row), r.Earlier, num))
-		must(set(fmt.Sprintf("C%d", row), r.Later, num))
+		must(setValue(fmt.Sprintf("B%d", row), r.Earlier, num))
+		must(setValue(fmt.Sprintf("C%d", row), r.Later, num))
 		must(set(fmt.Sprintf("D%d", row), r.Remark, remark))
 		must(merge(fmt.Sprintf("D%d", row), fmt.Sprintf("E%d", row), remark))
 		must(f.SetRowHeight(sh, row, math.Max(height(r.Label, widths["A"], 11), height(r.Remark, widths["D"]+widths["E"], 10))))
@@ -262,11 +293,11 @@ func tableXLSX(in Input, ch chosen) ([]byte, error) {
 		for _, ir := range t.Industries {
 			for i, v := range ir {
 				if i < len(cols) {
-					st := num
 					if i == 0 {
-						st = label
+						must(set(fmt.Sprintf("%s%d", cols[i], row), v, label))
+					} else {
+						must(setValue(fmt.Sprintf("%s%d", cols[i], row), v, num))
 					}
-					must(set(fmt.Sprintf("%s%d", cols[i], row), v, st))
 				}
 			}
 			must(f.SetRowHeight(sh, row, 22))

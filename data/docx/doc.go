@@ -730,6 +730,7 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 		{"word/document.xml", d.documentXML()},
 		{"word/styles.xml", d.stylesXML()},
 		{"word/settings.xml", d.settingsXML()},
+		{"word/fontTable.xml", fontTableXML},
 		{"word/_rels/document.xml.rels", d.documentRels()},
 	}
 	if d.page.PageNumbers {
@@ -814,7 +815,8 @@ func (d *Doc) contentTypes() string {
 		`<Default Extension="xml" ContentType="application/xml"/>` +
 		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
-		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>`
+		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+		`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>`
 	if d.page.PageNumbers {
 		for i := 1; i <= 3; i++ {
 			s += fmt.Sprintf(`<Override PartName="/word/footer%d.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`, i)
@@ -829,7 +831,8 @@ func (d *Doc) contentTypes() string {
 func (d *Doc) documentRels() string {
 	s := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>`
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+		`<Relationship Id="rId20" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>`
 	if d.page.PageNumbers {
 		for i := 1; i <= 3; i++ {
 			s += fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer%d.xml"/>`, 2+i, i)
@@ -840,6 +843,20 @@ func (d *Doc) documentRels() string {
 	}
 	return s + `</Relationships>`
 }
+
+// fontTableXML declares the fonts with the substitutes Word and WPS use when one is
+// not installed: a stock Windows has 仿宋 (FangSong) and 楷体 (KaiTi) but not the
+// GB2312 faces nor 方正小标宋简体, and without the declaration shows 宋体 instead
+// (w:altName, GB 2312 charset, the face's PANOSE family).
+const fontTableXML = xmlHeader + `<w:fonts ` + nsW + `>` +
+	`<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
+	`<w:font w:name="仿宋"><w:altName w:val="FangSong"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
+	`<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
+	`<w:font w:name="楷体"><w:altName w:val="KaiTi"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
+	`<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/><w:charset w:val="86"/><w:family w:val="script"/><w:pitch w:val="variable"/></w:font>` +
+	`<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
+	`<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
+	`</w:fonts>`
 
 func (d *Doc) settingsXML() string {
 	s := xmlHeader + `<w:settings ` + nsW + `>`

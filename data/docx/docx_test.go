@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -449,5 +450,36 @@ func TestReadLibreOfficeDocx(t *testing.T) {
 	}
 	if !table {
 		t.Errorf("table not read: %+v", blocks)
+	}
+}
+
+// Issue 12 point 5: the DOCX declares substitutes for the GB2312 faces, so a stock
+// Windows shows 仿宋, not 宋体; the part is listed and related.
+func TestFontFallbacksDeclared(t *testing.T) {
+	d := New(GBT9704)
+	d.Text("正文")
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[f.Name] = string(data)
+	}
+	ft := parts["word/fontTable.xml"]
+	for _, want := range []string{`w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>`, `w:name="仿宋"><w:altName w:val="FangSong"/>`, `w:name="楷体_GB2312"><w:altName w:val="楷体"/>`} {
+		if !strings.Contains(ft, want) {
+			t.Errorf("fontTable lacks %s", want)
+		}
+	}
+	if !strings.Contains(parts["[Content_Types].xml"], "/word/fontTable.xml") || !strings.Contains(parts["word/_rels/document.xml.rels"], "fontTable.xml") {
+		t.Error("fontTable.xml not listed in the content types or related to the document")
 	}
 }
