@@ -107,11 +107,55 @@ func checkSize(w, h int) error {
 
 func px(n int) vg.Length { return vg.Length(n) * vg.Inch / dpi }
 
+// printDPI is the resolution of a chart made for paper: drawn at its printed size, so
+// its 9 pt text prints at 9 pt.
+const printDPI = 300
+
+// size is a chart's canvas: its physical size and the resolution it is drawn at.
+type size struct {
+	w, h vg.Length
+	dpi  int
+}
+
+func pixelSize(w, h int) (size, error) {
+	return size{px(w), px(h), dpi}, checkSize(w, h)
+}
+
+func printSize(wMM, hMM float64) (size, error) {
+	s := size{vg.Length(wMM) * vg.Millimeter, vg.Length(hMM) * vg.Millimeter, printDPI}
+	return s, checkSize(int(wMM/25.4*printDPI), int(hMM/25.4*printDPI))
+}
+
+// PrintHeightMM is the printed height that keeps n candidates' names readable at 9 pt
+// under a title of titleLines lines, within one page.
+func PrintHeightMM(n, titleLines int) float64 {
+	return math.Min(200, 7*float64(n)+5*float64(titleLines)+28)
+}
+
+// wrapTitle breaks a title into lines no wider than width in its style, at character
+// boundaries, keeping closing punctuation with the line before.
+func wrapTitle(t string, st text.Style, width vg.Length) string {
+	var lines []string
+	for _, para := range strings.Split(t, "\n") {
+		cur := ""
+		for _, r := range para {
+			next := cur + string(r)
+			if cur != "" && st.Width(next) > width && !strings.ContainsRune("，。、；：）》”%", r) {
+				lines = append(lines, cur)
+				next = string(r)
+			}
+			cur = next
+		}
+		lines = append(lines, cur)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // render draws p onto a w×h canvas; extra, when set, draws into the same canvas
 // afterwards (used for a legend outside the data area). right reserves pixels on the
 // right of the plot for it.
-func render(p *plot.Plot, w, h int, right vg.Length, extra func(c draw.Canvas)) ([]byte, error) {
-	img := vgimg.NewWith(vgimg.UseWH(px(w), px(h)), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
+func render(p *plot.Plot, sz size, right vg.Length, extra func(c draw.Canvas)) ([]byte, error) {
+	img := vgimg.NewWith(vgimg.UseWH(sz.w, sz.h), vgimg.UseDPI(sz.dpi), vgimg.UseBackgroundColor(color.White))
 	c := draw.New(img)
 	c = draw.Crop(c, vg.Points(6), -vg.Points(10), vg.Points(4), -vg.Points(6))
 	p.Draw(draw.Crop(c, 0, -right, 0, 0))
@@ -158,9 +202,24 @@ func reversed(names []string) []string {
 // (reference; NaN when there is none). unit is shown on the value axis and in the
 // legend ("%" or "个"; may be empty). w and h are pixels.
 func IndicatorBars(title string, names []string, values []float64, reference float64, unit string, w, h int) ([]byte, error) {
-	if err := checkSize(w, h); err != nil {
+	sz, err := pixelSize(w, h)
+	if err != nil {
 		return nil, err
 	}
+	return indicatorBars(title, names, values, reference, unit, sz)
+}
+
+// IndicatorBarsPrint is IndicatorBars drawn for paper at wMM × hMM (300 dpi): placed
+// at that size its text prints at 9 pt and more.
+func IndicatorBarsPrint(title string, names []string, values []float64, reference float64, unit string, wMM, hMM float64) ([]byte, error) {
+	sz, err := printSize(wMM, hMM)
+	if err != nil {
+		return nil, err
+	}
+	return indicatorBars(title, names, values, reference, unit, sz)
+}
+
+func indicatorBars(title string, names []string, values []float64, reference float64, unit string, sz size) ([]byte, error) {
 	if len(names) == 0 {
 		return nil, errors.New("图表没有候选城市：请先选择至少一个候选城市。")
 	}
@@ -179,7 +238,15 @@ func IndicatorBars(title string, names []string, values []float64, reference flo
 		return nil, err
 	}
 	m := len(names)
-	p := newPlot(title)
+	// The province value is said under the title, not in a legend over the bars.
+	if !math.IsNaN(reference) {
+		title += "\n红色虚线：全省 " + FormatNumber(reference) + unit
+	}
+	p := newPlot("")
+	if sz.dpi == printDPI {
+		p.Title.TextStyle.Font.Size = vg.Points(10.5)
+	}
+	p.Title.Text = wrapTitle(title, p.Title.TextStyle, sz.w-vg.Points(16))
 	p.NominalY(reversed(names)...)
 	if unit != "" {
 		p.X.Label.Text = "单位：" + unit
@@ -221,9 +288,9 @@ func IndicatorBars(title string, names []string, values []float64, reference flo
 	if lo < 0 {
 		lo -= 0.15 * span
 	}
-	hi += 0.15 * span
+	hi += 0.22 * span
 
-	barW := px(h) * 0.6 / vg.Length(m+1)
+	barW := sz.h * 0.6 / vg.Length(m+1)
 	bars, err := plotter.NewBarChart(vals, barW)
 	if err != nil {
 		return nil, fmt.Errorf("图表“%s”绘制失败：%v", title, err)
@@ -274,7 +341,6 @@ func IndicatorBars(title string, names []string, values []float64, reference flo
 		line.Width = vg.Points(1.5)
 		line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
 		p.Add(line)
-		p.Legend.Add("全省 "+FormatNumber(reference)+unit, line)
 	}
 	if lo < 0 {
 		zero, err := plotter.NewLine(plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(m) - 0.5}})
@@ -288,7 +354,7 @@ func IndicatorBars(title string, names []string, values []float64, reference flo
 	p.X.Min, p.X.Max = lo, hi
 	p.X.Tick.Marker = niceTicks{}
 	p.Y.Min, p.Y.Max = -0.5, float64(m)-0.5
-	return render(p, w, h, 0, nil)
+	return render(p, sz, 0, nil)
 }
 
 // rankColors runs from dark green (first place) through yellow to red.
@@ -310,9 +376,23 @@ var restColor = color.RGBA{0xbb, 0xbb, 0xbb, 0xff}
 // 24 px of height per candidate plus 100 px keeps the names readable (the same
 // holds for IndicatorBars).
 func AcceptabilityStacked(names []string, acc [][]float64, w, h int) ([]byte, error) {
-	if err := checkSize(w, h); err != nil {
+	sz, err := pixelSize(w, h)
+	if err != nil {
 		return nil, err
 	}
+	return acceptabilityStacked(names, acc, sz)
+}
+
+// AcceptabilityStackedPrint is AcceptabilityStacked drawn for paper at wMM × hMM.
+func AcceptabilityStackedPrint(names []string, acc [][]float64, wMM, hMM float64) ([]byte, error) {
+	sz, err := printSize(wMM, hMM)
+	if err != nil {
+		return nil, err
+	}
+	return acceptabilityStacked(names, acc, sz)
+}
+
+func acceptabilityStacked(names []string, acc [][]float64, sz size) ([]byte, error) {
 	m := len(names)
 	if m == 0 {
 		return nil, errors.New("图表没有候选城市：请先选择至少一个候选城市。")
@@ -348,7 +428,7 @@ func AcceptabilityStacked(names []string, acc [][]float64, w, h int) ([]byte, er
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 
-	barW := px(h) * 0.6 / vg.Length(m+1)
+	barW := sz.h * 0.6 / vg.Length(m+1)
 	legend := plot.NewLegend()
 	legend.TextStyle = style(vg.Points(9), color.Black)
 	legend.ThumbnailWidth = vg.Points(14)
@@ -397,14 +477,14 @@ func AcceptabilityStacked(names []string, acc [][]float64, w, h int) ([]byte, er
 		return nil, fmt.Errorf("排名可接受度图绘制失败：%v", err)
 	}
 	for i := range labels.TextStyle {
-		labels.TextStyle[i] = style(vg.Points(8), color.Black)
+		labels.TextStyle[i] = style(vg.Points(9), color.Black)
 		labels.TextStyle[i].YAlign = draw.YCenter
 	}
 	labels.Offset = vg.Point{X: vg.Points(3), Y: labels.TextStyle[0].FontExtents().Descent}
 	p.Add(labels)
 
 	right := legend.TextStyle.Width(fmt.Sprintf("第%d–%d名", m, m)) + legend.ThumbnailWidth + vg.Points(16)
-	return render(p, w, h, right, func(c draw.Canvas) {
+	return render(p, sz, right, func(c draw.Canvas) {
 		title := p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
 		legend.Draw(draw.Crop(c, 0, 0, 0, -title))
 	})

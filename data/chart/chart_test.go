@@ -2,7 +2,9 @@ package chart
 
 import (
 	"bytes"
+	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -10,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 
 	"tuijian/forms/rank"
 )
@@ -235,5 +239,47 @@ func TestAcceptabilityFromSMAA(t *testing.T) {
 	img, ink := decode(t, b, 900, 24*m+100)
 	if ink < 0.1 || countColor(img, [3]uint8{0xbb, 0xbb, 0xbb}) < 5000 {
 		t.Errorf("ink %.3f", ink)
+	}
+}
+
+// Issue 12 point 3: charts for paper, any number of candidates, text at print size,
+// long titles wrapped inside the chart (not clipped), the province value under the
+// title instead of a legend over the top bar.
+func TestPrintCharts(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 4, 12, 40} {
+		names := make([]string, n)
+		vals := make([]float64, n)
+		acc := make([][]float64, n)
+		for i := range names {
+			names[i] = fmt.Sprintf("黔东南苗族侗族自治州%d", i)
+			vals[i] = float64(10 * (i + 1))
+			acc[i] = make([]float64, n)
+			acc[i][i] = 1
+		}
+		h := PrintHeightMM(n, 4)
+		if _, err := IndicatorBarsPrint("当年被工业和信息化部认定为跨行业跨领域、特色型、专业型工业互联网平台数量之和（个）", names, vals, 15, "个", 76, h); err != nil {
+			t.Errorf("%d candidates: %v", n, err)
+		}
+		if _, err := AcceptabilityStackedPrint(names, acc, 150, PrintHeightMM(n, 1)); err != nil {
+			t.Errorf("%d candidates: %v", n, err)
+		}
+	}
+	if err := setup(); err != nil {
+		t.Fatal(err)
+	}
+	st := style(vg.Points(10.5), color.Black)
+	width := 76*vg.Millimeter - vg.Points(16)
+	wrapped := wrapTitle("当年被工业和信息化部认定为跨行业跨领域、特色型、专业型工业互联网平台数量之和（个）\n红色虚线：全省 15个", st, width)
+	lines := strings.Split(wrapped, "\n")
+	if len(lines) < 3 {
+		t.Errorf("long title not wrapped: %q", wrapped)
+	}
+	for _, l := range lines {
+		if st.Width(l) > width {
+			t.Errorf("title line %q wider than the chart", l)
+		}
+		if strings.HasPrefix(l, "）") || strings.HasPrefix(l, "，") {
+			t.Errorf("line starts with closing punctuation: %q", l)
+		}
 	}
 }

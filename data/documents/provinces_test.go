@@ -343,3 +343,58 @@ func TestTableFiguresAreNumbers(t *testing.T) {
 		t.Errorf("only %d numeric figures", numbers)
 	}
 }
+
+// Issue 12 point 3: the 比选报告's charts are placed at the size they were drawn for
+// (300 dpi), so chart text of 9 pt prints at 9 pt.
+func TestReportChartsPrintAtSize(t *testing.T) {
+	need(t, "pdfimages")
+	in := demoCase(t)
+	files := demoFiles(t)
+	out, err := exec.Command("pdfimages", "-list", writeTemp(t, "r.pdf", files[ReportPDF])).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(out), "\n")[2:] {
+		f := strings.Fields(line)
+		if len(f) < 14 {
+			continue
+		}
+		n++
+		if f[12] != "300" || f[13] != "300" {
+			t.Errorf("chart placed at %s×%s ppi, want 300: %s", f[12], f[13], line)
+		}
+	}
+	if want := 1 + len(in.Case.Campaign.Measures[0].Indicators); n < want {
+		t.Errorf("%d charts in the report, want at least %d", n, want)
+	}
+}
+
+// Issue 12 point 5: a 推荐表 with many 主导产业 rows continues with the sub-table's
+// header repeated and numbered pages.
+func TestTableWithManyIndustries(t *testing.T) {
+	need(t, "pdftotext")
+	c := provinceCase(t, "440000", forms.Industry, "440300")
+	for i := 1; i <= 40; i++ {
+		c.Industries = append(c.Industries, forms.LeadingIndustry{UnitCode: "440300", Row: i, Name: fmt.Sprintf("主导产业第%d项", i),
+			Share: value.Value{A: 1}, Growth: value.Value{A: 2}, Revenue: value.Value{A: 3}, Profit: value.Value{A: 4}, State: forms.Verified})
+	}
+	files, err := Build(provinceInput(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := c.Campaign.Measure(forms.Industry)
+	for _, f := range files {
+		if f.Path != Names(m).TablePDF {
+			continue
+		}
+		pages := strings.Split(strings.TrimRight(pdftotext(t, f.Data), "\f"), "\f")
+		if len(pages) < 2 {
+			t.Fatalf("40 rows on %d page", len(pages))
+		}
+		last := squash(pages[len(pages)-1])
+		if !strings.Contains(last, squash(m.LeadingIndustries[0].Label)) || !strings.Contains(last, fmt.Sprintf("—%d—", len(pages))) {
+			t.Errorf("the last page lacks the repeated header or its number:\n%s", pages[len(pages)-1])
+		}
+	}
+}

@@ -259,28 +259,31 @@ func reportPDF(in Input) ([]byte, error) {
 		for i, u := range cmp.Candidates {
 			names[i] = u.Name
 		}
-		hpx := chart.HeightFor(len(names))
+		// Charts are drawn at the size they are printed (300 dpi), so their text is
+		// 9 pt or more on paper.
 		if rerr == nil {
-			png, err := chart.AcceptabilityStacked(names, rob.SMAA.Acceptability, 900, hpx+40)
+			const aw = 150.0
+			ah := chart.PrintHeightMM(len(names), 1)
+			png, err := chart.AcceptabilityStackedPrint(names, rob.SMAA.Acceptability, aw, ah)
 			if err != nil {
 				return nil, err
 			}
 			if err := note("图1　各候选在随机权重下的名次分布"); err != nil {
 				return nil, err
 			}
-			if err := w.Image(png, 150); err != nil {
+			if err := w.Image(png, aw); err != nil {
 				return nil, err
 			}
 		}
 		// Indicator charts two per row.
 		const cw = 76.0
-		chH := cw * float64(hpx) / 600
+		chH := chart.PrintHeightMM(len(names), 4)
 		for j, ind := range cmp.Indicators {
 			vals := make([]float64, len(names))
 			for i := range names {
 				vals[i] = cmp.Cells[i][j][yi].Number
 			}
-			png, err := chart.IndicatorBars(ind.Label, names, vals, cmp.Province[j][yi].Number, ind.Unit, 600, hpx)
+			png, err := chart.IndicatorBarsPrint(ind.Label, names, vals, cmp.Province[j][yi].Number, ind.Unit, cw, chH)
 			if err != nil {
 				return nil, err
 			}

@@ -345,7 +345,11 @@ func tablePDF(in Input, ch chosen) ([]byte, error) {
 	t := makeTable(in, ch)
 	var data []byte
 	for _, size := range []float64{10.5, 9, 8} {
-		d, pages, err := tablePDFSize(in, t, size)
+		d, pages, err := tablePDFSize(in, t, size, false)
+		if err == nil && pages > 1 && size == 8 {
+			// Still longer than a page: number the pages (GB/T 9704 §7.5).
+			d, pages, err = tablePDFSize(in, t, size, true)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -356,8 +360,8 @@ func tablePDF(in Input, ch chosen) ([]byte, error) {
 	return data, nil
 }
 
-func tablePDFSize(in Input, t tableModel, size float64) ([]byte, int, error) {
-	page := pdfdoc.Page{TopMM: 22, BottomMM: 18, LeftMM: 20, RightMM: 20, LinesPerPage: 30}
+func tablePDFSize(in Input, t tableModel, size float64, numbers bool) ([]byte, int, error) {
+	page := pdfdoc.Page{TopMM: 22, BottomMM: 18, LeftMM: 20, RightMM: 20, LinesPerPage: 30, PageNumbers: numbers}
 	w, err := pdfdoc.New(in.Fonts, page)
 	if err != nil {
 		return nil, 0, err
@@ -402,7 +406,8 @@ func tablePDFSize(in Input, t tableModel, size float64) ([]byte, int, error) {
 		return nil, 0, err
 	}
 	if t.IndTitle != "" {
-		it := pdfdoc.Table{ColumnsMM: []float64{50, 30, 30, 30, 30}, Style: st, LineMM: line, PadMM: 1.2}
+		// The title and column labels repeat on a following page.
+		it := pdfdoc.Table{ColumnsMM: []float64{50, 30, 30, 30, 30}, Style: st, LineMM: line, PadMM: 1.2, HeaderRows: 2}
 		it.Rows = append(it.Rows, pdfdoc.Row{MinHeightMM: 7, Cells: []pdfdoc.Cell{{Text: t.IndTitle, ColSpan: 5, Style: hd, Align: pdfdoc.AlignCenter}}})
 		var hr []pdfdoc.Cell
 		for _, l := range t.IndLabels {
