@@ -233,15 +233,13 @@ func (p *figurePage) commit(c gridCell, text string) error {
 	var where string
 	if k.UnitCode == "" {
 		where = fmt.Sprintf("全省 %d年“%s”", k.Year, in.Label)
-		f, _ := p.provinceFigure(k)
 		err = p.env.Store.Update("填写全省指标 "+where, func(t *store.Tx) error {
-			return t.SetProvinceFigure(k.Measure, k.Indicator, k.Year, text, f.Source)
+			return t.UpdateProvinceFigure(k.Measure, k.Indicator, k.Year, &text, nil)
 		})
 	} else {
 		where = fmt.Sprintf("%s %d年“%s”", p.unitName(k.UnitCode), k.Year, in.Label)
-		f, _ := p.env.Case.Figure(k)
 		err = p.env.Store.Update("填写指标 "+where, func(t *store.Tx) error {
-			return t.SetFigure(store.FigureInput{FigureKey: k, Text: text, Remark: f.Remark, Source: f.Source})
+			return t.UpdateFigure(store.FigureUpdate{FigureKey: k, Text: &text})
 		})
 	}
 	if err != nil {
@@ -343,14 +341,12 @@ func (p *figurePage) saveDetail(remark, source string) error {
 	k, in := p.key(p.cur)
 	var err error
 	if k.UnitCode == "" {
-		f, _ := p.provinceFigure(k)
 		err = p.env.Store.Update("填写全省指标来源", func(t *store.Tx) error {
-			return t.SetProvinceFigure(k.Measure, k.Indicator, k.Year, f.Value.Format(in.Kind), source)
+			return t.UpdateProvinceFigure(k.Measure, k.Indicator, k.Year, nil, &source)
 		})
 	} else {
-		f, _ := p.env.Case.Figure(k)
 		err = p.env.Store.Update(fmt.Sprintf("填写 %s %d年“%s”的备注和来源", p.unitName(k.UnitCode), k.Year, in.Label), func(t *store.Tx) error {
-			return t.SetFigure(store.FigureInput{FigureKey: k, Text: f.Value.Format(in.Kind), Remark: remark, Source: source})
+			return t.UpdateFigure(store.FigureUpdate{FigureKey: k, Remark: &remark, Source: &source})
 		})
 	}
 	if err != nil {

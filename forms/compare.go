@@ -596,3 +596,31 @@ func indicatorID(m *Measure, k string) (string, error) {
 	sort.Strings(ids)
 	return "", fmt.Errorf("“%s”不是%s的指标编号；可用：%s", k, m.Short, strings.Join(ids, "、"))
 }
+
+// DecisionSummary is a decision record as a person reads it (history, messages): the
+// comparison's time, how many candidates, the weights used, the chosen city's score and
+// rank and the leader. unitName names a code. An empty or unreadable record says so.
+func DecisionSummary(raw string, unitName func(string) string) string {
+	if strings.TrimSpace(raw) == "" {
+		return ""
+	}
+	r, err := ParseDecisionRecord(raw)
+	if err != nil {
+		return "（决策记录无法读取）"
+	}
+	weights := "各指标等权"
+	if !r.EqualWeights {
+		weights = "自定权重"
+	}
+	s := fmt.Sprintf("%s 比选 %d 个候选（%s，%s）", r.At.In(chinaTime).Format("2006-01-02 15:04"), len(r.Candidates), weights, r.Method)
+	if r.Chosen != "" {
+		s += fmt.Sprintf("，推荐%s", unitName(r.Chosen))
+		if rank, ok := r.Ranks[r.Chosen]; ok {
+			s += fmt.Sprintf("（综合得分 %.3f，第 %d 位）", r.Scores[r.Chosen], rank)
+		}
+	}
+	if r.Leader != "" && r.Leader != r.Chosen {
+		s += fmt.Sprintf("，得分第一为%s", unitName(r.Leader))
+	}
+	return s
+}

@@ -97,11 +97,34 @@ func runFigure(c *cli, args []string) error {
 	if *ind == "" || *year == 0 {
 		return usagef("请用 --indicator 和 --year 指定指标和年份")
 	}
-	in := store.FigureInput{FigureKey: forms.FigureKey{UnitCode: u.Code, Measure: m, Indicator: *ind, Year: *year}, Text: *val, Remark: *remark, Source: *source}
-	if err := c.st.Update("填写指标", func(t *store.Tx) error { return t.SetFigure(in) }); err != nil {
+	k := forms.FigureKey{UnitCode: u.Code, Measure: m, Indicator: *ind, Year: *year}
+	up := store.FigureUpdate{FigureKey: k}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "value":
+			up.Text = val
+		case "remark":
+			up.Remark = remark
+		case "source":
+			up.Source = source
+		}
+	})
+	if up.Text == nil && up.Remark == nil && up.Source == nil {
+		return usagef("请用 --value、--remark 或 --source 写明要修改的内容（未写的保持不变）")
+	}
+	if err := c.st.Update("填写指标", func(t *store.Tx) error { return t.UpdateFigure(up) }); err != nil {
 		return err
 	}
-	return c.emit(in, func(w io.Writer) { fmt.Fprintf(w, "已保存 %s %d年 %s = %s\n", u.Name, *year, *ind, *val) })
+	cs, err = c.loadCase()
+	if err != nil {
+		return err
+	}
+	f, _ := cs.Figure(k)
+	ms, _ := cs.Campaign.Measure(m)
+	indicator, _ := ms.Indicator(*ind)
+	return c.emit(f, func(w io.Writer) {
+		fmt.Fprintf(w, "已保存 %s %d年“%s” = %s（来源：%s；备注：%s）\n", u.Name, *year, indicator.Label, orDash(f.Value.Format(indicator.Kind)), orDash(f.Source), orDash(f.Remark))
+	})
 }
 
 func runConfirm(c *cli, args []string) error {
@@ -207,11 +230,12 @@ func runIndustry(c *cli, args []string) error {
 	fs := c.flags("industry")
 	unit := fs.String("unit", "", "市（州）名称或代码")
 	row := fs.Int("row", 1, "行号（1 起）")
-	name := fs.String("name", "", "主导产业（产品）名称；留空删除该行")
+	name := fs.String("name", "", "主导产业（产品）名称")
 	share := fs.String("share", "", "在全部工业增加值中占比（%）")
 	growth := fs.String("growth", "", "工业增加值增速（%）")
 	revenue := fs.String("revenue", "", "销售收入（亿元）")
 	profit := fs.String("profit", "", "利润总额（亿元）")
+	del := fs.Bool("delete", false, "删除这一行")
 	notStat := fs.String("not-statistical", "", "该行数据未纳入统计体系，写明原因（不需统计部门审核）")
 	isStat := fs.Bool("statistical", false, "该行数据纳入统计体系（须经统计部门审核，默认）")
 	if err := parse(fs, args); err != nil {
@@ -227,11 +251,22 @@ func runIndustry(c *cli, args []string) error {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	in := store.IndustryInput{UnitCode: u.Code, Row: *row, Name: *name, Figures: [4]string{*share, *growth, *revenue, *profit}}
+	if *del {
+		if err := c.st.Update("删除主导产业", func(t *store.Tx) error { return t.DeleteIndustry(u.Code, *row) }); err != nil {
+			return usageErr{err}
+		}
+		return c.emit(map[string]any{"deleted": *row}, func(w io.Writer) { fmt.Fprintf(w, "已删除 %s 主导产业第 %d 行\n", u.Name, *row) })
+	}
+	in := store.IndustryUpdate{UnitCode: u.Code, Row: *row}
+	for flagName, dst := range map[string]**string{"name": &in.Name, "share": &in.Figures[0], "growth": &in.Figures[1], "revenue": &in.Figures[2], "profit": &in.Figures[3]} {
+		if set[flagName] {
+			*dst = map[string]*string{"name": name, "share": share, "growth": growth, "revenue": revenue, "profit": profit}[flagName]
+		}
+	}
 	onlyFlag := (set["not-statistical"] || set["statistical"]) && !set["name"] && !set["share"] && !set["growth"] && !set["revenue"] && !set["profit"]
 	if err := c.st.Update("主导产业", func(t *store.Tx) error {
 		if !onlyFlag {
-			if err := t.SetIndustry(in); err != nil {
+			if err := t.UpdateIndustry(in); err != nil {
 				return err
 			}
 		}
@@ -267,8 +302,24 @@ func runProvinceFigure(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Update("全省指标", func(t *store.Tx) error { return t.SetProvinceFigure(m, *ind, *year, *val, *source) }); err != nil {
+	var text, src *string
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "value":
+			text = val
+		case "source":
+			src = source
+		}
+	})
+	if err := s.Update("全省指标", func(t *store.Tx) error { return t.UpdateProvinceFigure(m, *ind, *year, text, src) }); err != nil {
 		return err
 	}
 	return c.emit(map[string]string{"indicator": *ind, "value": *val}, func(w io.Writer) { fmt.Fprintf(w, "已保存全省 %d年 %s = %s\n", *year, *ind, *val) })
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

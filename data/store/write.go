@@ -138,11 +138,23 @@ func (t *Tx) SetVerification(v Verification) error {
 	if err := checkVerification(v.State, v.By, v.At, v.DocNo); err != nil {
 		return err
 	}
+	c, err := t.base()
+	if err != nil {
+		return err
+	}
+	u, err := t.unit(c, v.UnitCode)
+	if err != nil {
+		return err
+	}
+	ind, err := indicator(c.Campaign, v.Measure, v.Indicator)
+	if err != nil {
+		return err
+	}
 	var oldState, oldDoc string
-	err := t.tx.QueryRow("SELECT state, verify_doc FROM figures WHERE unit_code=? AND measure=? AND indicator=? AND year=?",
+	err = t.tx.QueryRow("SELECT state, verify_doc FROM figures WHERE unit_code=? AND measure=? AND indicator=? AND year=?",
 		v.UnitCode, v.Measure, v.Indicator, v.Year).Scan(&oldState, &oldDoc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s %s %d年尚未填写数值，不能审核", v.UnitCode, v.Indicator, v.Year)
+		return fmt.Errorf("%s %d年“%s”尚未填写数值，不能审核", u.Name, v.Year, ind.Label)
 	}
 	if err != nil {
 		return err
@@ -151,7 +163,7 @@ func (t *Tx) SetVerification(v Verification) error {
 		v.State, v.By, v.At, v.DocNo, v.UnitCode, v.Measure, v.Indicator, v.Year); err != nil {
 		return err
 	}
-	field := fmt.Sprintf("%d年 %s 审核状态", v.Year, v.Indicator)
+	field := fmt.Sprintf("%d年 %s 审核状态", v.Year, ind.Label)
 	return t.audit("审核", v.UnitCode, field, nonEmpty(oldState, oldDoc), nonEmpty(string(v.State), v.By, v.At, v.DocNo))
 }
 
@@ -475,13 +487,28 @@ func (t *Tx) Choose(ch forms.Choice, exportDay time.Time) error {
 		ch.Measure, ch.UnitCode, ch.Reason, ch.Decision); err != nil {
 		return err
 	}
-	if err := t.audit("比选", ch.UnitCode, m.Short+" 推荐", old.UnitCode, ch.UnitCode); err != nil {
+	if err := t.audit("比选", ch.UnitCode, m.Short+" 推荐", unitText(c, old.UnitCode), unitText(c, ch.UnitCode)); err != nil {
 		return err
 	}
 	if err := t.audit("比选", ch.UnitCode, m.Short+" 推荐理由", old.Reason, ch.Reason); err != nil {
 		return err
 	}
-	return t.audit("比选", ch.UnitCode, m.Short+" 决策记录", old.Decision, ch.Decision)
+	name := func(code string) string {
+		if u, ok := c.Unit(code); ok {
+			return u.Name
+		}
+		return code
+	}
+	// History speaks in names: the record is summarised, never shown as JSON.
+	return t.audit("比选", ch.UnitCode, m.Short+" 决策记录", forms.DecisionSummary(old.Decision, name), forms.DecisionSummary(ch.Decision, name))
+}
+
+// unitText names a unit code for the history, “” for none.
+func unitText(c *forms.Case, code string) string {
+	if u, ok := c.Unit(code); ok {
+		return u.Name
+	}
+	return code
 }
 
 // Unchoose removes the choice of a measure.
@@ -493,7 +520,15 @@ func (t *Tx) Unchoose(m forms.MeasureID) error {
 	if _, err := t.tx.Exec("DELETE FROM choices WHERE measure=?", m); err != nil {
 		return err
 	}
-	return t.audit("比选", code, string(m)+" 推荐", code, "")
+	c, err := t.base()
+	if err != nil {
+		return err
+	}
+	label := string(m)
+	if ms, err := c.Campaign.Measure(m); err == nil {
+		label = ms.Short
+	}
+	return t.audit("比选", code, label+" 推荐", unitText(c, code), "")
 }
 
 // SetApproval writes the approvals of a measure and its 推荐函's 发文字号. A consent is

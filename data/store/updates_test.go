@@ -1,0 +1,62 @@
+package store
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tuijian/forms"
+)
+
+// Issue 13: field-level updates keep what they are not given, on a real file; the
+// verification of a figure returns to 未审核 only when its value changes.
+func TestFieldLevelUpdates(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "u.db"))
+	defer s.Close()
+	setup(t, s)
+	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021}
+	str := func(v string) *string { return &v }
+	steps := []func(tx *Tx) error{
+		func(tx *Tx) error { return tx.SetCandidate(forms.Industry, "370200", true) },
+		func(tx *Tx) error {
+			return tx.UpdateFigure(FigureUpdate{FigureKey: k, Text: str("8.1"), Remark: str("快报"), Source: str("公报")})
+		},
+		func(tx *Tx) error {
+			return tx.SetVerification(Verification{FigureKey: k, State: forms.Verified, By: "省统计局", At: "2022-02-01", DocNo: "鲁统函〔2022〕1号"})
+		},
+		func(tx *Tx) error { return tx.UpdateFigure(FigureUpdate{FigureKey: k, Remark: str("年报")}) },
+		func(tx *Tx) error { return tx.UpdateProvinceFigure(forms.Industry, "ind.va_growth", 2021, str("7.2"), str("省公报")) },
+		func(tx *Tx) error { return tx.UpdateProvinceFigure(forms.Industry, "ind.va_growth", 2021, str("7.3"), nil) },
+	}
+	for i, step := range steps {
+		if err := s.Update("步骤", step); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	c, err := s.Case()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := c.Figure(k)
+	if f.Value.A != 8.1 || f.Remark != "年报" || f.Source != "公报" || f.State != forms.Verified {
+		t.Errorf("figure after a remark-only update: %+v", f)
+	}
+	if len(c.Province3) != 1 || c.Province3[0].Value.A != 7.3 || c.Province3[0].Source != "省公报" {
+		t.Errorf("province figure after a value-only update: %+v", c.Province3)
+	}
+	if err := s.Update("改值", func(tx *Tx) error { return tx.UpdateFigure(FigureUpdate{FigureKey: k, Text: str("8.2")}) }); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Case()
+	if f, _ := c.Figure(k); f.State != forms.Unverified || f.Remark != "年报" {
+		t.Errorf("a changed value keeps its verification or loses its remark: %+v", f)
+	}
+	// Messages name the unit and the indicator.
+	err = s.Update("审核", func(tx *Tx) error {
+		return tx.SetVerification(Verification{FigureKey: forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.mfg_share", Year: 2021},
+			State: forms.Verified, By: "省统计局", DocNo: "x"})
+	})
+	if err == nil || !strings.Contains(err.Error(), "青岛市 2021年“制造业增加值占地区国内生产总值比重（%）”尚未填写数值") {
+		t.Errorf("message: %v", err)
+	}
+}
