@@ -25,8 +25,12 @@ func TestFieldLevelUpdates(t *testing.T) {
 			return tx.SetVerification(Verification{FigureKey: k, State: forms.Verified, By: "省统计局", At: "2022-02-01", DocNo: "鲁统函〔2022〕1号"})
 		},
 		func(tx *Tx) error { return tx.UpdateFigure(FigureUpdate{FigureKey: k, Remark: str("年报")}) },
-		func(tx *Tx) error { return tx.UpdateProvinceFigure(forms.Industry, "ind.va_growth", 2021, str("7.2"), str("省公报")) },
-		func(tx *Tx) error { return tx.UpdateProvinceFigure(forms.Industry, "ind.va_growth", 2021, str("7.3"), nil) },
+		func(tx *Tx) error {
+			return tx.UpdateProvinceFigure(forms.Industry, "ind.va_growth", 2021, str("7.2"), str("省公报"))
+		},
+		func(tx *Tx) error {
+			return tx.UpdateProvinceFigure(forms.Industry, "ind.va_growth", 2021, str("7.3"), nil)
+		},
 	}
 	for i, step := range steps {
 		if err := s.Update("步骤", step); err != nil {
