@@ -114,7 +114,7 @@ func TestFiguresInvalidValueNotWritten(t *testing.T) {
 		t.Fatal("cell not marked invalid")
 	}
 	// Correcting it saves and clears the mark.
-	e = h.typeCell(p.grid, c, "35.5")
+	h.typeCell(p.grid, c, "35.5")
 	h.win.Canvas().Unfocus()
 	after, _ = h.caseNow().Figure(k)
 	if after.Value.A != 35.5 {

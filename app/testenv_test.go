@@ -325,7 +325,6 @@ type shellHarness struct {
 	win  fyne.Window
 	path string
 	dir  string
-	errs []error
 	// closed is set when the window was closed (a test window must be closed once)
 	closed bool
 }

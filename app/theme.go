@@ -79,10 +79,6 @@ func (Theme) Size(n fyne.ThemeSizeName) float32 {
 	return base.Size(n)
 }
 
-func themeColor(n fyne.ThemeColorName) color.Color {
-	return Theme{}.Color(n, theme.VariantLight)
-}
-
 // PreloadFonts parses the regular and bold faces of the theme font in parallel and
 // returns when both are cached. Fyne parses a font on the first text of each style;
 // for the full CJK font that is ~0.1 s and ~40 MB each, so doing both at once on two

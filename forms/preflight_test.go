@@ -307,10 +307,7 @@ func TestPreflightUnverifiedIndustryRowNamed(t *testing.T) {
 		Revenue: value.Value{A: 50}, Profit: value.Value{A: 2}},
 		// rows of a city not chosen for the measure do not block
 		LeadingIndustry{UnitCode: "370100", Row: 1, Name: "软件", State: Unverified})
-	var got []Issue
-	for _, i := range Blockers(Preflight(c, day(2022, 2, 1))) {
-		got = append(got, i)
-	}
+	got := Blockers(Preflight(c, day(2022, 2, 1)))
 	if len(got) != 1 || got[0].Field != "industries:370200" || got[0].Step != StepFigures || got[0].Measure != Industry ||
 		!strings.Contains(got[0].Message, "第 2 行“轨道交通装备”") || !strings.Contains(got[0].Message, "未审核") {
 		t.Fatalf("blockers: %+v", got)

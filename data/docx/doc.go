@@ -346,8 +346,6 @@ func hexColor(s string) string {
 	return strings.ToUpper(s)
 }
 
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
 // writeRun writes a run; fullWidth undoes the Normal style's grid scale (gridScale)
 // in a paragraph off the grid.
 func (d *Doc) writeRun(b *bytes.Buffer, r Run, defFont string, defSize float64, fullWidth bool) {

@@ -29,7 +29,9 @@ func (t *Tx) SetScreening(x forms.Screening) error {
 		return fmt.Errorf("%s负面情况核查日期“%s”格式不对，应为 2022-01-31 这样的日期", u.Name, x.Date)
 	}
 	var old forms.Screening
-	t.tx.QueryRow("SELECT checker, departments, date, basis FROM screenings WHERE unit_code=?", x.UnitCode).Scan(&old.Checker, &old.Departments, &old.Date, &old.Basis)
+	if err := t.scanRow("SELECT checker, departments, date, basis FROM screenings WHERE unit_code=?", []any{x.UnitCode}, &old.Checker, &old.Departments, &old.Date, &old.Basis); err != nil {
+		return err
+	}
 	if _, err := t.tx.Exec(`INSERT INTO screenings (unit_code, checker, departments, date, basis) VALUES (?,?,?,?,?)
 		ON CONFLICT (unit_code) DO UPDATE SET checker=excluded.checker, departments=excluded.departments, date=excluded.date, basis=excluded.basis`,
 		x.UnitCode, x.Checker, x.Departments, x.Date, x.Basis); err != nil {

@@ -254,7 +254,9 @@ func (t *Tx) SetSettings(st forms.Settings) error {
 	}
 	if old.ProvinceCode != "" && old.ProvinceCode != st.ProvinceCode {
 		var n int
-		t.tx.QueryRow("SELECT COUNT(*) FROM candidates").Scan(&n)
+		if err := t.scanRow("SELECT COUNT(*) FROM candidates", []any{}, &n); err != nil {
+			return err
+		}
 		if n > 0 {
 			return fmt.Errorf("已有候选市（州），不能更改推荐单位；请为另一省份新建数据文件（--db）")
 		}

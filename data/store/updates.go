@@ -107,3 +107,13 @@ func (t *Tx) DeleteIndustry(code string, row int) error {
 	}
 	return t.SetIndustry(IndustryInput{UnitCode: code, Row: row})
 }
+
+// scanRow reads one row into dest; no row leaves dest as it is (the caller's zero
+// values) and is not an error, any other failure is.
+func (t *Tx) scanRow(query string, args []any, dest ...any) error {
+	err := t.tx.QueryRow(query, args...).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	return err
+}

@@ -42,12 +42,16 @@ func (t *Tx) SetCandidate(m forms.MeasureID, code string, on bool) error {
 		}
 	}
 	var was int
-	t.tx.QueryRow("SELECT COUNT(*) FROM candidates WHERE measure = ? AND unit_code = ?", m, code).Scan(&was)
+	if err := t.scanRow("SELECT COUNT(*) FROM candidates WHERE measure = ? AND unit_code = ?", []any{m, code}, &was); err != nil {
+		return err
+	}
 	if on {
 		_, err = t.tx.Exec("INSERT OR IGNORE INTO candidates (measure, unit_code) VALUES (?, ?)", m, code)
 	} else {
 		var chosen int
-		t.tx.QueryRow("SELECT COUNT(*) FROM choices WHERE measure = ? AND unit_code = ?", m, code).Scan(&chosen)
+		if err := t.scanRow("SELECT COUNT(*) FROM choices WHERE measure = ? AND unit_code = ?", []any{m, code}, &chosen); err != nil {
+			return err
+		}
 		if chosen > 0 {
 			return fmt.Errorf("%s 是%s已选的推荐对象，请先在“比选”中取消选择", u.Name, ms.Short)
 		}
@@ -231,7 +235,9 @@ func (t *Tx) SetProvinceFigure(m forms.MeasureID, ind string, year int, text, so
 		return fmt.Errorf("全省 %d年“%s”：%w", year, in.Label, err)
 	}
 	var old string
-	t.tx.QueryRow("SELECT value FROM province_figures WHERE measure=? AND indicator=? AND year=?", m, ind, year).Scan(&old)
+	if err := t.scanRow("SELECT value FROM province_figures WHERE measure=? AND indicator=? AND year=?", []any{m, ind, year}, &old); err != nil {
+		return err
+	}
 	if _, err := t.tx.Exec(`INSERT INTO province_figures (measure, indicator, year, value, source) VALUES (?,?,?,?,?)
 		ON CONFLICT (measure, indicator, year) DO UPDATE SET value=excluded.value, source=excluded.source`, m, ind, year, v.Format(in.Kind), source); err != nil {
 		return err
@@ -454,7 +460,9 @@ func (t *Tx) SetAssessment(a forms.Assessment) error {
 		return fmt.Errorf("评估结论“%s”无效：应为符合、基本符合或不符合", a.Verdict)
 	}
 	var ov, oe string
-	t.tx.QueryRow("SELECT verdict, evidence FROM assessments WHERE unit_code=? AND measure=? AND clause=?", a.UnitCode, a.Measure, a.Clause).Scan(&ov, &oe)
+	if err := t.scanRow("SELECT verdict, evidence FROM assessments WHERE unit_code=? AND measure=? AND clause=?", []any{a.UnitCode, a.Measure, a.Clause}, &ov, &oe); err != nil {
+		return err
+	}
 	if _, err := t.tx.Exec(`INSERT INTO assessments (unit_code, measure, clause, verdict, evidence) VALUES (?,?,?,?,?)
 		ON CONFLICT (unit_code, measure, clause) DO UPDATE SET verdict=excluded.verdict, evidence=excluded.evidence`,
 		a.UnitCode, a.Measure, a.Clause, a.Verdict, a.Evidence); err != nil {
@@ -514,8 +522,8 @@ func unitText(c *forms.Case, code string) string {
 // Unchoose removes the choice of a measure.
 func (t *Tx) Unchoose(m forms.MeasureID) error {
 	var code string
-	if err := t.tx.QueryRow("SELECT unit_code FROM choices WHERE measure=?", m).Scan(&code); err != nil {
-		return nil
+	if err := t.scanRow("SELECT unit_code FROM choices WHERE measure=?", []any{m}, &code); err != nil || code == "" {
+		return err // no choice: nothing to undo
 	}
 	if _, err := t.tx.Exec("DELETE FROM choices WHERE measure=?", m); err != nil {
 		return err
@@ -644,7 +652,9 @@ func (t *Tx) SetSection(code string, m forms.MeasureID, key, text string) error 
 		return fmt.Errorf("申报书提纲中没有章节“%s”", key)
 	}
 	var old string
-	t.tx.QueryRow("SELECT text FROM sections WHERE unit_code=? AND measure=? AND key=?", code, m, key).Scan(&old)
+	if err := t.scanRow("SELECT text FROM sections WHERE unit_code=? AND measure=? AND key=?", []any{code, m, key}, &old); err != nil {
+		return err
+	}
 	if _, err := t.tx.Exec(`INSERT INTO sections (unit_code, measure, key, text) VALUES (?,?,?,?)
 		ON CONFLICT (unit_code, measure, key) DO UPDATE SET text=excluded.text`, code, m, key, text); err != nil {
 		return err

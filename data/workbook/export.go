@@ -208,6 +208,7 @@ func annexes(camp *forms.Campaign) string {
 }
 
 func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Measure, figs map[forms.FigureKey]*forms.Figure) ([]baseRow, error) {
+	var fe firstErr
 	sheet := m.Short
 	if _, err := f.NewSheet(sheet); err != nil {
 		return nil, err
@@ -238,27 +239,27 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 			}
 		}
 	}
-	f.SetColWidth(sheet, "A", "A", 9)
-	f.SetColWidth(sheet, "B", "B", 14)
+	fe.do(f.SetColWidth(sheet, "A", "A", 9))
+	fe.do(f.SetColWidth(sheet, "B", "B", 14))
 	// Header.
-	f.SetCellStr(sheet, "A1", "代码")
-	f.SetCellStr(sheet, "B1", "市（州）")
-	f.MergeCell(sheet, "A1", "A2")
-	f.MergeCell(sheet, "B1", "B2")
+	fe.do(f.SetCellStr(sheet, "A1", "代码"))
+	fe.do(f.SetCellStr(sheet, "B1", "市（州）"))
+	fe.do(f.MergeCell(sheet, "A1", "A2"))
+	fe.do(f.MergeCell(sheet, "B1", "B2"))
 	for i, fc := range cols {
 		if i%colsPerIndicator == 0 {
-			f.SetCellStr(sheet, cellName(fc.col, 1), fc.ind.Label)
+			fe.do(f.SetCellStr(sheet, cellName(fc.col, 1), fc.ind.Label))
 			if err := f.MergeCell(sheet, cellName(fc.col, 1), cellName(fc.col+colsPerIndicator-1, 1)); err != nil {
 				return nil, err
 			}
 		}
-		f.SetCellStr(sheet, cellName(fc.col, 2), fc.sub)
+		fe.do(f.SetCellStr(sheet, cellName(fc.col, 2), fc.sub))
 	}
 	if err := f.SetCellStyle(sheet, "A1", lastCol+"2", st.header); err != nil {
 		return nil, err
 	}
-	f.SetRowHeight(sheet, 1, 75)
-	f.SetRowHeight(sheet, 2, 30)
+	fe.do(f.SetRowHeight(sheet, 1, 75))
+	fe.do(f.SetRowHeight(sheet, 2, 30))
 	// Rows.
 	ys := c.Campaign.IndicatorYears()
 	var bases []baseRow
@@ -271,8 +272,8 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 			}
 		}
 		bases = append(bases, baseRow{sheet: sheet, code: u.Code, fp: fp})
-		f.SetCellStr(sheet, cellName(1, row), u.Code)
-		f.SetCellStr(sheet, cellName(2, row), u.Name)
+		fe.do(f.SetCellStr(sheet, cellName(1, row), u.Code))
+		fe.do(f.SetCellStr(sheet, cellName(2, row), u.Name))
 		for _, fc := range cols {
 			fig, ok := figs[forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: fc.ind.ID, Year: fc.year}]
 			if !ok {
@@ -325,7 +326,20 @@ func writeMeasureSheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Mea
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: headerRows, TopLeftCell: "C3", ActivePane: "bottomRight"}); err != nil {
 		return nil, err
 	}
+	if fe.err != nil {
+		return nil, fe.err
+	}
 	return bases, protect(f, sheet)
+}
+
+// firstErr keeps the first error of a run of excelize writes, so that none goes
+// unchecked and the sheet code stays readable.
+type firstErr struct{ err error }
+
+func (e *firstErr) do(err error) {
+	if e.err == nil {
+		e.err = err
+	}
 }
 
 func setText(f *excelize.File, sheet, ref, s string) error {
@@ -347,28 +361,29 @@ func setFigureValue(f *excelize.File, sheet, ref string, v value.Value, in forms
 }
 
 func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Measure) ([]baseRow, error) {
+	var fe firstErr
 	sheet := industrySheet
 	if _, err := f.NewSheet(sheet); err != nil {
 		return nil, err
 	}
 	hs := industryHeaders(m)
 	lastCol := colName(len(hs))
-	f.SetColStyle(sheet, "D:"+lastCol, st.data)
-	f.SetColStyle(sheet, "D", st.dataText)
-	f.SetColWidth(sheet, "A", "A", 9)
-	f.SetColWidth(sheet, "B", "B", 14)
-	f.SetColWidth(sheet, "C", "C", 6)
-	f.SetColWidth(sheet, "D", "D", 30)
-	f.SetColWidth(sheet, "E", lastCol, 16)
-	f.SetCellStr(sheet, "A1", industryTitle(c.Campaign))
-	f.MergeCell(sheet, "A1", lastCol+"1")
-	f.SetCellStyle(sheet, "A1", "A1", st.title)
+	fe.do(f.SetColStyle(sheet, "D:"+lastCol, st.data))
+	fe.do(f.SetColStyle(sheet, "D", st.dataText))
+	fe.do(f.SetColWidth(sheet, "A", "A", 9))
+	fe.do(f.SetColWidth(sheet, "B", "B", 14))
+	fe.do(f.SetColWidth(sheet, "C", "C", 6))
+	fe.do(f.SetColWidth(sheet, "D", "D", 30))
+	fe.do(f.SetColWidth(sheet, "E", lastCol, 16))
+	fe.do(f.SetCellStr(sheet, "A1", industryTitle(c.Campaign)))
+	fe.do(f.MergeCell(sheet, "A1", lastCol+"1"))
+	fe.do(f.SetCellStyle(sheet, "A1", "A1", st.title))
 	for i, h := range hs {
-		f.SetCellStr(sheet, cellName(i+1, 2), h.top)
+		fe.do(f.SetCellStr(sheet, cellName(i+1, 2), h.top))
 	}
-	f.SetCellStyle(sheet, "A2", lastCol+"2", st.header)
-	f.SetRowHeight(sheet, 1, 28)
-	f.SetRowHeight(sheet, 2, 32)
+	fe.do(f.SetCellStyle(sheet, "A2", lastCol+"2", st.header))
+	fe.do(f.SetRowHeight(sheet, 1, 28))
+	fe.do(f.SetRowHeight(sheet, 2, 32))
 	stored := map[[2]any]forms.LeadingIndustry{}
 	for _, li := range c.Industries {
 		stored[[2]any{li.UnitCode, li.Row}] = li
@@ -384,9 +399,9 @@ func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Me
 			}
 		}
 		for k := 1; k <= n; k++ {
-			f.SetCellStr(sheet, cellName(1, row), u.Code)
-			f.SetCellStr(sheet, cellName(2, row), u.Name)
-			f.SetCellInt(sheet, cellName(3, row), int64(k))
+			fe.do(f.SetCellStr(sheet, cellName(1, row), u.Code))
+			fe.do(f.SetCellStr(sheet, cellName(2, row), u.Name))
+			fe.do(f.SetCellInt(sheet, cellName(3, row), int64(k)))
 			li, ok := stored[[2]any{u.Code, k}]
 			var lip *forms.LeadingIndustry
 			if ok {
@@ -394,10 +409,10 @@ func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Me
 			}
 			bases = append(bases, baseRow{sheet: sheet, code: u.Code, row: k, fp: fingerprint(industryText(lip, kinds))})
 			if ok {
-				f.SetCellStr(sheet, cellName(4, row), li.Name)
+				fe.do(f.SetCellStr(sheet, cellName(4, row), li.Name))
 				for i, v := range []value.Value{li.Share, li.Growth, li.Revenue, li.Profit} {
 					if !v.Missing {
-						f.SetCellFloat(sheet, cellName(5+i, row), v.A, -1, 64)
+						fe.do(f.SetCellFloat(sheet, cellName(5+i, row), v.A, -1, 64))
 					}
 				}
 			}
@@ -405,12 +420,15 @@ func writeIndustrySheet(f *excelize.File, st *styles, c *forms.Case, m *forms.Me
 		}
 	}
 	if row > headerRows+1 {
-		f.SetCellStyle(sheet, "A3", cellName(3, row-1), st.locked)
-		f.SetCellStyle(sheet, "D3", cellName(4, row-1), st.dataText)
-		f.SetCellStyle(sheet, "E3", cellName(len(hs), row-1), st.data)
+		fe.do(f.SetCellStyle(sheet, "A3", cellName(3, row-1), st.locked))
+		fe.do(f.SetCellStyle(sheet, "D3", cellName(4, row-1), st.dataText))
+		fe.do(f.SetCellStyle(sheet, "E3", cellName(len(hs), row-1), st.data))
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: headerRows, TopLeftCell: "D3", ActivePane: "bottomRight"}); err != nil {
 		return nil, err
+	}
+	if fe.err != nil {
+		return nil, fe.err
 	}
 	return bases, protect(f, sheet)
 }

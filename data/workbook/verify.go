@@ -162,6 +162,7 @@ func Bureau(c *forms.Case) string {
 // figure of every candidate with its value, unit and source, and the empty columns
 // 审核值, 审核意见, 审核人, the only cells the bureau can edit.
 func ExportVerification(c *forms.Case, w io.Writer) error {
+	var fe firstErr
 	if c == nil || c.Campaign == nil {
 		return fmt.Errorf("尚未设置推荐单位和年度，无法导出审核表")
 	}
@@ -188,28 +189,28 @@ func ExportVerification(c *forms.Case, w io.Writer) error {
 		return err
 	}
 	last := colName(len(verifyHeaders))
-	f.SetColStyle(sheet, "I:K", st.dataText)
+	fe.do(f.SetColStyle(sheet, "I:K", st.dataText))
 	for i, wd := range []float64{9, 12, 16, 40, 8, 10, 8, 30, 12, 30, 12} {
-		f.SetColWidth(sheet, colName(i+1), colName(i+1), wd)
+		fe.do(f.SetColWidth(sheet, colName(i+1), colName(i+1), wd))
 	}
-	f.SetCellStr(sheet, "A1", verifyTitle(c))
-	f.MergeCell(sheet, "A1", last+"1")
-	f.SetCellStyle(sheet, "A1", "A1", st.title)
+	fe.do(f.SetCellStr(sheet, "A1", verifyTitle(c)))
+	fe.do(f.MergeCell(sheet, "A1", last+"1"))
+	fe.do(f.SetCellStyle(sheet, "A1", "A1", st.title))
 	for i, h := range verifyHeaders {
-		f.SetCellStr(sheet, cellName(i+1, 2), h.top)
+		fe.do(f.SetCellStr(sheet, cellName(i+1, 2), h.top))
 	}
-	f.SetCellStyle(sheet, "A2", last+"2", st.header)
-	f.SetRowHeight(sheet, 1, 28)
+	fe.do(f.SetCellStyle(sheet, "A2", last+"2", st.header))
+	fe.do(f.SetRowHeight(sheet, 1, 28))
 	figs := verifyIndex(c)
 	rows := verifyRows(c)
 	for i, vr := range rows {
 		row := headerRows + 1 + i
-		f.SetCellStr(sheet, cellName(vCode, row), vr.unit.Code)
-		f.SetCellStr(sheet, cellName(vName, row), vr.unit.Name)
-		f.SetCellStr(sheet, cellName(vMeasure, row), vr.m.Short)
-		f.SetCellStr(sheet, cellName(vIndicator, row), vr.in.Label)
-		f.SetCellInt(sheet, cellName(vYear, row), int64(vr.key.Year))
-		f.SetCellStr(sheet, cellName(vUnit, row), vr.in.Unit)
+		fe.do(f.SetCellStr(sheet, cellName(vCode, row), vr.unit.Code))
+		fe.do(f.SetCellStr(sheet, cellName(vName, row), vr.unit.Name))
+		fe.do(f.SetCellStr(sheet, cellName(vMeasure, row), vr.m.Short))
+		fe.do(f.SetCellStr(sheet, cellName(vIndicator, row), vr.in.Label))
+		fe.do(f.SetCellInt(sheet, cellName(vYear, row), int64(vr.key.Year)))
+		fe.do(f.SetCellStr(sheet, cellName(vUnit, row), vr.in.Unit))
 		if fig, ok := figs[vr.key]; ok {
 			if err := setFigureValue(f, sheet, cellName(vValue, row), fig.Value, vr.in); err != nil {
 				return err
@@ -218,11 +219,14 @@ func ExportVerification(c *forms.Case, w io.Writer) error {
 		}
 	}
 	if n := len(rows); n > 0 {
-		f.SetCellStyle(sheet, "A3", cellName(vSource, headerRows+n), st.locked)
-		f.SetCellStyle(sheet, cellName(vReviewed, 3), cellName(vReviewer, headerRows+n), st.dataText)
+		fe.do(f.SetCellStyle(sheet, "A3", cellName(vSource, headerRows+n), st.locked))
+		fe.do(f.SetCellStyle(sheet, cellName(vReviewed, 3), cellName(vReviewer, headerRows+n), st.dataText))
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRows, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
+	}
+	if fe.err != nil {
+		return fe.err
 	}
 	if err := protect(f, sheet); err != nil {
 		return err
