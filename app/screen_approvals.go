@@ -59,7 +59,7 @@ func (s *approvalsScreen) Refresh() {
 		s.panels = nil
 		list := container.NewVBox()
 		intro := widget.NewLabel("推荐结果须报经省级人民政府（新疆生产建设兵团）同意（通知第五条）；" +
-			"建设信息基础设施和推进产业数字化成效明显市（州）须会同省通信管理局推荐（办法第四条）。日期格式如 2022-01-31，离开输入框即保存。")
+			"建设信息基础设施和推进产业数字化成效明显市（州）须会同省通信管理局推荐（办法第四条）。日期可写 2022-02-08、2022.2.8 或 2022年2月8日，离开输入框即保存。")
 		intro.Wrapping = fyne.TextWrapWord
 		list.Add(intro)
 		for i := range camp.Measures {

@@ -23,7 +23,7 @@ func TestApprovalsInvalidDateWritesNothing(t *testing.T) {
 	before := len(h.audit(store.AuditFilter{Field: "省政府同意"}))
 
 	h.replaceIn(p.govDate, "2022年2月30日")
-	if !p.msg.Visible() || !strings.Contains(p.msg.Text, "省政府同意日期“2022年2月30日”格式不对") {
+	if !p.msg.Visible() || !strings.Contains(p.msg.Text, "省政府同意日期：日期“2022年2月30日”不存在") {
 		t.Fatalf("no message for a bad date: visible=%v %q", p.msg.Visible(), p.msg.Text)
 	}
 	if a := h.stored().Approval(forms.Industry); a.GovDate != "2022-02-08" {

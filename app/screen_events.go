@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -421,9 +420,9 @@ func (s *eventsScreen) event() (forms.Event, error) {
 		OfficialDoc: strings.TrimSpace(s.officialDoc.Text)}
 	var errs []string
 	if d := strings.TrimSpace(s.date.Text); d != "" {
-		t, err := time.Parse("2006-01-02", d)
+		t, err := forms.ParseDate(d)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("发生日期“%s”格式不对，应为 2021-06-15 这样的日期", d))
+			errs = append(errs, "发生日期："+err.Error())
 		}
 		e.Date = t
 	}

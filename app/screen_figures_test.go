@@ -253,7 +253,7 @@ func TestFiguresVerificationSavedWhenLeft(t *testing.T) {
 	}
 	h.typeInto(p.at, "2022-2-30")
 	p.grid.focusCell(c2)
-	if !p.detailErr.Visible() || !strings.Contains(p.detailErr.Text, "格式不对") || !strings.Contains(p.detailErr.Text, "审核未保存") {
+	if !p.detailErr.Visible() || !strings.Contains(p.detailErr.Text, "2022-2-30”不存在") || !strings.Contains(p.detailErr.Text, "审核未保存") {
 		t.Errorf("message %q (visible %v)", p.detailErr.Text, p.detailErr.Visible())
 	}
 	if f, _ := h.caseNow().Figure(k); f.VerifiedAt != "2022-01-20" {

@@ -118,7 +118,7 @@ func TestRegistersDialogs(t *testing.T) {
 	test.Type(entries[0], "国办发〔2021〕49号")
 	test.Type(entries[1], "2021-13-01")
 	test.Tap(h.overlayButton("登记"))
-	if !h.overlayShows("格式不对") {
+	if !h.overlayShows("不存在") {
 		t.Error("a bad date is not refused with a message")
 	}
 	entries[1].SetText("2021-07-01")

@@ -412,8 +412,8 @@ func (v *verificationView) apply() {
 		v.status.SetText("请填写统计局复函的文号。")
 		return
 	}
-	if _, err := time.Parse("2006-01-02", strings.TrimSpace(v.date.Text)); err != nil {
-		v.status.SetText("复函日期格式不对，应为 2022-02-01 这样的日期。")
+	if _, err := forms.ParseDate(v.date.Text); err != nil {
+		v.status.SetText("复函日期：" + err.Error() + "。")
 		return
 	}
 	err := v.env.Store.Update("导入审核回复 "+v.name, func(tx *store.Tx) error {

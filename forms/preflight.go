@@ -191,11 +191,6 @@ func DocNumberYear(no string) (int, bool) {
 	return 0, false
 }
 
-// ParseDate reads a stored date (YYYY-MM-DD) as a calendar day.
-func ParseDate(s string) (time.Time, error) {
-	return time.Parse("2006-01-02", strings.TrimSpace(s))
-}
-
 // after reports whether the stored date s is after day (false when s is empty or
 // unreadable; the store refuses unreadable dates).
 func after(s string, day time.Time) bool {

@@ -98,7 +98,7 @@ func TestStatementsThroughTheCLI(t *testing.T) {
 	if out := ok("commend", "list"); !strings.Contains(out, "南宁市") || !strings.Contains(out, "国办发〔2021〕49号") {
 		t.Errorf("commend list: %s", out)
 	}
-	if msg := status(2, "commend", "add", "--unit", "南宁", "--doc", "x", "--on", "2021-13-01"); !strings.Contains(msg, "格式不对") {
+	if msg := status(2, "commend", "add", "--unit", "南宁", "--doc", "x", "--on", "2021-13-01"); !strings.Contains(msg, "不存在") {
 		t.Errorf("bad date: %s", msg)
 	}
 	// 通知 二: unchoosing one measure is a 提示, not a blocker.

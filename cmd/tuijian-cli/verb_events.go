@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"time"
 
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -135,9 +134,9 @@ func eventAdd(c *cli, args []string) error {
 	if !ok {
 		return usagef("--kind 应为 safety、environment 或 social")
 	}
-	d, err := time.Parse("2006-01-02", *date)
+	d, err := forms.ParseDate(*date)
 	if err != nil {
-		return usagef("--date “%s”格式不对，应为 2021-05-01 这样的日期", *date)
+		return usagef("--date：%v", err)
 	}
 	e := forms.Event{UnitCode: u.Code, Kind: k, Date: d, Title: *title, Description: *desc, OfficialDoc: *officialDoc, Severe: *severe, Basis: *basis}
 	if e.Official, err = grading.ParseGrade(*official); err != nil {

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"tuijian/data/store"
 	"tuijian/data/workbook"
@@ -336,8 +335,8 @@ func runImportVerification(c *cli, args []string) error {
 		}
 		return usagef("请用 --doc 和 --date 写明统计局复函的文号和日期，例如 --doc 鲁统函〔2022〕9号 --date 2022-02-01")
 	}
-	if _, err := time.Parse("2006-01-02", *date); err != nil {
-		return usagef("--date “%s”格式不对，应为 2022-02-01 这样的日期", *date)
+	if _, err := forms.ParseDate(*date); err != nil {
+		return usagef("--date：%v", err)
 	}
 	if len(open) > 0 && *accept == "" {
 		if c.json {

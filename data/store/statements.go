@@ -25,8 +25,8 @@ func (t *Tx) SetScreening(x forms.Screening) error {
 			return fmt.Errorf("%s负面情况核查：未填写%s", u.Name, f.name)
 		}
 	}
-	if _, err := forms.ParseDate(x.Date); err != nil {
-		return fmt.Errorf("%s负面情况核查日期“%s”格式不对，应为 2022-01-31 这样的日期", u.Name, x.Date)
+	if x.Date, err = forms.NormalizeDate(x.Date); err != nil {
+		return fmt.Errorf("%s负面情况核查日期：%w", u.Name, err)
 	}
 	var old forms.Screening
 	if err := t.scanRow("SELECT checker, departments, date, basis FROM screenings WHERE unit_code=?", []any{x.UnitCode}, &old.Checker, &old.Departments, &old.Date, &old.Basis); err != nil {
@@ -111,8 +111,11 @@ func (t *Tx) AddCommendation(x forms.Commendation) (int64, error) {
 	if x.DocNo == "" {
 		return 0, fmt.Errorf("%s的通报表扬须写明通报文件文号（如 国办发〔2021〕49号）", u.Name)
 	}
-	if _, err := forms.ParseDate(x.Date); err != nil {
-		return 0, fmt.Errorf("%s通报表扬日期“%s”格式不对，应为 2021-07-01 这样的日期", u.Name, x.Date)
+	if x.Date, err = forms.NormalizeDate(x.Date); err != nil || x.Date == "" {
+		if err == nil {
+			err = fmt.Errorf("未填写")
+		}
+		return 0, fmt.Errorf("%s通报表扬日期：%w", u.Name, err)
 	}
 	res, err := t.tx.Exec("INSERT INTO commendations (unit_code, doc_no, date, title) VALUES (?,?,?,?)", x.UnitCode, x.DocNo, x.Date, x.Title)
 	if err != nil {

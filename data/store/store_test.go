@@ -312,7 +312,8 @@ func TestIndustryVerification(t *testing.T) {
 	}{
 		{IndustryVerification{State: "已核实", By: "省统计局 王五", DocNo: "鲁统函〔2022〕1号"}, "已核实"},
 		{IndustryVerification{State: forms.Verified, By: "省统计局 王五"}, "文号"},
-		{IndustryVerification{State: forms.Verified, By: "省统计局 王五", DocNo: "x", At: "2022/1/20"}, "2022/1/20"},
+		{IndustryVerification{State: forms.Verified, By: "省统计局 王五", DocNo: "x", At: "2022年2月30日"}, "2022年2月30日"},
+		{IndustryVerification{State: forms.Verified, By: "省统计局 王五", DocNo: "x"}, "日期"},
 	} {
 		err := s.Update("x", func(tx *Tx) error { return tx.SetIndustryVerification("370200", 1, bad.v) })
 		if err == nil || !strings.Contains(err.Error(), bad.want) {
@@ -320,7 +321,7 @@ func TestIndustryVerification(t *testing.T) {
 		}
 	}
 	if err := s.Update("x", func(tx *Tx) error {
-		return tx.SetIndustryVerification("370200", 2, IndustryVerification{State: forms.Verified, By: "b", DocNo: "d"})
+		return tx.SetIndustryVerification("370200", 2, IndustryVerification{State: forms.Verified, By: "b", DocNo: "d", At: "2022-01-20"})
 	}); err == nil || !strings.Contains(err.Error(), "第 2 行") {
 		t.Errorf("verifying a row not entered: %v", err)
 	}

@@ -58,7 +58,7 @@ func TestFieldLevelUpdates(t *testing.T) {
 	// Messages name the unit and the indicator.
 	err = s.Update("审核", func(tx *Tx) error {
 		return tx.SetVerification(Verification{FigureKey: forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.mfg_share", Year: 2021},
-			State: forms.Verified, By: "省统计局", DocNo: "x"})
+			State: forms.Verified, By: "省统计局", DocNo: "x", At: "2022年2月1日"})
 	})
 	if err == nil || !strings.Contains(err.Error(), "青岛市 2021年“制造业增加值占地区国内生产总值比重（%）”尚未填写数值") {
 		t.Errorf("message: %v", err)

@@ -102,12 +102,7 @@ func (t *Tx) SetFigure(in FigureInput) error {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	state := old.state
-	if !exists {
-		state = string(forms.Unverified)
-	} else if old.value != canon && state != string(forms.Unverified) {
-		state = string(forms.Unverified)
-	}
+	state := string(forms.StateAfterEdit(forms.VerifyState(old.state), exists, old.value != canon))
 	if !exists && canon == "" && in.Remark == "" && in.Source == "" {
 		return nil
 	}
@@ -139,9 +134,11 @@ type Verification struct {
 
 // SetVerification records the verification state of an entered figure.
 func (t *Tx) SetVerification(v Verification) error {
-	if err := checkVerification(v.State, v.By, v.At, v.DocNo); err != nil {
+	at, err := checkVerification(v.State, v.By, v.At, v.DocNo)
+	if err != nil {
 		return err
 	}
+	v.At = at
 	c, err := t.base()
 	if err != nil {
 		return err
@@ -171,21 +168,10 @@ func (t *Tx) SetVerification(v Verification) error {
 	return t.audit("审核", v.UnitCode, field, nonEmpty(oldState, oldDoc), nonEmpty(string(v.State), v.By, v.At, v.DocNo))
 }
 
-func checkVerification(state forms.VerifyState, by, at, doc string) error {
-	switch state {
-	case forms.Unverified, forms.Verified, forms.Questioned:
-	default:
-		return fmt.Errorf("审核状态“%s”无效：应为%s、%s或%s", state, forms.Unverified, forms.Verified, forms.Questioned)
-	}
-	if state == forms.Verified && (by == "" || doc == "") {
-		return fmt.Errorf("标记为已审核须填写审核单位（人）和审核文件文号")
-	}
-	if at != "" {
-		if _, err := time.Parse("2006-01-02", at); err != nil {
-			return fmt.Errorf("审核日期“%s”格式不对，应为 2022-01-31 这样的日期", at)
-		}
-	}
-	return nil
+// checkVerification applies the rules of forms.Verification.
+func checkVerification(state forms.VerifyState, by, at, doc string) (string, error) {
+	v, err := forms.Verification{State: state, By: by, At: at, DocNo: doc}.Checked()
+	return v.At, err
 }
 
 // IndustryVerification records who verified one row of the 主导产业 table (all four
@@ -199,13 +185,19 @@ type IndustryVerification struct {
 
 // SetIndustryVerification records the verification state of an entered 主导产业 row.
 func (t *Tx) SetIndustryVerification(unitCode string, row int, v IndustryVerification) error {
-	if err := checkVerification(v.State, v.By, v.At, v.DocNo); err != nil {
+	at, err := checkVerification(v.State, v.By, v.At, v.DocNo)
+	if err != nil {
 		return err
 	}
+	v.At = at
 	var oldState, oldDoc string
-	err := t.tx.QueryRow("SELECT state, verify_doc FROM industries WHERE unit_code=? AND row=?", unitCode, row).Scan(&oldState, &oldDoc)
+	err = t.tx.QueryRow("SELECT state, verify_doc FROM industries WHERE unit_code=? AND row=?", unitCode, row).Scan(&oldState, &oldDoc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s 主导产业第 %d 行尚未填写，不能审核", unitCode, row)
+		name := unitCode
+		if c, err := t.base(); err == nil {
+			name = unitText(c, unitCode)
+		}
+		return fmt.Errorf("%s 主导产业第 %d 行尚未填写，不能审核", name, row)
 	}
 	if err != nil {
 		return err
@@ -558,12 +550,15 @@ func (t *Tx) SetApproval(a forms.Approval) error {
 			return fmt.Errorf("同意意见“%s”无效：应为 是 或 否", x)
 		}
 	}
-	for _, d := range []struct{ name, v string }{{"省政府同意日期", a.GovDate}, {"通信管理局会同日期", a.TelecomDate}} {
-		if d.v != "" {
-			if _, err := forms.ParseDate(d.v); err != nil {
-				return fmt.Errorf("%s“%s”格式不对，应为 2022-01-31 这样的日期", d.name, d.v)
-			}
+	for _, d := range []struct {
+		name string
+		v    *string
+	}{{"省政府同意日期", &a.GovDate}, {"通信管理局会同日期", &a.TelecomDate}} {
+		norm, err := forms.NormalizeDate(*d.v)
+		if err != nil {
+			return fmt.Errorf("%s：%w", d.name, err)
 		}
+		*d.v = norm
 	}
 	if !m.TelecomConcurrence && (a.Telecom != "" || a.TelecomDocNo != "") {
 		return fmt.Errorf("%s不需要通信管理局会同意见", m.Short)

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -465,8 +464,12 @@ func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]De
 	if docNo == "" {
 		return fmt.Errorf("请填写统计局复函的文号")
 	}
-	if _, err := time.Parse("2006-01-02", date); err != nil {
-		return fmt.Errorf("复函日期“%s”格式不对，应为 2022-01-31 这样的日期", date)
+	date, err := forms.NormalizeDate(date)
+	if err != nil || date == "" {
+		if err == nil {
+			err = fmt.Errorf("未填写")
+		}
+		return fmt.Errorf("复函日期：%w", err)
 	}
 	c, err := tx.Case()
 	if err != nil {
