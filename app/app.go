@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/demo"
+	"tuijian/data/oplog"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
@@ -402,7 +403,15 @@ func (s *Shell) showError(err error) {
 		fmt.Fprintln(os.Stderr, err)
 		return
 	}
-	l := widget.NewLabel(err.Error())
+	text := err.Error()
+	// The officer reads the message; the operator's detail goes to the log beside the
+	// data file, which the message names.
+	if s.env.Store != nil {
+		lg := oplog.ForStore(s.env.Store.Path())
+		lg.Record("桌面程序", err)
+		text += "\n\n详细信息已记入日志：" + lg.Path()
+	}
+	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapBreak
 	sc := container.NewVScroll(l)
 	sc.SetMinSize(fyne.NewSize(480, 140))

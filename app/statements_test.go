@@ -1,6 +1,9 @@
 package app
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -8,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"tuijian/data/oplog"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
@@ -194,5 +198,25 @@ func TestExportAsksOnceForAnEmptyMeasure(t *testing.T) {
 	test.Tap(yes)
 	if !h.overlayShows("签名口令") && !h.overlayShows("尚未创建签名密钥") {
 		t.Error("confirming does not go on to the export form")
+	}
+}
+
+// Issue 13 point 3: an error shown to the officer is also kept, with the operator's
+// detail, in the log beside the data file, and the dialog names it.
+func TestErrorDialogPointsToTheLog(t *testing.T) {
+	h := newShellHarness(t, true)
+	cause := errors.New("disk I/O error (522)")
+	h.sh.showError(oplog.Wrap("报送包无法写入：磁盘出错，请换一个文件夹再试", cause))
+	logPath := filepath.Join(h.dir, "case.log")
+	b, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "报送包无法写入") || !strings.Contains(string(b), "disk I/O error (522)") {
+		t.Errorf("log: %s", b)
+	}
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil || !showsText(t, top, "详细信息已记入日志："+logPath) || showsText(t, top, "522") {
+		t.Error("the dialog does not name the log, or shows the operator's detail")
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"tuijian/data/oplog"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
@@ -89,8 +90,15 @@ func (c *cli) main(args []string) int {
 		return 0
 	}
 	// Bad arguments, invalid input and a store that cannot be opened: the store
-	// wrote nothing (every change is one transaction).
+	// wrote nothing (every change is one transaction). Input errors are the officer's
+	// to mend; anything else goes to the operator's log beside the data file too.
 	fmt.Fprintln(c.errOut, "错误：", err)
+	var bad usageErr
+	if !errors.As(err, &bad) && c.st != nil {
+		lg := oplog.ForStore(c.st.Path())
+		lg.Record("命令行", err)
+		fmt.Fprintln(c.errOut, "详细信息已记入日志：", lg.Path())
+	}
 	return 2
 }
 
