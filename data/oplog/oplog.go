@@ -103,4 +103,6 @@ func (l *Log) Record(what string, err error) {
 	f.WriteString(line)
 }
 
-func oneLine(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "\r", ""), "\n", " ⏎ ") }
+func oneLine(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r", ""), "\n", " ⏎ ")
+}
