@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,5 +67,22 @@ func TestPartialEditsChangeOnlyWhatIsGiven(t *testing.T) {
 	}
 	if strings.Contains(hist, `{"version"`) || strings.Contains(hist, "370200 ind.") {
 		t.Errorf("history shows codes or JSON:\n%s", hist)
+	}
+}
+
+// Issue 15 point 6: `demo` without --db uses the demo file, never the real one.
+func TestDemoWithoutDBUsesTheDemoFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv("HOME", dir)
+	t.Setenv("AppData", dir)
+	if _, errOut, code := run(t, "demo"); code != 0 {
+		t.Fatalf("demo: %d %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "Tuijian", "tuijian-demo.db")); err != nil {
+		t.Errorf("no demo file: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "Tuijian", "tuijian.db")); err == nil {
+		t.Error("the demo went into the real data file")
 	}
 }

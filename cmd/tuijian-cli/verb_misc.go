@@ -17,6 +17,15 @@ func runDemo(c *cli, args []string) error {
 	if err := parse(c.flags("demo"), args); err != nil {
 		return err
 	}
+	// Without --db the demo goes to its own file, as in the desktop app: never into the
+	// officer's real data.
+	if c.dbPath == "" {
+		p, err := store.DemoPath()
+		if err != nil {
+			return err
+		}
+		c.dbPath = p
+	}
 	s, err := c.open()
 	if err != nil {
 		return err

@@ -132,6 +132,8 @@ func SignFile(key PrivateKey, path, trustedComment string) ([]byte, error) {
 // "untrusted comment" line) or the bare base64 line `minisign -P` takes.
 func ParsePublicKey(b []byte) (PublicKey, error) {
 	var k minisign.PublicKey
+	// Notepad saves with a byte-order mark and CRLF.
+	b = bytes.ReplaceAll(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
 	if err := k.UnmarshalText(bytes.TrimSpace(b)); err != nil {
 		return PublicKey{}, fmt.Errorf("公钥格式不正确，不是 minisign 公钥（%v），请检查公钥文件", err)
 	}

@@ -385,3 +385,20 @@ func TestFingerprintRecipe(t *testing.T) {
 		t.Fatalf("recipe gives %s, Fingerprint %s", got, want)
 	}
 }
+
+// Issue 15 point 5: a public key saved by Notepad (byte-order mark, CRLF) still reads.
+func TestParsePublicKeyWithBOM(t *testing.T) {
+	pub, err := os.ReadFile(filepath.Join("testdata", "minisign-0.11.pub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ParsePublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notepad := append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(pub, []byte("\n"), []byte("\r\n"))...)
+	got, err := ParsePublicKey(notepad)
+	if err != nil || !got.Equal(want) {
+		t.Errorf("Notepad's key: %v", err)
+	}
+}

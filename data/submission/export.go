@@ -191,10 +191,26 @@ func Readme(c *forms.Case, fingerprint, keyID string, date time.Time, scope stri
 	w("  每一行都应显示“OK”（中文系统显示“成功”）。任何一行失败，说明该文件在签名后被改动。")
 	w("  另外，data/ 中不应有 manifest-sha256.txt 未列出的文件。")
 	w("")
-	w("五、用本程序验证（可选）")
+	w("")
+	w("五、在 Windows 上核对（不需安装其他软件即可核对校验值）")
+	w("  PowerShell：Get-FileHash -Algorithm SHA256 data\\submission.json")
+	w("  命令提示符：certutil -hashfile data\\submission.json SHA256")
+	w("  得到的值应与 manifest-sha256.txt 中该文件一行的值一致（大小写不计）。")
+	w("  签名：下载 Windows 版 minisign.exe 后运行  minisign.exe -Vm tagmanifest-sha256.txt -p tuijian.pub")
+	w("")
+	w("六、这些核对能证明什么、不能证明什么")
+	w("  能证明：签名有效时，tagmanifest-sha256.txt 由持有该公钥对应私钥者签发；其中列出的清单和本说明、公钥未被改动；")
+	w("  manifest-sha256.txt 列出的每个文件与签名时一致。")
+	w("  不能证明：封面清单.pdf 和签名文件本身不在清单内（封面清单印有标签清单的 SHA-256，请与纸质封面核对）；")
+	w("  sha256sum -c 不会报告多出来的文件，请核对 data/ 中的文件数与 bag-info.txt 的 Payload-Oxum（字节数.文件数）一致；")
+	w("  公钥是否属于推荐单位，只能用推荐函上印的指纹核对。")
+	w("")
+	w("七、用本程序验证（可选）")
 	w("    tuijian-cli verify 本文件夹或光盘映像.iso --pubkey 推荐单位公钥.pub")
-	w("  同时核对完整性、校验值、签名，以及 submission.json 与推荐表的一致性。")
-	return []byte(b.String())
+	w("  同时核对完整性、校验值、签名、多余文件、封面清单，以及 submission.json 与推荐表的一致性。")
+	// Windows tools (Notepad, type) read UTF-8 reliably only with a byte-order mark,
+	// and want CRLF line ends.
+	return []byte("\ufeff" + strings.ReplaceAll(b.String(), "\n", "\r\n"))
 }
 
 // checkPayloadPaths checks every payload path for the bag and the disc, and case
@@ -293,6 +309,19 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	out, err := filepath.Abs(in.Out)
 	if err != nil {
 		return res, err
+	}
+	// The folder and the image are named as Windows and the disc allow: a reserved
+	// device name (CON, NUL…) or a trailing dot or space would silently write elsewhere.
+	for _, p := range []string{in.Out, in.ISO} {
+		if p == "" {
+			continue
+		}
+		if why := discimage.CheckName(filepath.Base(strings.TrimRight(p, `/\`))); why != "" {
+			return res, fmt.Errorf("输出路径“%s”：%s", p, why)
+		}
+		if b := filepath.Base(p); strings.HasSuffix(b, ".") || strings.HasSuffix(b, " ") {
+			return res, fmt.Errorf("输出路径“%s”以句点或空格结尾，Windows 会把它写到另一个名字下，请删去末尾的句点或空格", p)
+		}
 	}
 	scope := in.Scope
 	if scope == "" {

@@ -152,3 +152,35 @@ func TestOxumText(t *testing.T) {
 		t.Errorf("oxumText = %q", got)
 	}
 }
+
+// Issue 15 point 6: names Windows forbids or alters are refused with a message.
+func TestExportRefusesWindowsReservedNames(t *testing.T) {
+	c, secs := demoCaseAndSections(t)
+	dir := t.TempDir()
+	for _, name := range []string{"CON", "nul.pkg", "报送包.", "报送包 ", "报送包?"} {
+		_, err := Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: exportDay,
+			Out: filepath.Join(dir, name), Documents: fakeDocuments}, nil)
+		if err == nil || !strings.Contains(err.Error(), "输出路径") {
+			t.Errorf("%q: %v", name, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%q was written", name)
+		}
+	}
+}
+
+// Issue 15 point 5 and issue 20 point 7: the receiver's README reads on Windows (BOM,
+// CRLF), gives the Windows commands, and says what the stock tools do not prove.
+func TestReadmeForWindowsAndHonest(t *testing.T) {
+	c, _ := demoCaseAndSections(t)
+	b := Readme(c, "3F2A 91BC", "ABCD", exportDay, ScopeMinistry)
+	s := string(b)
+	if !strings.HasPrefix(s, "\ufeff") || strings.Contains(strings.ReplaceAll(s, "\r\n", ""), "\n") {
+		t.Error("README is not UTF-8 with BOM and CRLF")
+	}
+	for _, w := range []string{"Get-FileHash -Algorithm SHA256", "certutil -hashfile", "minisign.exe -Vm", "不能证明", "Payload-Oxum", "封面清单.pdf"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("README lacks %q", w)
+		}
+	}
+}
