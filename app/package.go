@@ -378,15 +378,23 @@ func packageExport(env *Env, passphrase, target, iso, archive string, done func(
 	}()
 }
 
+// openPath shows a folder or opens a file with the system's own program: on Windows
+// the plain path goes to explorer (a percent-encoded file:// URL does not open folders
+// with Chinese names there), elsewhere a file URL to the desktop's opener.
 func openPath(env *Env, p string) {
-	u, err := url.Parse(storage.NewFileURI(p).String())
-	if err == nil {
-		err = fyne.CurrentApp().OpenURL(u)
+	err := openNative(p)
+	if errors.Is(err, errNoNativeOpen) {
+		var u *url.URL
+		if u, err = url.Parse(storage.NewFileURI(p).String()); err == nil {
+			err = fyne.CurrentApp().OpenURL(u)
+		}
 	}
 	if err != nil {
-		env.ShowError(err)
+		env.ShowError(fmt.Errorf("无法打开 %s：%w", p, err))
 	}
 }
+
+var errNoNativeOpen = errors.New("no native opener")
 
 // packageResultContent describes a written package.
 func packageResultContent(env *Env, res submission.Result) fyne.CanvasObject {
