@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tuijian/data/safefile"
 	"tuijian/data/store"
 	"tuijian/data/workbook"
 	"tuijian/forms"
@@ -79,10 +80,8 @@ func writeFile(path string, fn func(io.Writer) error) error {
 	if err := fn(&b); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	return nil
+	// A kill while writing leaves the old file, never an empty one.
+	return safefile.WriteFile(path, b.Bytes(), 0o644)
 }
 
 func runExportFigures(c *cli, args []string) error {

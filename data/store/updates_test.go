@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,5 +63,25 @@ func TestFieldLevelUpdates(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "青岛市 2021年“制造业增加值占地区国内生产总值比重（%）”尚未填写数值") {
 		t.Errorf("message: %v", err)
+	}
+}
+
+// Issue 20 point 6: the data file is the user's only.
+func TestDataFilePrivate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Tuijian")
+	s := open(t, filepath.Join(dir, "p.db"))
+	defer s.Close()
+	for p, want := range map[string]os.FileMode{dir: 0o700, filepath.Join(dir, "p.db"): 0o600} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != want {
+			t.Errorf("%s mode %v, want %v", p, st.Mode().Perm(), want)
+		}
+	}
+	var sync int
+	if err := s.db.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil || sync != 2 {
+		t.Errorf("synchronous = %d (%v), want 2 (FULL): 已保存 means on disk", sync, err)
 	}
 }
