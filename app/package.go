@@ -187,12 +187,7 @@ func keyExportTo(env *Env, w interface{ Write([]byte) (int, error) }) error {
 // keyCreateDialog asks for the passphrase twice and creates the key.
 func keyCreateDialog(env *Env, replace bool) {
 	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	p1.Validator = func(s string) error {
-		if n := len([]rune(s)); n < signing.MinPassphraseLen {
-			return fmt.Errorf("至少 %d 个字符", signing.MinPassphraseLen)
-		}
-		return nil
-	}
+	p1.Validator = signing.CheckPassphrase
 	p2.Validator = func(s string) error {
 		if s != p1.Text {
 			return errors.New("两次输入的口令不一致")
@@ -227,8 +222,8 @@ func keyCreate(env *Env, pass1, pass2 string, replace bool, done func(error)) {
 		finish(errors.New("两次输入的口令不一致，请重新输入"))
 		return
 	}
-	if n := len([]rune(pass1)); n < signing.MinPassphraseLen {
-		finish(fmt.Errorf("口令太短：只有 %d 个字符，至少需要 %d 个字符", n, signing.MinPassphraseLen))
+	if err := signing.CheckPassphrase(pass1); err != nil {
+		finish(err)
 		return
 	}
 	busy := newBusyDialog(env, "创建签名密钥", "正在生成签名密钥……", nil)

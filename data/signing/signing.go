@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"aead.dev/minisign"
 )
@@ -41,6 +42,29 @@ var ErrWrongPassphrase = errors.New("口令不正确：无法解开签名私钥�
 // MinPassphraseLen is the shortest passphrase GenerateKey accepts, in characters.
 const MinPassphraseLen = 8
 
+// CheckPassphrase is the minimum strength of a new passphrase: at least
+// MinPassphraseLen characters, no leading or trailing space (invisible when typed
+// again), and at least 4 different characters that are not spaces (so “        ” or
+// “11111111” is refused).
+func CheckPassphrase(p string) error {
+	if n := len([]rune(p)); n < MinPassphraseLen {
+		return fmt.Errorf("口令太短：只有 %d 个字符，至少需要 %d 个字符，请换一个更长的口令", n, MinPassphraseLen)
+	}
+	if strings.TrimSpace(p) != p {
+		return fmt.Errorf("口令的开头或结尾是空格，再次输入时容易漏掉，请去掉")
+	}
+	distinct := map[rune]bool{}
+	for _, r := range p {
+		if !unicode.IsSpace(r) {
+			distinct[r] = true
+		}
+	}
+	if len(distinct) < 4 {
+		return fmt.Errorf("口令太简单：至少要有 4 个不同的字符（不算空格），请换一个")
+	}
+	return nil
+}
+
 // GenerateKey creates a new key pair and returns the public key together with
 // the secret key encrypted under passphrase, in minisign's secret key file
 // format ("untrusted comment: minisign encrypted secret key" + base64). The
@@ -52,8 +76,8 @@ func GenerateKey(passphrase string, progress func(string)) (PublicKey, []byte, e
 			progress(s)
 		}
 	}
-	if n := len([]rune(passphrase)); n < MinPassphraseLen {
-		return PublicKey{}, nil, fmt.Errorf("口令太短：只有 %d 个字符，至少需要 %d 个字符，请换一个更长的口令", n, MinPassphraseLen)
+	if err := CheckPassphrase(passphrase); err != nil {
+		return PublicKey{}, nil, err
 	}
 	say("正在生成 Ed25519 签名密钥…")
 	pub, priv, err := minisign.GenerateKey(nil)

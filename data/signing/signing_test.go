@@ -402,3 +402,13 @@ func TestParsePublicKeyWithBOM(t *testing.T) {
 		t.Errorf("Notepad's key: %v", err)
 	}
 }
+
+// Issue 20 point 5: a passphrase has a minimum strength.
+func TestCheckPassphrase(t *testing.T) {
+	for p, ok := range map[string]bool{"        ": false, "11111111": false, "abc": false, " 督查激励推荐2022": false,
+		"督查激励推荐2022": true, "correct horse": true} {
+		if err := CheckPassphrase(p); (err == nil) != ok {
+			t.Errorf("CheckPassphrase(%q) = %v", p, err)
+		}
+	}
+}
