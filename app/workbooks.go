@@ -295,6 +295,12 @@ func (v *verificationView) build() {
 		v.content = container.NewBorder(head, container.NewHBox(wbSpacer(), widget.NewButton("关闭", v.hide)), nil, nil, list)
 		return
 	}
+	if v.reply.AlreadyApplied() {
+		head := widget.NewLabel(fmt.Sprintf("%s 已导入过：%d 项审核结果与已记录的一致，未作任何修改。", v.name, len(v.reply.Items)))
+		head.Wrapping = fyne.TextWrapWord
+		v.content = container.NewBorder(head, container.NewHBox(wbSpacer(), widget.NewButton("关闭", v.hide)), nil, nil, widget.NewLabel(""))
+		return
+	}
 	n := v.reply.Counts()
 	head := widget.NewLabel(fmt.Sprintf("%s：%s回复 %d 项——无误 %d，修改 %d，有疑问 %d，无数据 %d。接受的数据记为“已审核”（修改的先改为审核值），退回的记为“有疑问”。",
 		v.name, v.reply.Bureau, len(v.reply.Items), n[workbook.Confirmed], n[workbook.Changed], n[workbook.Questioned], n[workbook.NoFigure]))

@@ -253,6 +253,11 @@ func runImportVerification(c *cli, args []string) error {
 	if err != nil {
 		return usageErr{fmt.Errorf("%s：%w", filepath.Base(path), err)}
 	}
+	if reply.AlreadyApplied() {
+		return c.emit(map[string]any{"file": path, "already_applied": true}, func(w io.Writer) {
+			fmt.Fprintf(w, "%s 已导入过：%d 项审核结果与已记录的一致，未作任何修改\n", filepath.Base(path), len(reply.Items))
+		})
+	}
 	var open []workbook.Item // changed or questioned
 	byKey := map[string]workbook.Item{}
 	for _, it := range reply.Items {

@@ -159,6 +159,18 @@ func TestWorkbookVerbs(t *testing.T) {
 	if v := value(); v.State != forms.Questioned {
 		t.Errorf("rejected question: %+v", v)
 	}
+	// The same reply again: already applied, nothing written (issue 20 point 4).
+	hist := func() string {
+		out, _, _ := run(t, "--db", db, "history")
+		return out
+	}
+	histBefore := hist()
+	if out, e, code := run(t, "--db", db, "import-verification", reply, "--doc", "鲁统函〔2022〕9号", "--date", "2022-02-01", "--yes"); code != 0 || !strings.Contains(out, "已导入过") {
+		t.Errorf("re-import: %d %s %s", code, out, e)
+	}
+	if hist() != histBefore {
+		t.Error("re-importing the reply changed the store")
+	}
 }
 
 func itoa(i int) string {

@@ -268,6 +268,9 @@ type Item struct {
 	Reviewer  string // 审核人
 	Stale     bool   // the current value is not the one the bureau saw
 	HasFigure bool
+	// Applied: the store already holds this reply's outcome (its value and state), as
+	// after an earlier import of the same reply.
+	Applied bool
 }
 
 // VerificationReply is the bureau's reply, read and checked, not yet applied.
@@ -414,6 +417,19 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 		if vr.li != nil && exportedName != norm(vr.li.Name) {
 			it.Stale = true // the bureau saw another 主导产业 in this row
 		}
+		// Re-running is harmless (issue 20): the reply's own change is not a later edit.
+		outcome := it.Exported
+		if it.Reviewed != "" {
+			outcome = it.Reviewed
+		}
+		// A 主导产业 row has one state for its four figures: a row questioned on one of
+		// them leaves the others of the same reply 有疑问 too.
+		_, _, isRow := IndustryCell(it.Key)
+		accepted := (it.State == forms.Verified || (isRow && it.State == forms.Questioned)) && it.Current == outcome
+		rejected := it.State == forms.Questioned && it.Current == it.Exported && (it.Opinion != "" || it.Reviewed != "")
+		if it.HasFigure && (accepted || rejected) {
+			it.Applied, it.Stale = true, false
+		}
 		switch {
 		case it.Reviewed != "" && it.Reviewed != it.Current:
 			it.Kind = Changed
@@ -439,6 +455,21 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 		}
 	}
 	return reply, nil
+}
+
+// AlreadyApplied reports a reply whose every answer is already what the store holds:
+// importing it again changes nothing.
+func (r *VerificationReply) AlreadyApplied() bool {
+	applied := 0
+	for _, it := range r.Items {
+		switch {
+		case it.Applied:
+			applied++
+		case it.Kind != NoFigure:
+			return false
+		}
+	}
+	return applied > 0
 }
 
 // By is who verified an item: the bureau and the 审核人.

@@ -203,6 +203,26 @@ func TestVerificationRoundTrip(t *testing.T) {
 	if li := lis["370200/2"]; li.State != forms.Verified || li.VerifyDocNo != "鲁统函〔2022〕9号" {
 		t.Errorf("confirmed 主导产业 row: %+v", li)
 	}
+	// Importing the same reply again (e.g. after a crash before the report) says so and
+	// blames no later edit for the reply's own change (issue 20 point 4).
+	again, err := ImportVerification(c2, bytes.NewReader(save(t, f)), int64(len(save(t, f))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !again.AlreadyApplied() {
+		for _, it := range again.Items {
+			if !it.Applied && it.Kind != NoFigure {
+				t.Errorf("not recognised as applied: %+v", it)
+				break
+			}
+		}
+	}
+	for _, it := range again.Items {
+		if it.Stale {
+			t.Errorf("the reply's own change is taken for a later edit: %+v", it)
+			break
+		}
+	}
 	// Editing the verified figure later returns it to 未审核.
 	if err := s.Update("改", func(tx *store.Tx) error {
 		return tx.SetFigure(store.FigureInput{FigureKey: changed.Key, Text: "6.7", Source: fc.Source})
