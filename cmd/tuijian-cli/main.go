@@ -92,12 +92,21 @@ func (c *cli) main(args []string) int {
 	// Bad arguments, invalid input and a store that cannot be opened: the store
 	// wrote nothing (every change is one transaction). Input errors are the officer's
 	// to mend; anything else goes to the operator's log beside the data file too.
-	fmt.Fprintln(c.errOut, "错误：", err)
+	if c.json {
+		// Machine-readable callers get machine-readable errors too (on stderr).
+		enc := json.NewEncoder(c.errOut)
+		enc.SetEscapeHTML(false)
+		enc.Encode(map[string]any{"ok": false, "error": err.Error()})
+	} else {
+		fmt.Fprintln(c.errOut, "错误：", err)
+	}
 	var bad usageErr
 	if !errors.As(err, &bad) && c.st != nil {
 		lg := oplog.ForStore(c.st.Path())
 		lg.Record("命令行", err)
-		fmt.Fprintln(c.errOut, "详细信息已记入日志：", lg.Path())
+		if !c.json {
+			fmt.Fprintln(c.errOut, "详细信息已记入日志：", lg.Path())
+		}
 	}
 	return 2
 }

@@ -86,3 +86,15 @@ func TestDemoWithoutDBUsesTheDemoFile(t *testing.T) {
 		t.Error("the demo went into the real data file")
 	}
 }
+
+// Issue 20 point 6: in --json mode an error is JSON too.
+func TestJSONErrors(t *testing.T) {
+	_, errOut, code := run(t, "--json", "--db", filepath.Join(t.TempDir(), "x.db"), "units")
+	var e struct {
+		OK    bool   `json:"ok"`
+		Error string `json:"error"`
+	}
+	if code != 2 || json.Unmarshal([]byte(errOut), &e) != nil || e.OK || !strings.Contains(e.Error, "设置") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

@@ -349,6 +349,9 @@ func importMeasure(b *book, c *forms.Case, m *forms.Measure, figs map[forms.Figu
 			in := m.Indicators[ai/2]
 			k := forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: in.ID, Year: years[ai%2]}
 			v, err := value.Parse(a.text, in.Kind)
+			if err == nil {
+				err = plausible(v, in.Kind)
+			}
 			if err != nil {
 				p.add(sheet, cellName(a.cols[fieldValue], row), "%s %d年“%s”：%s", u.Name, k.Year, in.Label, err.Error())
 				continue
@@ -453,6 +456,9 @@ func importIndustries(b *book, c *forms.Case, m *forms.Measure, bases map[baseKe
 				continue
 			}
 			v, err := value.Parse(s, kinds[i])
+			if err == nil {
+				err = plausible(v, kinds[i])
+			}
 			if err != nil {
 				p.add(sheet, cellName(cols[4+i], row), "%s 主导产业第 %d 行“%s”：%s", u.Name, n, m.LeadingIndustries[i+1].Label, err.Error())
 				good = false
@@ -485,4 +491,14 @@ func importIndustries(b *book, c *forms.Case, m *forms.Measure, bases map[baseKe
 	if err != nil {
 		p.add("", "", "%s", err.Error())
 	}
+}
+
+// plausible refuses, in a city's workbook, figures that are possible but far more
+// likely a slip (issue 20): a growth rate above +100 % (a misplaced decimal point, an
+// amount in the rate's column). A genuine one is typed in the app, with a 备注.
+func plausible(v value.Value, k value.Kind) error {
+	if k == value.Growth && !v.Missing && v.A > 100 {
+		return fmt.Errorf("增速 %s%% 超过 100%%，很可能是输错了（小数点位置、把金额填进了增速栏）：请核对；如确实如此，请在程序中直接填写并在备注中说明", v.Format(k))
+	}
+	return nil
 }

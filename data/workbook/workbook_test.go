@@ -429,3 +429,21 @@ func mustCell(t *testing.T, f *excelize.File, sheet, ref string) string {
 	}
 	return v
 }
+
+// Issue 20 point 5: implausible figures in a city's workbook are refused with the cell.
+func TestImportRefusesImplausibleFigures(t *testing.T) {
+	s := demoStore(t)
+	c := loadCase(t, s)
+	m, _ := c.Campaign.Measure(forms.Industry)
+	f := openX(t, exportFigures(t, c))
+	row := rowOf(t, f, m.Short, "370100")
+	growth := figCell(t, c, forms.Industry, "ind.va_growth", 2021, fieldValue, row)
+	share := figCell(t, c, forms.Industry, "ind.mfg_share", 2021, fieldValue, row)
+	f.SetCellStr(m.Short, growth, "150")
+	f.SetCellStr(m.Short, share, "1,234")
+	_, err := importFigures(c, save(t, f))
+	p := problems(t, err)
+	if !hasProblem(p, m.Short, growth, "超过 100%") || !hasProblem(p, m.Short, share, "千位分隔符") {
+		t.Errorf("problems: %v", p.List)
+	}
+}

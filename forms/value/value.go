@@ -34,7 +34,8 @@
 // the tables never need it and a typo like "1e5" for "105" must not pass); more than 4
 // decimals (round first: the tables print at most 2, and longer tails are usually pasted
 // formula results); fractions in counts (a count of "3.0" is accepted as 3, "2.5" is
-// not); negative counts, shares, coverage rates and Numbers; shares above 100.
+// not); negative counts, shares, coverage rates and Numbers; shares above 100; growth
+// rates below -100; thousands separators in a percentage.
 //
 // Every error message is in Chinese, quotes what was typed, says what is wrong and
 // what to type instead. Callers add where (sheet, row, column, field).
@@ -317,6 +318,11 @@ func parseNumber(in, t string, k Kind) (float64, error) {
 	if intPart == "" && frac == "" {
 		return notNumber()
 	}
+	if strings.Contains(intPart, ",") && (k == Growth || k == Share || k == Coverage) {
+		// A percentage never needs one: “1,234” as a growth rate is a misread 1.234
+		// or a pasted amount (issue 20).
+		return bad("“%s”是百分数，不应使用千位分隔符：请核对数值（是否把 1.234 写成了 1,234），%s", in, hints[k])
+	}
 	if strings.Contains(intPart, ",") {
 		groups := strings.Split(intPart, ",")
 		ok := len(groups[0]) >= 1 && len(groups[0]) <= 3
@@ -369,6 +375,10 @@ func parseNumber(in, t string, k Kind) (float64, error) {
 		}
 		if k == Number && f < 0 {
 			return bad("“%s”是负数，该数值不能为负，%s", in, hints[k])
+		}
+	case Growth:
+		if f < -100 {
+			return bad("“%s”低于 -100%%：增速不可能下降超过 100%%，请核对，%s", in, hints[Growth])
 		}
 	case Share:
 		if f < 0 || f > 100 {

@@ -39,7 +39,7 @@ func TestParseAccepted(t *testing.T) {
 		{".5", Growth, num1(0.5)},
 		{"5.", Growth, num1(5)},
 		{"12.3456", Growth, num1(12.3456)},
-		{"-1,234.5", Growth, num1(-1234.5)},
+		{"-1,234.5", SignedNumber, num1(-1234.5)},
 		// Full width.
 		{"１２．３", Growth, num1(12.3)},
 		{"１２．３％", Share, num1(12.3)},
@@ -52,7 +52,6 @@ func TestParseAccepted(t *testing.T) {
 		{"12.3％", Coverage, num1(12.3)},
 		{"12.3﹪", Coverage, num1(12.3)},
 		{"-2%", Growth, num1(-2)},
-		{"1,234.5%", Growth, num1(1234.5)},
 		// White space, including U+3000, NBSP and zero-width characters.
 		{"  12.3  ", Growth, num1(12.3)},
 		{"\u300012.3\u3000", Share, num1(12.3)},
@@ -153,7 +152,12 @@ func TestParseRejected(t *testing.T) {
 		{"１ｅ５", Count, "科学计数法"},
 		{"0x10", Count, "不是有效的数字"},
 		{"12。3", Growth, "“。”不能作小数点"},
-		{"12,3", Growth, "“12,3”的千位分隔符位置不对"},
+		{"12,3", SignedNumber, "“12,3”的千位分隔符位置不对"},
+		// Implausible percentages (issue 20): a separator, a fall of more than 100 %.
+		{"1,234", Growth, "不应使用千位分隔符"},
+		{"1,234.5%", Growth, "不应使用千位分隔符"},
+		{"1，234", Share, "不应使用千位分隔符"},
+		{"-150", Growth, "低于 -100%"},
 		{"1234,567", Count, "千位分隔符位置不对"},
 		{",123", Count, "千位分隔符位置不对"},
 		{"1,,234", Count, "千位分隔符位置不对"},
