@@ -479,16 +479,15 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if err := ctx.Err(); err != nil {
 		return res, canceled(err)
 	}
-	if err := swapIn(tmp, out); err != nil {
+	iso := ""
+	if in.ISO != "" {
+		iso, _ = filepath.Abs(in.ISO)
+	}
+	if err := swapIn(tmp, out, isoTmp, iso); err != nil {
 		return res, err
 	}
 	res = Result{Out: out, Cover: filepath.Join(out, CoverName), Fingerprint: fp, KeyID: keyID, TagManifest: cd.TagManifestSum}
-	if in.ISO != "" {
-		iso, _ := filepath.Abs(in.ISO)
-		if err := os.Rename(isoTmp, iso); err != nil {
-			os.Remove(isoTmp)
-			return res, fmt.Errorf("报送包已写好，但光盘映像无法放到 %s：%v", iso, err)
-		}
+	if iso != "" {
 		res.ISO = iso
 		if st, err := os.Stat(iso); err == nil {
 			res.ISOBytes = st.Size()
@@ -563,27 +562,49 @@ func cleanStaleISO(iso string) {
 	}
 }
 
-// swapIn replaces out by the complete package in tmp. A previous package is moved
-// aside first (Windows cannot rename over a folder) and removed only after the new
-// one is in place; if the second rename fails the previous one is put back.
-func swapIn(tmp, out string) error {
-	_, err := os.Stat(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(tmp, out); err != nil {
-			return fmt.Errorf("无法把报送包放到 %s：%v", out, err)
+// rename and removeAll are os.Rename and os.RemoveAll; tests make them fail in turn.
+var (
+	rename    = os.Rename
+	removeAll = os.RemoveAll
+)
+
+// swapIn replaces out by the complete package in tmp and, when iso is given, the disc
+// image by isoTmp, as one unit (issue 15, 20): a previous package is moved aside first
+// (Windows cannot rename over a folder), the new one renamed in, then the image renamed
+// over the old one; if any step fails everything is put back, so folder and image are
+// both the new package or both the old one. The old folder is removed last.
+func swapIn(tmp, out, isoTmp, iso string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = fmt.Sprintf("%s.old-%d", out, time.Now().UnixNano())
+		if err := rename(out, old); err != nil {
+			return fmt.Errorf("无法替换原有报送包 %s（可能有文件正被其他程序打开），原有报送包和光盘映像未改动：%v", out, err)
 		}
-		return nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("无法读取 %s：%v", out, err)
 	}
-	old := fmt.Sprintf("%s.old-%d", out, time.Now().UnixNano())
-	if err := os.Rename(out, old); err != nil {
-		return fmt.Errorf("无法替换原有报送包 %s（可能有文件正被其他程序打开）：%v", out, err)
+	restore := func() {
+		if old != "" {
+			rename(old, out)
+		}
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		os.Rename(old, out)
-		return fmt.Errorf("无法把报送包放到 %s：%v", out, err)
+	if err := rename(tmp, out); err != nil {
+		restore()
+		return fmt.Errorf("无法把报送包放到 %s，原有报送包和光盘映像未改动：%v", out, err)
 	}
-	if err := os.RemoveAll(old); err != nil {
-		return fmt.Errorf("新报送包已写好，但旧报送包 %s 未能删除，请手工删除：%v", old, err)
+	if iso != "" {
+		if err := rename(isoTmp, iso); err != nil {
+			// Back to the old pair: the new folder returns to its temporary name.
+			if rename(out, tmp) == nil {
+				restore()
+			}
+			return fmt.Errorf("无法把光盘映像放到 %s（可能正被刻录软件打开），原有报送包和光盘映像未改动：%v", iso, err)
+		}
+	}
+	if old != "" {
+		if err := removeAll(old); err != nil {
+			return fmt.Errorf("新报送包和光盘映像已写好，但旧报送包 %s 未能删除，请手工删除：%v", old, err)
+		}
 	}
 	return nil
 }
