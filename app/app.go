@@ -25,9 +25,6 @@ import (
 // Title is the application name as the window title starts.
 const Title = "督查激励推荐助手"
 
-// shells finds the shell of an Env (the setup screen's “打开演示数据” needs it).
-var shells = map[*Env]*Shell{}
-
 // Options configure a Shell.
 type Options struct {
 	// Now is the clock (the day of export for the pre-flight); time.Now when nil.
@@ -94,7 +91,8 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 	s.env.Changed = s.changed
 	s.env.Show = s.Show
 	s.env.ShowError = s.showError
-	shells[s.env] = s
+	s.env.OpenDemo = s.OpenDemo
+	s.env.DataPath = s.displayPath
 	s.build()
 	s.reload()
 	start := forms.StepSetup
@@ -363,15 +361,16 @@ func (s *Shell) show(step forms.Step, field string) {
 }
 
 // CloseWindow is the main window's close intercept
-// (w.SetCloseIntercept(func() { app.CloseWindow(w) })): it commits what is being typed,
+// (w.SetCloseIntercept(shell.CloseWindow)): it commits what is being typed,
 // then closes the window. Every screen saves its fields when they lose the focus, so
 // taking the focus away runs the save of whichever entry has it — also one under an
 // open dialog, whose overlays are dismissed first. The forms saved only by a button
 // (dirtyScreen) are not saved silently: when one has unsaved changes, the officer is
 // asked (保存 / 不保存 / 取消) before the window closes.
-func CloseWindow(w fyne.Window) {
+func (s *Shell) CloseWindow() {
+	w := s.env.Window
 	commitEdits(w.Canvas())
-	if unsavedBeforeClose(w) {
+	if s.unsavedBeforeClose() {
 		return
 	}
 	w.Close()

@@ -114,23 +114,10 @@ func (s *Shell) reselectNav() {
 	s.selecting = false
 }
 
-// shellOf is the shell whose window is w.
-func shellOf(w fyne.Window) *Shell {
-	for env, sh := range shells {
-		if env.Window == w {
-			return sh
-		}
-	}
-	return nil
-}
-
 // unsavedBeforeClose asks about the unsaved changes of every built screen before the
 // window closes; it reports false when there are none (close at once).
-func unsavedBeforeClose(w fyne.Window) bool {
-	sh := shellOf(w)
-	if sh == nil {
-		return false
-	}
+func (sh *Shell) unsavedBeforeClose() bool {
+	w := sh.env.Window
 	dirty := sh.dirtyScreens()
 	if len(dirty) == 0 {
 		return false

@@ -159,7 +159,7 @@ func TestUnsavedSetupAskedBeforeClose(t *testing.T) {
 			t.Fatalf("fresh setup reported %q", u)
 		}
 		h.typeInto(s.contact, "王五")
-		CloseWindow(h.win)
+		h.sh.CloseWindow()
 		if h.closed {
 			t.Fatal("closed without asking")
 		}
@@ -196,7 +196,7 @@ func TestUnsavedSetupAskedBeforeClose(t *testing.T) {
 		h := newShellHarness(t, true)
 		h.sh.Show(forms.StepSetup, "")
 		h.sh.Show(forms.StepEvents, "")
-		CloseWindow(h.win)
+		h.sh.CloseWindow()
 		if !h.closed {
 			t.Fatal("a window without unsaved changes was not closed")
 		}

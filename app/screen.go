@@ -31,6 +31,10 @@ type Env struct {
 	Show func(step forms.Step, field string)
 	// ShowError shows a Chinese error to the user.
 	ShowError func(err error)
+	// OpenDemo switches to the demo data file; DataPath is the data file as the
+	// window names it. Both are set by the shell (nil/empty in tests of one screen).
+	OpenDemo func()
+	DataPath func() string
 }
 
 // Screen is one step of the workflow.

@@ -76,8 +76,8 @@ func newSetupScreen(env *Env) Screen {
 	s.save = widget.NewButtonWithIcon("保存设置", theme.DocumentSaveIcon(), s.doSave)
 	s.save.Importance = widget.HighImportance
 	s.demo = widget.NewButtonWithIcon("打开演示数据", theme.FolderOpenIcon(), func() {
-		if sh := shells[s.env]; sh != nil {
-			sh.OpenDemo()
+		if s.env.OpenDemo != nil {
+			s.env.OpenDemo()
 		}
 	})
 	s.msg = widget.NewLabel("")
@@ -148,8 +148,8 @@ func (s *setupScreen) Refresh() {
 	}
 	if st.Demo {
 		path := s.env.Store.Path()
-		if sh := shells[s.env]; sh != nil {
-			path = sh.displayPath()
+		if s.env.DataPath != nil {
+			path = s.env.DataPath()
 		}
 		s.msg.SetText("当前打开的是演示数据文件：" + path)
 	} else {

@@ -237,7 +237,7 @@ func TestShellCloseSavesFocusedEntry(t *testing.T) {
 		h := newShellHarness(t, true)
 		e := evidence(h)
 		h.typeInto(e, "关窗前输入的依据")
-		CloseWindow(h.win)
+		h.sh.CloseWindow()
 		if got := stored(h); got != "关窗前输入的依据" {
 			t.Errorf("stored evidence %q", got)
 		}
@@ -250,7 +250,7 @@ func TestShellCloseSavesFocusedEntry(t *testing.T) {
 		if h.win.Canvas().Overlays().Top() == nil {
 			t.Fatal("no dialog")
 		}
-		CloseWindow(h.win)
+		h.sh.CloseWindow()
 		if got := stored(h); got != "对话框下的依据" {
 			t.Errorf("stored evidence %q", got)
 		}
@@ -260,7 +260,7 @@ func TestShellCloseSavesFocusedEntry(t *testing.T) {
 		_, p := figuresPage(t, h, forms.Industry)
 		c, _ := p.cellOf("370600", "ind.va_growth", 2020)
 		h.typeCell(p.grid, c, "6.25")
-		CloseWindow(h.win)
+		h.sh.CloseWindow()
 		k := forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
 		if f, _ := h.caseNow().Figure(k); f.Value.A != 6.25 {
 			t.Errorf("stored %+v", f.Value)

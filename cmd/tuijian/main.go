@@ -120,7 +120,13 @@ func main() {
 	}()
 	w.SetContent(container.NewStack())
 	w.SetMaster()
-	w.SetCloseIntercept(func() { app.CloseWindow(w) }) // commits the field being typed in
+	w.SetCloseIntercept(func() { // commits the field being typed in
+		if sh != nil {
+			sh.CloseWindow()
+			return
+		}
+		w.Close()
+	})
 	w.SetOnClosed(func() {
 		if sh != nil {
 			sh.Store().Close()
