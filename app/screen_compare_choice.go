@@ -1,0 +1,164 @@
+package app
+
+// The 比选 choice: the city, the 推荐理由 and its decision record, saved by 确定推荐.
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tuijian/data/store"
+	"tuijian/forms"
+)
+
+func (p *comparePanel) refreshChoices() {
+	cmp := &p.cmp
+	p.choiceCodes = nil
+	var opts []string
+	for _, u := range cmp.Candidates {
+		opts = append(opts, u.Name)
+		p.choiceCodes = append(p.choiceCodes, u.Code)
+	}
+	sel := p.choice.Selected
+	p.loading = true
+	p.choice.Options = opts
+	p.choice.Selected = ""
+	for _, o := range opts {
+		if o == sel {
+			p.choice.Selected = sel
+		}
+	}
+	p.choice.Refresh()
+	p.loading = false
+	p.excludedOpt.Objects = nil
+	for _, e := range cmp.Excluded {
+		r := widget.NewRadioGroup([]string{e.Unit.Name}, nil)
+		r.Disable()
+		l := widget.NewLabel("不可推荐：" + strings.Join(e.Reasons, "；"))
+		l.Wrapping = fyne.TextWrapBreak
+		l.Importance = widget.DangerImportance
+		p.excludedOpt.Add(container.NewBorder(nil, nil, r, nil, l))
+	}
+	p.excludedOpt.Refresh()
+}
+
+func (p *comparePanel) optionOf(code string) string {
+	for i, c := range p.choiceCodes {
+		if c == code {
+			return p.choice.Options[i]
+		}
+	}
+	return ""
+}
+
+func (p *comparePanel) selectedCode() string {
+	for i, o := range p.choice.Options {
+		if o == p.choice.Selected && i < len(p.choiceCodes) {
+			return p.choiceCodes[i]
+		}
+	}
+	return ""
+}
+
+func (p *comparePanel) updateChooseNote() {
+	var notes []string
+	c := p.env().Case
+	if c != nil {
+		if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
+			name := ch.UnitCode
+			if u, ok := c.Unit(ch.UnitCode); ok {
+				name = u.Name
+			}
+			notes = append(notes, "当前推荐："+name)
+			for _, w := range forms.DecisionWarnings(c, p.now()) {
+				if w.Measure == p.m.ID {
+					notes = append(notes, w.Message)
+				}
+			}
+		}
+	}
+	code := p.selectedCode()
+	if k := p.cmp.Index(code); k >= 0 && len(p.cmp.Scores.Rank) > k && p.cmp.Scores.Rank[k] != 1 {
+		notes = append(notes, fmt.Sprintf("所选 %s 的综合得分排第 %d 名，不是第一名：请在推荐理由中说明原因。", p.cmp.Candidates[k].Name, p.cmp.Scores.Rank[k]))
+	}
+	if p.rob == nil {
+		notes = append(notes, "提示：尚未运行稳健性分析，决策记录中将不含排名可接受度。")
+	}
+	p.chooseNote.SetText(strings.Join(notes, "\n"))
+}
+
+func (p *comparePanel) choose() {
+	env := p.env()
+	if err := p.save(); err != nil {
+		env.ShowError(err)
+		if errors.Is(err, errNoReason) {
+			focusIn(env, p.reason)
+		}
+	}
+}
+
+// errNoReason marks the refusal of a choice without 推荐理由.
+var errNoReason = errors.New("请填写推荐理由后再确定推荐")
+
+// save stores the choice with its 推荐理由 and decision record (确定推荐).
+func (p *comparePanel) save() error {
+	env := p.env()
+	code := p.selectedCode()
+	switch {
+	case p.cmpErr != nil:
+		return fmt.Errorf("比较条件有误，无法确定推荐：%v", p.cmpErr)
+	case code == "":
+		return fmt.Errorf("%s：请先在“推荐选择”中选择一个可推荐的市（州）", p.m.Short)
+	case strings.TrimSpace(p.reason.Text) == "":
+		return fmt.Errorf("%s：%w", p.m.Short, errNoReason)
+	}
+	var rob *forms.Robustness
+	if p.rob != nil && p.robGen == p.gen {
+		rob = p.rob
+	}
+	now := p.now()
+	rec := p.cmp.Record(code, rob, now)
+	js, err := rec.JSON()
+	if err != nil {
+		return err
+	}
+	ch := forms.Choice{Measure: p.m.ID, UnitCode: code, Reason: strings.TrimSpace(p.reason.Text), Decision: js}
+	if err := env.Store.Update("确定推荐（比选）", func(t *store.Tx) error { return t.Choose(ch, now) }); err != nil {
+		return err
+	}
+	p.reasonDirty, p.choiceDirty = false, false
+	if env.Changed != nil {
+		env.Changed()
+	}
+	return nil
+}
+
+// unsaved reports whether the choice or 推荐理由 differs from the stored choice.
+func (p *comparePanel) unsaved() bool {
+	c := p.env().Case
+	if c == nil || (!p.reasonDirty && !p.choiceDirty) {
+		return false
+	}
+	ch, _ := c.Choice(p.m.ID)
+	return (p.reasonDirty && strings.TrimSpace(p.reason.Text) != strings.TrimSpace(ch.Reason)) ||
+		(p.choiceDirty && p.selectedCode() != ch.UnitCode)
+}
+
+// discard shows the stored choice and 推荐理由 again.
+func (p *comparePanel) discard() {
+	p.reasonDirty, p.choiceDirty = false, false
+	c := p.env().Case
+	if c == nil {
+		return
+	}
+	ch, _ := c.Choice(p.m.ID)
+	p.loading = true
+	p.reason.SetText(ch.Reason)
+	p.choice.SetSelected(p.optionOf(ch.UnitCode))
+	p.loading = false
+	p.updateChooseNote()
+}
