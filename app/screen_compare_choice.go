@@ -95,14 +95,11 @@ func (p *comparePanel) choose() {
 	env := p.env()
 	if err := p.save(); err != nil {
 		env.ShowError(err)
-		if errors.Is(err, errNoReason) {
+		if errors.Is(err, forms.ErrNoReason) {
 			focusIn(env, p.reason)
 		}
 	}
 }
-
-// errNoReason marks the refusal of a choice without 推荐理由.
-var errNoReason = errors.New("请填写推荐理由后再确定推荐")
 
 // save stores the choice with its 推荐理由 and decision record (确定推荐).
 func (p *comparePanel) save() error {
@@ -113,8 +110,6 @@ func (p *comparePanel) save() error {
 		return fmt.Errorf("比较条件有误，无法确定推荐：%v", p.cmpErr)
 	case code == "":
 		return fmt.Errorf("%s：请先在“推荐选择”中选择一个可推荐的市（州）", p.m.Short)
-	case strings.TrimSpace(p.reason.Text) == "":
-		return fmt.Errorf("%s：%w", p.m.Short, errNoReason)
 	}
 	var rob *forms.Robustness
 	if p.rob != nil && p.robGen == p.gen {

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -179,6 +180,10 @@ func CheckChoices(choices []Choice) error {
 	}
 	return nil
 }
+
+// ErrNoReason refuses a choice without 推荐理由 (附件3/4 and the 比选报告 print it;
+// the pre-flight blocks without it).
+var ErrNoReason = errors.New("请填写推荐理由后再确定推荐")
 
 // CheckChoice reports why a unit cannot be chosen for a measure, or nil.
 func (c *Case) CheckChoice(m MeasureID, code string, exportDay time.Time) error {

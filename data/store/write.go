@@ -481,6 +481,9 @@ func (t *Tx) Choose(ch forms.Choice, exportDay time.Time) error {
 	if err := c.CheckChoice(ch.Measure, ch.UnitCode, exportDay); err != nil {
 		return err
 	}
+	if ch.Reason = strings.TrimSpace(ch.Reason); ch.Reason == "" {
+		return fmt.Errorf("%s：%w", m.Short, forms.ErrNoReason)
+	}
 	old, _ := c.Choice(ch.Measure)
 	if _, err := t.tx.Exec(`INSERT INTO choices (measure, unit_code, reason, decision) VALUES (?,?,?,?)
 		ON CONFLICT (measure) DO UPDATE SET unit_code=excluded.unit_code, reason=excluded.reason, decision=excluded.decision`,
