@@ -18,6 +18,7 @@ import (
 
 	"tuijian/data/appdoc"
 	"tuijian/data/documents"
+	"tuijian/data/keyring"
 	"tuijian/data/pdfdoc"
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -165,7 +166,8 @@ func docBuild(env *Env, done func(documents.Input, []documents.File)) {
 	prog := dialog.NewCustomWithoutButtons("生成文件", container.NewVBox(status, bar), env.Window)
 	prog.Show()
 	go func() {
-		in, err := documents.LoadInput(env.Store, c, env.Now(), docFonts(), "")
+		fp, err := keyring.Fingerprint(env.Store)
+		in := documents.NewInput(c, env.Now(), docFonts(), fp)
 		var files []documents.File
 		if err == nil {
 			files, err = documents.BuildProgress(in, func(d, total int, path string) {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tuijian/data/keyring"
 	"tuijian/data/signing"
 	"tuijian/data/store"
 	"tuijian/data/submission"
@@ -109,7 +110,7 @@ func keyAction(env *Env) {
 
 // keyInfo is the key's public half as the officer sees it.
 func keyInfo(env *Env) (fyne.CanvasObject, error) {
-	pub, fp, id, err := submission.StoredKey(env.Store)
+	pub, fp, id, err := keyring.StoredKey(env.Store)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +158,7 @@ func keyShowDialog(env *Env, headline string) {
 }
 
 func keyExportDialog(env *Env) {
-	_, _, id, err := submission.StoredKey(env.Store)
+	_, _, id, err := keyring.StoredKey(env.Store)
 	if err != nil {
 		env.ShowError(err)
 		return
@@ -228,7 +229,7 @@ func keyCreate(env *Env, pass1, pass2 string, replace bool, done func(error)) {
 	}
 	busy := newBusyDialog(env, "创建签名密钥", "正在生成签名密钥……", nil)
 	go func() {
-		_, err := submission.CreateKey(env.Store, pass1, replace, func(msg string) {
+		_, err := keyring.CreateKey(env.Store, pass1, replace, func(msg string) {
 			fyne.Do(func() { busy.status.SetText(msg) })
 		})
 		fyne.Do(func() {
@@ -334,13 +335,13 @@ func packageExport(env *Env, passphrase, target, iso, archive string, done func(
 	busy := newBusyDialog(env, "导出报送包", "正在解开签名私钥（约需数秒）", cancel)
 	go func() {
 		var res submission.Result
-		key, err := submission.UnlockStored(st, passphrase)
+		key, err := keyring.UnlockStored(st, passphrase)
 		var secs map[forms.MeasureID]map[string]string
 		if err == nil && ctx.Err() != nil {
 			err = fmt.Errorf("导出已取消，原有报送包（如有）未改动：%w", ctx.Err())
 		}
 		if err == nil {
-			secs, err = submission.SectionsOf(st, c)
+			secs = c.Applications
 		}
 		progress := func(step string, d, total int) { fyne.Do(func() { busy.set(step, d, total) }) }
 		if err == nil {

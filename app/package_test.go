@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"tuijian/data/keyring"
 	"tuijian/data/store"
 	"tuijian/data/submission"
 	"tuijian/forms"
@@ -59,7 +60,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 	if err := wait(t, errc, "key creation"); err != nil {
 		t.Fatal(err)
 	}
-	_, fp, _, err := submission.StoredKey(h.store)
+	_, fp, _, err := keyring.StoredKey(h.store)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"tuijian/data/appdoc"
 	"tuijian/data/documents"
+	"tuijian/data/keyring"
 	"tuijian/data/pdfdoc"
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -49,10 +50,13 @@ func runDocuments(c *cli, args []string) error {
 	if *fontDir != "" {
 		dirs = append(dirs, *fontDir)
 	}
-	in, err := documents.LoadInput(c.st, cs, day, pdfdoc.SystemFonts(dirs...), strings.TrimSpace(*fp))
-	if err != nil {
-		return err
+	fingerprint := strings.TrimSpace(*fp)
+	if fingerprint == "" {
+		if fingerprint, err = keyring.Fingerprint(c.st); err != nil {
+			return err
+		}
 	}
+	in := documents.NewInput(cs, day, pdfdoc.SystemFonts(dirs...), fingerprint)
 	files, buildErr := documents.Build(in)
 	if buildErr != nil && len(files) == 0 {
 		return usageErr{buildErr}

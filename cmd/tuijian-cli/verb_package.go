@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"tuijian/data/keyring"
 	"tuijian/data/pdfdoc"
 	"tuijian/data/signing"
 	"tuijian/data/store"
@@ -109,7 +110,7 @@ func runKey(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := submission.CreateKey(s, pass, *replace, func(msg string) { fmt.Fprintln(c.errOut, msg) }); err != nil {
+		if _, err := keyring.CreateKey(s, pass, *replace, func(msg string) { fmt.Fprintln(c.errOut, msg) }); err != nil {
 			return usageErr{err}
 		}
 	}
@@ -117,7 +118,7 @@ func runKey(c *cli, args []string) error {
 	if err != nil {
 		return usageErr{err}
 	}
-	pub, fp, id, err := submission.StoredKey(s)
+	pub, fp, id, err := keyring.StoredKey(s)
 	if err != nil {
 		return err
 	}
@@ -189,14 +190,11 @@ func runExport(c *cli, args []string) error {
 		return err
 	}
 	fmt.Fprintln(c.errOut, "正在解开签名私钥（约需数秒）…")
-	key, err := submission.UnlockStored(s, pass)
+	key, err := keyring.UnlockStored(s, pass)
 	if err != nil {
 		return usageErr{err}
 	}
-	secs, err := submission.SectionsOf(s, cs)
-	if err != nil {
-		return err
-	}
+	secs := cs.Applications
 	last := ""
 	progress := func(step string, done, total int) {
 		if step != last {

@@ -9,43 +9,22 @@ import (
 	"time"
 
 	"tuijian/data/pdfdoc"
-	"tuijian/data/signing"
-	"tuijian/data/store"
 	"tuijian/forms"
 )
 
-// LoadInput makes the Input for the case of a store: the application texts of each
-// chosen city, the date (also the export day) and the fonts.
-//
-// An empty fingerprint means the stored signing key's, so the 推荐函 written for
-// preview prints the same fingerprint as the one in the signed package.
-func LoadInput(s *store.Store, c *forms.Case, date time.Time, fonts pdfdoc.Fonts, fingerprint string) (Input, error) {
-	if fingerprint == "" {
-		if k, err := s.SigningKey(); err == nil {
-			if pub, err := signing.ParsePublicKey(k.Public); err == nil {
-				fingerprint = signing.Fingerprint(pub)
-			}
-		} else if !errors.Is(err, store.ErrNoSigningKey) {
-			return Input{}, err
-		}
-	}
+// NewInput makes the Input for a loaded case: the application texts of each chosen
+// city (Case.Applications), the date (also the export day), the fonts and the
+// fingerprint the 推荐函 prints (data/keyring.Fingerprint for the stored key, so that a
+// preview and the signed package agree; "" before a key exists). Documents written
+// for the province include the 比选报告, and say 草稿 while the pre-flight blocks.
+func NewInput(c *forms.Case, date time.Time, fonts pdfdoc.Fonts, fingerprint string) Input {
 	in := Input{Case: c, Sections: map[forms.MeasureID]map[string]string{}, Fingerprint: fingerprint,
-		Date: forms.Day(date), ExportDay: forms.Day(date), Fonts: fonts,
-		// Documents written for the province (drafts, sign-off) include the 比选报告
-		// the leadership 审定; the ministry's package never does.
-		IncludeReport: true}
-	in.MarkDraft()
-	for _, ch := range c.Choices {
-		if ch.UnitCode == "" {
-			continue
-		}
-		texts, err := s.Sections(ch.UnitCode, ch.Measure)
-		if err != nil {
-			return in, err
-		}
-		in.Sections[ch.Measure] = texts
+		Date: forms.Day(date), ExportDay: forms.Day(date), Fonts: fonts, IncludeReport: true}
+	for m, texts := range c.Applications {
+		in.Sections[m] = texts
 	}
-	return in, nil
+	in.MarkDraft()
+	return in
 }
 
 // ErrNotEmpty is returned by WriteDir when the folder holds files and force is off.

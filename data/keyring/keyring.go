@@ -1,23 +1,24 @@
-package submission
+// Package keyring keeps the department's signing key in the data file (data/store):
+// it creates it under a passphrase, reads its public half and fingerprint, and unlocks
+// it for one export. It is the one place where the store and the signing code meet,
+// so that documents and submission take a loaded case and a key, never a store.
+package keyring
 
 import (
+	"errors"
+
 	"tuijian/data/signing"
 	"tuijian/data/store"
-	"tuijian/forms"
 )
 
-// SectionsOf reads the application texts of each measure's chosen city, as
-// ExportInput.Sections wants them.
-func SectionsOf(st *store.Store, c *forms.Case) (map[forms.MeasureID]map[string]string, error) {
-	out := map[forms.MeasureID]map[string]string{}
-	for _, ch := range c.Choices {
-		secs, err := st.Sections(ch.UnitCode, ch.Measure)
-		if err != nil {
-			return nil, err
-		}
-		out[ch.Measure] = secs
+// Fingerprint is the stored key's fingerprint as the 推荐函 prints it, "" when no key
+// was created yet.
+func Fingerprint(st *store.Store) (string, error) {
+	_, fp, _, err := StoredKey(st)
+	if errors.Is(err, store.ErrNoSigningKey) {
+		return "", nil
 	}
-	return out, nil
+	return fp, err
 }
 
 // StoredKey reads the stored signing key's public half, its fingerprint (as the
