@@ -217,13 +217,21 @@ func (p *figurePage) provinceFigure(k forms.FigureKey) (forms.ProvinceFigure, bo
 	return forms.ProvinceFigure{}, false
 }
 
+// text is what a cell shows: the stored value, or nothing when no figure was entered
+// (a missing figure is never shown as 0, 0/0 or 否; issue 14).
 func (p *figurePage) text(c gridCell) string {
 	k, in := p.key(c)
 	if k.UnitCode == "" {
-		f, _ := p.provinceFigure(k)
+		f, ok := p.provinceFigure(k)
+		if !ok {
+			return ""
+		}
 		return f.Value.Format(in.Kind)
 	}
-	f, _ := p.env.Case.Figure(k)
+	f, ok := p.env.Case.Figure(k)
+	if !ok {
+		return ""
+	}
 	return f.Value.Format(in.Kind)
 }
 

@@ -347,3 +347,32 @@ func TestFiguresIndustryVerification(t *testing.T) {
 		t.Error("verification enabled on an empty row")
 	}
 }
+
+// Issue 14 point 1: a figure not entered shows as empty, not 0, 0/0 or 否; typing a
+// real 0 into it saves 0.
+func TestFiguresMissingIsNotZero(t *testing.T) {
+	h := newShellHarness(t, true)
+	if err := h.sh.Store().Update("删", func(tx *store.Tx) error {
+		return tx.SetCandidate(forms.Industry, "370800", true) // 济宁: a candidate without figures
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.sh.env.Changed()
+	_, p := figuresPage(t, h, forms.Industry)
+	for _, ind := range []string{"ind.va_growth", "ind.clusters", "ind.smart_zone"} {
+		c, ok := p.cellOf("370800", ind, 2021)
+		if !ok {
+			t.Fatalf("no cell for 济宁 %s", ind)
+		}
+		if got := p.text(c); got != "" {
+			t.Errorf("%s not entered shows %q", ind, got)
+		}
+	}
+	c, _ := p.cellOf("370800", "ind.little_giants", 2021)
+	e := h.typeCell(p.grid, c, "0")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f, ok := h.caseNow().Figure(forms.FigureKey{UnitCode: "370800", Measure: forms.Industry, Indicator: "ind.little_giants", Year: 2021})
+	if !ok || f.Value.Missing || f.Value.A != 0 {
+		t.Errorf("a typed 0 is not saved: %+v %v", f, ok)
+	}
+}
