@@ -153,7 +153,51 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 	if !chosenAny {
 		add(Blocker, "", StepCompare, "choices", "各项措施均未选择推荐的市（州）：报送包至少须推荐一项，请在“比选”中选择")
 	}
+	out = append(out, notStarted(c)...)
 	return append(out, DecisionWarnings(c, exportDay)...)
+}
+
+// notStarted marks the steps whose work has not begun at all, so that the navigation
+// never shows 完成 for a step nobody opened (issue 14): no candidate, no figure, no
+// screening, no assessment, no approval, no 申报书 text.
+func notStarted(c *Case) []Issue {
+	var out []Issue
+	add := func(st Step, field, msg string) {
+		out = append(out, Issue{Severity: Warning, Step: st, Field: field, Message: msg})
+	}
+	candidates := 0
+	for _, codes := range c.Candidates {
+		candidates += len(codes)
+	}
+	if candidates == 0 {
+		add(StepCandidates, "candidates", "尚未勾选候选市（州），请在“候选市（州）”中勾选")
+	}
+	if len(c.Figures) == 0 {
+		add(StepFigures, "figures", "尚未填写指标数据")
+	}
+	if len(c.Screenings) == 0 {
+		add(StepEvents, "events", "尚未记录任何候选市（州）近三年负面情况的核查")
+	}
+	if len(c.Assessments) == 0 {
+		add(StepCriteria, "criteria", "尚未评估基本条件（第六/七条（一）—（五））")
+	}
+	recorded := false
+	for _, a := range c.Approvals {
+		recorded = recorded || a.Government != ConsentUnknown
+	}
+	if !recorded {
+		add(StepApprovals, "approvals", "尚未记录省级人民政府的同意意见")
+	}
+	texts := false
+	for _, secs := range c.Applications {
+		for _, t := range secs {
+			texts = texts || strings.TrimSpace(t) != ""
+		}
+	}
+	if !texts {
+		add(StepApplication, "application", "尚未填写或导入申报书")
+	}
+	return out
 }
 
 // exampleBody names the province's recommending body for a message.

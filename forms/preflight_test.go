@@ -401,3 +401,18 @@ func TestDepartmentFor(t *testing.T) {
 		}
 	}
 }
+
+// Issue 14 point 6: right after setup no step but 设置 is 完成.
+func TestStepsNotDoneAfterSetup(t *testing.T) {
+	c := testCase(t)
+	c.Candidates = map[MeasureID][]string{}
+	st := StepStatuses(Preflight(c, day(2022, 2, 1)))
+	for _, s := range []Step{StepCandidates, StepFigures, StepEvents, StepCriteria, StepCompare, StepApprovals, StepApplication} {
+		if st[s].Label() == "完成" {
+			t.Errorf("%s shows 完成 with nothing done", s.Label())
+		}
+	}
+	if full := StepStatuses(Preflight(completeCase(t), day(2022, 2, 1))); full[StepCandidates].Label() != "完成" || full[StepEvents].Label() != "完成" {
+		t.Errorf("complete case: %+v", full)
+	}
+}
