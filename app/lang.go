@@ -2,6 +2,8 @@ package app
 
 import (
 	_ "embed"
+	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -18,9 +20,23 @@ var zhTexts []byte
 // would show “Yes/No/Cancel”. The texts are registered for English, Fyne's fallback,
 // as well as for Chinese. Call before the first window is built.
 func UseChinese() {
+	normalizeLocaleEnv()
 	for _, l := range []fyne.Locale{"en", "zh-Hans"} {
 		if err := lang.AddTranslationsForLocale(zhTexts, l); err != nil {
 			fyne.LogError("无法加载界面文字", err)
+		}
+	}
+}
+
+// normalizeLocaleEnv replaces a “C”/“POSIX” locale in this process's environment by
+// zh_CN.UTF-8 before Fyne reads it: Fyne cannot parse “C” and logs “Error parsing
+// user locale C” on every start on a server-style Linux (issue 14); the UI is Chinese
+// either way.
+func normalizeLocaleEnv() {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
+		v := os.Getenv(name)
+		if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
+			os.Setenv(name, "zh_CN.UTF-8")
 		}
 	}
 }
