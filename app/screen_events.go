@@ -59,6 +59,18 @@ type eventsScreen struct {
 	loading                                                         bool
 	loaded                                                          string // formState as last loaded
 	screening                                                       *screeningCard
+	reverting                                                       bool // a selection put back after 取消
+}
+
+// guard runs action, first asking 保存/不保存/取消 when the event form or the screening
+// card has unsaved edits (issue 14: nothing is discarded without asking); revert puts
+// the selection back after 取消.
+func (s *eventsScreen) guard(action, revert func()) {
+	if s.Unsaved() == "" || s.env.AskUnsaved == nil {
+		action()
+		return
+	}
+	s.env.AskUnsaved(s, action, revert)
 }
 
 var eventKinds = []forms.EventKind{forms.EventSafety, forms.EventEnvironment, forms.EventSocial}
@@ -96,12 +108,24 @@ func newEventsScreen(env *Env) Screen {
 			}
 		})
 	s.unitList.OnSelected = func(id widget.ListItemID) {
-		if id < len(s.units) && s.units[id] != s.unit {
-			s.unit = s.units[id]
+		if id >= len(s.units) || s.units[id] == s.unit || s.reverting {
+			return
+		}
+		code := s.units[id]
+		s.guard(func() {
+			s.unit = code
 			s.loadFindings()
 			s.newEvent()
 			s.screening.load()
-		}
+		}, func() {
+			for i, u := range s.units {
+				if u == s.unit {
+					s.reverting = true
+					s.unitList.Select(i)
+					s.reverting = false
+				}
+			}
+		})
 	}
 	s.evList = widget.NewList(func() int { return len(s.findings) },
 		func() fyne.CanvasObject {
@@ -129,9 +153,20 @@ func newEventsScreen(env *Env) Screen {
 			g.Refresh()
 		})
 	s.evList.OnSelected = func(id widget.ListItemID) {
-		if id < len(s.findings) {
-			s.loadEvent(s.findings[id].Event)
+		if id >= len(s.findings) || s.reverting || s.findings[id].Event.ID == s.editing {
+			return
 		}
+		e := s.findings[id].Event
+		s.guard(func() { s.loadEvent(e) }, func() {
+			s.reverting = true
+			s.evList.UnselectAll()
+			for i, f := range s.findings {
+				if f.Event.ID == s.editing && s.editing != 0 {
+					s.evList.Select(i)
+				}
+			}
+			s.reverting = false
+		})
 	}
 
 	var kinds []string
@@ -175,7 +210,7 @@ func newEventsScreen(env *Env) Screen {
 	s.errs.Hide()
 	s.save = widget.NewButtonWithIcon("保存事件", theme.DocumentSaveIcon(), s.doSave)
 	s.save.Importance = widget.HighImportance
-	s.add = widget.NewButtonWithIcon("新建", theme.ContentAddIcon(), s.newEvent)
+	s.add = widget.NewButtonWithIcon("新建", theme.ContentAddIcon(), func() { s.guard(s.newEvent, nil) })
 	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.confirmDelete)
 
 	form := container.NewVBox(s.formHead,

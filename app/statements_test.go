@@ -220,3 +220,43 @@ func TestErrorDialogPointsToTheLog(t *testing.T) {
 		t.Error("the dialog does not name the log, or shows the operator's detail")
 	}
 }
+
+// Issue 14 point 2: 负面情况 asks before another city or 新建 replaces an unsaved event.
+func TestEventsAskBeforeDiscarding(t *testing.T) {
+	h := newShellHarness(t, true)
+	h.sh.Show(forms.StepEvents, "")
+	s := h.sh.Screen(forms.StepEvents).(*eventsScreen)
+	first := s.unit
+	test.Type(s.title, "某化工厂泄漏")
+	s.unitList.Select(1)
+	if !showsText(t, h.win.Canvas().Overlays().Top(), "有未保存的修改") {
+		t.Fatal("switching city with an unsaved event does not ask")
+	}
+	test.Tap(findButton(t, h.win.Canvas().Overlays().Top(), "取消"))
+	if s.unit != first || s.title.Text != "某化工厂泄漏" {
+		t.Fatalf("取消 did not keep the form: unit %s, title %q", s.unit, s.title.Text)
+	}
+	test.Tap(s.add)
+	test.Tap(findButton(t, h.win.Canvas().Overlays().Top(), "不保存"))
+	if s.title.Text != "" || s.Unsaved() != "" {
+		t.Errorf("不保存 did not clear the form: %q", s.title.Text)
+	}
+	s.unitList.Select(1)
+	if s.unit == first {
+		t.Error("a clean form does not switch city")
+	}
+}
+
+func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walkObjects(t, o, func(x fyne.CanvasObject) {
+		if b, ok := x.(*widget.Button); ok && b.Text == label {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q", label)
+	}
+	return found
+}
