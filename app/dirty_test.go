@@ -140,10 +140,15 @@ func TestUnsavedEventAskedBeforeLeaving(t *testing.T) {
 	t.Run("same step", func(t *testing.T) {
 		h, _, _ := edit(t)
 		h.tapDialog("取消")
-		// Moving to a field of the same screen is not leaving it.
-		h.sh.Show(forms.StepEvents, "events:370100")
+		// Moving to a field of the same screen and city is not leaving it.
+		h.sh.Show(forms.StepEvents, "events:"+code)
 		if h.dialogShows("有未保存的修改") {
 			t.Fatal("asked when staying on the screen")
+		}
+		// Another city would replace the form: that asks (issue 14 point 2).
+		h.sh.Show(forms.StepEvents, "events:370100")
+		if !h.dialogShows("有未保存的修改") {
+			t.Fatal("switching city discards the unsaved event without asking")
 		}
 	})
 }
