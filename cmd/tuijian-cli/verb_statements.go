@@ -52,9 +52,19 @@ func runScreening(c *cli, args []string) error {
 	})
 }
 
-func runBar(c *cli, args []string) error {
+// registerVerb is a verb over one of the notice's registers: add, list, delete ID.
+type registerVerb struct {
+	name, what string // verb and its Chinese name, e.g. bar, 取消资格登记
+	none       string // the list's text when empty
+	// rows are the entries as JSON values and as lines.
+	rows   func(cs *forms.Case) (any, []string)
+	delete func(t *store.Tx, id int64) error
+	add    func(c *cli, args []string) error
+}
+
+func (r registerVerb) run(c *cli, args []string) error {
 	if len(args) == 0 {
-		return usagef("用法：tuijian-cli bar add|list|delete …")
+		return usagef("用法：tuijian-cli %s add|list|delete …", r.name)
 	}
 	switch args[0] {
 	case "list":
@@ -62,16 +72,13 @@ func runBar(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		bars := cs.Bars
-		if bars == nil {
-			bars = []forms.Bar{}
-		}
-		return c.emit(bars, func(w io.Writer) {
-			if len(bars) == 0 {
-				fmt.Fprintln(w, "没有取消资格的登记（办法第十六条）")
+		v, lines := r.rows(cs)
+		return c.emit(v, func(w io.Writer) {
+			if len(lines) == 0 {
+				fmt.Fprintln(w, r.none)
 			}
-			for _, b := range bars {
-				fmt.Fprintf(w, "#%d  %s  %d—%d年度  %s  %s\n", b.ID, barSubject(cs, b), b.FromYear, b.ToYear, b.DocNo, b.Reason)
+			for _, l := range lines {
+				fmt.Fprintln(w, l)
 			}
 		})
 	case "delete":
@@ -79,14 +86,32 @@ func runBar(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := c.openUpdate("删除取消资格登记", func(t *store.Tx) error { return t.DeleteBar(id) }); err != nil {
+		if err := c.openUpdate("删除"+r.what, func(t *store.Tx) error { return r.delete(t, id) }); err != nil {
 			return err
 		}
-		return c.emit(map[string]int64{"deleted": id}, func(w io.Writer) { fmt.Fprintf(w, "已删除取消资格登记 #%d\n", id) })
+		return c.emit(map[string]int64{"deleted": id}, func(w io.Writer) { fmt.Fprintf(w, "已删除%s #%d\n", r.what, id) })
 	case "add":
-	default:
-		return usagef("bar 只有 add、list、delete 三个子命令")
+		return r.add(c, args[1:])
 	}
+	return usagef("%s 只有 add、list、delete 三个子命令", r.name)
+}
+
+func runBar(c *cli, args []string) error {
+	return registerVerb{name: "bar", what: "取消资格登记", none: "没有取消资格的登记（办法第十六条）",
+		rows: func(cs *forms.Case) (any, []string) {
+			bars := append([]forms.Bar{}, cs.Bars...)
+			var lines []string
+			for _, b := range bars {
+				lines = append(lines, fmt.Sprintf("#%d  %s  %d—%d年度  %s  %s", b.ID, barSubject(cs, b), b.FromYear, b.ToYear, b.DocNo, b.Reason))
+			}
+			return bars, lines
+		},
+		delete: func(t *store.Tx, id int64) error { return t.DeleteBar(id) },
+		add:    addBar,
+	}.run(c, args)
+}
+
+func addBar(c *cli, args []string) error {
 	fs := c.flags("bar add")
 	unit := fs.String("unit", "", "被取消评选资格的市（州）")
 	prov := fs.Bool("province", false, "取消本推荐单位（省）的申报资格")
@@ -94,7 +119,7 @@ func runBar(c *cli, args []string) error {
 	to := fs.Int("to", 0, "截止年度（默认起始年度后第 2 年，即三年）")
 	doc := fs.String("doc", "", "决定文件文号")
 	reason := fs.String("reason", "", "原因")
-	if err := parse(fs, args[1:]); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	cs, err := c.loadCase()
@@ -112,13 +137,11 @@ func runBar(c *cli, args []string) error {
 		}
 		b.UnitCode = u.Code
 	}
-	var id int64
-	if err := c.st.Update("取消资格登记", func(t *store.Tx) error { id, err = t.AddBar(b); return err }); err != nil {
+	if err := c.st.Update("取消资格登记", func(t *store.Tx) error { b.ID, err = t.AddBar(b); return err }); err != nil {
 		return usageErr{err}
 	}
-	b.ID = id
 	return c.emit(b, func(w io.Writer) {
-		fmt.Fprintf(w, "已登记 #%d：%s 取消资格（办法第十六条）\n", id, barSubject(cs, b))
+		fmt.Fprintf(w, "已登记 #%d：%s 取消资格（办法第十六条）\n", b.ID, barSubject(cs, b))
 	})
 }
 
@@ -130,46 +153,27 @@ func barSubject(cs *forms.Case, b forms.Bar) string {
 }
 
 func runCommend(c *cli, args []string) error {
-	if len(args) == 0 {
-		return usagef("用法：tuijian-cli commend add|list|delete …")
-	}
-	switch args[0] {
-	case "list":
-		cs, err := c.loadCase()
-		if err != nil {
-			return err
-		}
-		xs := cs.Commendations
-		if xs == nil {
-			xs = []forms.Commendation{}
-		}
-		return c.emit(xs, func(w io.Writer) {
-			if len(xs) == 0 {
-				fmt.Fprintln(w, "没有国务院大督查通报表扬的登记（办法第十一条）")
-			}
+	return registerVerb{name: "commend", what: "通报表扬", none: "没有国务院大督查通报表扬的登记（办法第十一条）",
+		rows: func(cs *forms.Case) (any, []string) {
+			xs := append([]forms.Commendation{}, cs.Commendations...)
+			var lines []string
 			for _, x := range xs {
-				fmt.Fprintf(w, "#%d  %s  %s  %s  %s\n", x.ID, unitNameOf(cs, x.UnitCode), x.Date, x.DocNo, x.Title)
+				lines = append(lines, fmt.Sprintf("#%d  %s  %s  %s  %s", x.ID, unitNameOf(cs, x.UnitCode), x.Date, x.DocNo, x.Title))
 			}
-		})
-	case "delete":
-		id, err := idArg(args[1:])
-		if err != nil {
-			return err
-		}
-		if err := c.openUpdate("删除通报表扬", func(t *store.Tx) error { return t.DeleteCommendation(id) }); err != nil {
-			return err
-		}
-		return c.emit(map[string]int64{"deleted": id}, func(w io.Writer) { fmt.Fprintf(w, "已删除通报表扬 #%d\n", id) })
-	case "add":
-	default:
-		return usagef("commend 只有 add、list、delete 三个子命令")
-	}
+			return xs, lines
+		},
+		delete: func(t *store.Tx, id int64) error { return t.DeleteCommendation(id) },
+		add:    addCommendation,
+	}.run(c, args)
+}
+
+func addCommendation(c *cli, args []string) error {
 	fs := c.flags("commend add")
 	unit := fs.String("unit", "", "市（州）")
 	doc := fs.String("doc", "", "通报文件文号，如 国办发〔2021〕49号")
-	date := fs.String("on", "", "通报日期 YYYY-MM-DD")
+	date := fs.String("on", "", "通报日期，如 2021-07-01")
 	title := fs.String("title", "", "表扬的典型经验做法")
-	if err := parse(fs, args[1:]); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	cs, err := c.loadCase()
@@ -181,13 +185,11 @@ func runCommend(c *cli, args []string) error {
 		return err
 	}
 	x := forms.Commendation{UnitCode: u.Code, DocNo: *doc, Date: *date, Title: *title}
-	var id int64
-	if err := c.st.Update("通报表扬", func(t *store.Tx) error { id, err = t.AddCommendation(x); return err }); err != nil {
+	if err := c.st.Update("通报表扬", func(t *store.Tx) error { x.ID, err = t.AddCommendation(x); return err }); err != nil {
 		return usageErr{err}
 	}
-	x.ID = id
 	return c.emit(x, func(w io.Writer) {
-		fmt.Fprintf(w, "已登记 #%d：%s 获国务院大督查通报表扬（%s）\n", id, u.Name, x.DocNo)
+		fmt.Fprintf(w, "已登记 #%d：%s 获国务院大督查通报表扬（%s）\n", x.ID, u.Name, x.DocNo)
 	})
 }
 
