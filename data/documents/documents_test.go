@@ -41,6 +41,7 @@ func demoCase(t testing.TB) Input {
 			demoErr = err
 			return
 		}
+		defer os.RemoveAll(dir)
 		s, err := store.Open(filepath.Join(dir, "demo.db"))
 		if err != nil {
 			demoErr = err
