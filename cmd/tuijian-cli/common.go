@@ -93,3 +93,17 @@ func runeWidth(r rune) int {
 	}
 	return 1
 }
+
+// parseUnit parses a verb's flags, loads the case and resolves its --unit, the
+// preamble of every verb about one city.
+func (c *cli) parseUnit(fs *flag.FlagSet, args []string, unit *string) (*forms.Case, forms.Unit, error) {
+	if err := parse(fs, args); err != nil {
+		return nil, forms.Unit{}, err
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return nil, forms.Unit{}, err
+	}
+	u, err := unitArg(cs, *unit)
+	return cs, u, err
+}

@@ -119,14 +119,7 @@ func eventAdd(c *cli, args []string) error {
 	officialDoc := fs.String("official-doc", "", "认定文件")
 	severe := fs.Bool("severe", false, "社会事件造成恶劣影响")
 	basis := fs.String("basis", "", "认定恶劣影响的依据")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	cs, err := c.loadCase()
-	if err != nil {
-		return err
-	}
-	u, err := unitArg(cs, *unit)
+	cs, u, err := c.parseUnit(fs, args, unit)
 	if err != nil {
 		return err
 	}

@@ -238,14 +238,7 @@ func runIndustry(c *cli, args []string) error {
 	del := fs.Bool("delete", false, "删除这一行")
 	notStat := fs.String("not-statistical", "", "该行数据未纳入统计体系，写明原因（不需统计部门审核）")
 	isStat := fs.Bool("statistical", false, "该行数据纳入统计体系（须经统计部门审核，默认）")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	cs, err := c.loadCase()
-	if err != nil {
-		return err
-	}
-	u, err := unitArg(cs, *unit)
+	_, u, err := c.parseUnit(fs, args, unit)
 	if err != nil {
 		return err
 	}

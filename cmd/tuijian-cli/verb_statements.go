@@ -26,14 +26,7 @@ func runScreening(c *cli, args []string) error {
 	date := fs.String("on", "", "核查日期 YYYY-MM-DD")
 	basis := fs.String("basis", "", "依据，如 两厅复函文号")
 	del := fs.Bool("delete", false, "删除该市（州）的核查记录")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	cs, err := c.loadCase()
-	if err != nil {
-		return err
-	}
-	u, err := unitArg(cs, *unit)
+	_, u, err := c.parseUnit(fs, args, unit)
 	if err != nil {
 		return err
 	}
@@ -173,14 +166,7 @@ func addCommendation(c *cli, args []string) error {
 	doc := fs.String("doc", "", "通报文件文号，如 国办发〔2021〕49号")
 	date := fs.String("on", "", "通报日期，如 2021-07-01")
 	title := fs.String("title", "", "表扬的典型经验做法")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	cs, err := c.loadCase()
-	if err != nil {
-		return err
-	}
-	u, err := unitArg(cs, *unit)
+	_, u, err := c.parseUnit(fs, args, unit)
 	if err != nil {
 		return err
 	}
