@@ -1,6 +1,9 @@
 package forms
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // RecommendingBodies are the 32 recommending bodies (推荐单位) the notice addresses
 // (“各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门”), by province code, in the
@@ -59,4 +62,41 @@ func DepartmentFor(current, oldCode, newCode string) string {
 // isPlaceholderBody reports the invented name earlier versions filled in.
 func isPlaceholderBody(s string) bool {
 	return strings.HasSuffix(s, "工业和信息化主管部门")
+}
+
+// Field limits of the settings: the longest real body name has 15 characters
+// (新疆维吾尔自治区工业和信息化厅), a 附注 line holds about 26; longer text is a paste
+// gone wrong and would widen the window and spill the letter.
+const (
+	MaxDepartmentChars = 40
+	MaxContactChars    = 30
+	MaxPhoneChars      = 60
+)
+
+// CheckSettings says what is wrong with typed settings, naming the field.
+func CheckSettings(st Settings) error {
+	for _, f := range []struct {
+		name, v string
+		max     int
+	}{{"推荐单位名称", st.Department, MaxDepartmentChars}, {"联系人", st.Contact, MaxContactChars}, {"联系电话", st.Phone, MaxPhoneChars}} {
+		if n := len([]rune(f.v)); n > f.max {
+			return fmt.Errorf("%s有 %d 个字，最多 %d 个字，请删减", f.name, n, f.max)
+		}
+	}
+	if st.Phone != "" {
+		digits := 0
+		for _, r := range st.Phone {
+			switch {
+			case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+				digits++
+			case strings.ContainsRune(" -－—()（）、，,/;；：:+转传真手机办公室", r):
+			default:
+				return fmt.Errorf("联系电话“%s”含有“%c”：请只写号码（可写区号-号码，多个号码用、分隔，如 0531-86000001、13912345678）", st.Phone, r)
+			}
+		}
+		if digits < 7 {
+			return fmt.Errorf("联系电话“%s”不像电话号码（至少 7 位数字），请写区号-号码或手机号", st.Phone)
+		}
+	}
+	return nil
 }

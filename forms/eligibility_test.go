@@ -55,7 +55,7 @@ func testCase(t *testing.T) *Case {
 		t.Fatal(err)
 	}
 	return &Case{
-		Settings:   Settings{ProvinceCode: "370000", Year: 2021, Department: "山东省工业和信息化厅", Contact: "张三", Phone: "0531-1"},
+		Settings:   Settings{ProvinceCode: "370000", Year: 2021, Department: "山东省工业和信息化厅", Contact: "张三", Phone: "0531-86000001"},
 		Campaign:   camp,
 		Province:   shandong,
 		Units:      []Unit{jinan, qingdao, zibo},

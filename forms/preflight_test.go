@@ -416,3 +416,24 @@ func TestStepsNotDoneAfterSetup(t *testing.T) {
 		t.Errorf("complete case: %+v", full)
 	}
 }
+
+// Issue 14 point 7: phone numbers and field lengths are checked, naming the field.
+func TestCheckSettings(t *testing.T) {
+	base := Settings{Department: "广东省工业和信息化厅", Contact: "张三", Phone: "020-83133000"}
+	ok := []Settings{base, {Phone: "0851-86000001、13912345678，传真：0851-86000002"}, {Phone: "（020）8313 3000 转 123"}}
+	for _, st := range ok {
+		if err := CheckSettings(st); err != nil {
+			t.Errorf("%+v: %v", st, err)
+		}
+	}
+	bad := map[string]Settings{
+		"推荐单位名称有": {Department: strings.Repeat("工", 41)},
+		"含有“x”":    {Phone: "0531-x"},
+		"至少 7 位数字": {Phone: "12345"},
+	}
+	for want, st := range bad {
+		if err := CheckSettings(st); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%+v: %v, want %q", st, err, want)
+		}
+	}
+}

@@ -114,7 +114,7 @@ func TestStatementsThroughTheCLI(t *testing.T) {
 func TestEventWindowFollowsDate(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
 	ok, _ := dbRunner(t, db)
-	ok("setup", "--province", "山东", "--year", "2021", "--contact", "张三", "--phone", "0531-1")
+	ok("setup", "--province", "山东", "--year", "2021", "--contact", "张三", "--phone", "0531-86000001")
 	ok("candidate", "add", "--measure", "industry", "青岛")
 	ok("event", "add", "--unit", "青岛", "--kind", "safety", "--date", "2022-03-01", "--title", "爆炸", "--deaths", "12")
 	for _, verb := range []string{"exclusions", "units"} {

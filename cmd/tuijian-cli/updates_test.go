@@ -13,7 +13,7 @@ import (
 func TestPartialEditsChangeOnlyWhatIsGiven(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
 	ok, status := dbRunner(t, db)
-	ok("setup", "--province", "山东", "--year", "2021", "--contact", "张三", "--phone", "0531-1")
+	ok("setup", "--province", "山东", "--year", "2021", "--contact", "张三", "--phone", "0531-86000001")
 	ok("candidate", "add", "--measure", "industry", "青岛")
 	ok("figure", "set", "--measure", "industry", "--unit", "青岛", "--indicator", "ind.va_growth", "--year", "2021",
 		"--value", "8.1", "--remark", "快报数", "--source", "2021年青岛市统计公报")

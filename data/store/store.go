@@ -277,7 +277,10 @@ func (t *Tx) SetSettings(st forms.Settings) error {
 	if old.ProvinceCode != st.ProvinceCode && st.Department == old.Department {
 		st.Department = forms.DepartmentFor(st.Department, old.ProvinceCode, st.ProvinceCode)
 	}
-	st.Department = strings.TrimSpace(st.Department)
+	st.Department, st.Contact, st.Phone = strings.TrimSpace(st.Department), strings.TrimSpace(st.Contact), strings.TrimSpace(st.Phone)
+	if err := forms.CheckSettings(st); err != nil {
+		return err
+	}
 	_, err = t.tx.Exec("UPDATE settings SET province_code=?, year=?, department=?, contact=?, phone=?, demo=? WHERE id = 1",
 		st.ProvinceCode, st.Year, st.Department, st.Contact, st.Phone, b2i(st.Demo))
 	if err != nil {

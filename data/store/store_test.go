@@ -26,7 +26,7 @@ func open(t *testing.T, path string) *Store {
 func setup(t *testing.T, s *Store) {
 	t.Helper()
 	err := s.Update("设置", func(tx *Tx) error {
-		return tx.SetSettings(forms.Settings{ProvinceCode: "370000", Year: 2021, Department: "山东省工业和信息化厅", Contact: "张三", Phone: "0531-1"})
+		return tx.SetSettings(forms.Settings{ProvinceCode: "370000", Year: 2021, Department: "山东省工业和信息化厅", Contact: "张三", Phone: "0531-86000001"})
 	})
 	if err != nil {
 		t.Fatal(err)
