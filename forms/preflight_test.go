@@ -427,7 +427,7 @@ func TestCheckSettings(t *testing.T) {
 		}
 	}
 	bad := map[string]Settings{
-		"推荐单位名称有": {Department: strings.Repeat("工", 41)},
+		"推荐单位名称有":  {Department: strings.Repeat("工", 41)},
 		"含有“x”":    {Phone: "0531-x"},
 		"至少 7 位数字": {Phone: "12345"},
 	}
