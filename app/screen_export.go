@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"tuijian/data/documents"
 	"tuijian/forms"
 )
 
@@ -51,7 +52,7 @@ func (s *exportScreen) Refresh() {
 		s.summary.Refresh()
 		return
 	}
-	s.issues = forms.Preflight(c, s.env.Now())
+	s.issues = append(forms.Preflight(c, s.env.Now()), documents.LayoutIssues(c, s.env.Now(), docFonts())...)
 	blockers := len(forms.Blockers(s.issues))
 	warnings := len(s.issues) - blockers
 	if blockers == 0 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"tuijian/data/documents"
+	"tuijian/data/pdfdoc"
 	"tuijian/forms"
 )
 
@@ -28,7 +30,7 @@ func runCheck(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	issues := forms.Preflight(cs, c.now())
+	issues := append(forms.Preflight(cs, c.now()), documents.LayoutIssues(cs, c.now(), pdfdoc.SystemFonts())...)
 	out := checkOut{Issues: issues}
 	if out.Issues == nil {
 		out.Issues = []forms.Issue{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"tuijian/data/docx"
 	"tuijian/data/pdfdoc"
@@ -406,4 +407,27 @@ func letterLayout(in Input, ch chosen, fit letterFit) (*pdfdoc.Writer, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// LayoutIssues are the pre-flight's findings the layout alone can make (issue 12): a
+// 推荐函 that does not fit one page even at the tightest spacing GB/T 9704 allows. It
+// is written on two pages laid out as the standard asks; the officer is told to shorten
+// the 附注 or the department's name. The check lays the letters out without fonts
+// embedded, a few milliseconds each.
+func LayoutIssues(c *forms.Case, day time.Time, fonts pdfdoc.Fonts) []forms.Issue {
+	var out []forms.Issue
+	in := Input{Case: c, Date: forms.Day(day), ExportDay: forms.Day(day), Fonts: fonts}
+	chs, err := chosenMeasures(&in)
+	if err != nil {
+		return nil
+	}
+	for _, ch := range chs {
+		w, _, err := fitLetter(in, ch)
+		if err != nil || w.Pages() == 1 {
+			continue
+		}
+		out = append(out, forms.Issue{Severity: forms.Warning, Measure: ch.m.ID, Step: forms.StepSetup, Field: "settings.phone",
+			Message: fmt.Sprintf("%s：推荐函一页排不下（%d 页），将按 GB/T 9704 续排到第二页；如需一页，请缩短联系人、电话或推荐单位名称", ch.m.Short, w.Pages())})
+	}
+	return out
 }

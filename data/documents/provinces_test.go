@@ -398,3 +398,35 @@ func TestTableWithManyIndustries(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12 point 2: a letter that cannot fit one page is written on two, the closing
+// double line on the last, and the pre-flight warns.
+func TestLetterThatCannotFitIsWarned(t *testing.T) {
+	need(t, "pdftotext")
+	c := provinceCase(t, "650000", forms.Digital, "652800")
+	c.Settings.Contact = strings.Repeat("张三、", 9) + "李四"
+	c.Settings.Phone = strings.Repeat("0991-86000001、", 3) + "传真0991-86000002"
+	if issues := LayoutIssues(c, testDay, pdfdoc.Fallback()); len(issues) != 1 || issues[0].Severity != forms.Warning || !strings.Contains(issues[0].Message, "一页排不下") {
+		t.Fatalf("layout issues: %+v", issues)
+	}
+	if issues := LayoutIssues(provinceCase(t, "650000", forms.Digital, "652800"), testDay, pdfdoc.Fallback()); len(issues) != 0 {
+		t.Errorf("a letter that fits is warned: %+v", issues)
+	}
+	files, err := Build(provinceInput(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := c.Campaign.Measure(forms.Digital)
+	for _, f := range files {
+		if f.Path != Names(m).LetterPDF {
+			continue
+		}
+		pages := strings.Split(strings.TrimRight(pdftotext(t, f.Data), "\f"), "\f")
+		if len(pages) != 2 || !strings.Contains(squash(pages[1]), "电子版签名公钥指纹") || !strings.Contains(squash(pages[1]), "—2—") {
+			t.Errorf("two-page letter: %d pages, last:\n%s", len(pages), pages[len(pages)-1])
+		}
+		if strings.Contains(squash(pages[0]), squash(c.Settings.Department)+"2022年2月10日") && !strings.Contains(squash(pages[0]), "联系人") {
+			t.Error("the 署名 stands without its 附注")
+		}
+	}
+}
