@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -398,12 +397,11 @@ func (p *comparePanel) inputs() (map[string]float64, map[string][2]float64, erro
 			if w == nil {
 				w = map[string]float64{}
 			}
-			t := strings.TrimSpace(p.weightIn[j].Text)
 			v := 0.0
-			if t != "" {
-				f, err := strconv.ParseFloat(t, 64)
-				if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
-					return nil, nil, fmt.Errorf("“%s”的权重“%s”无效：请填写不小于 0 的数（如 1 或 0.2），留空表示 0；全部留空为等权", in.Label, t)
+			if t := strings.TrimSpace(p.weightIn[j].Text); t != "" {
+				f, err := forms.ParseWeight("“"+in.Label+"”", t)
+				if err != nil {
+					return nil, nil, fmt.Errorf("%w（留空表示 0；全部留空为等权）", err)
 				}
 				v = f
 			}
@@ -413,16 +411,9 @@ func (p *comparePanel) inputs() (map[string]float64, map[string][2]float64, erro
 		if lo == "" && hi == "" {
 			continue
 		}
-		bd := [2]float64{0, 1}
-		for k, t := range []string{lo, hi} {
-			if t == "" {
-				continue
-			}
-			f, err := strconv.ParseFloat(t, 64)
-			if err != nil || math.IsNaN(f) {
-				return nil, nil, fmt.Errorf("“%s”的稳健性权重上下限“%s”无效：请填写 0 到 1 之间的数", in.Label, t)
-			}
-			bd[k] = f
+		bd, err := forms.ParseBound("“"+in.Label+"”", lo, hi)
+		if err != nil {
+			return nil, nil, err
 		}
 		if b == nil {
 			b = map[string][2]float64{}

@@ -520,6 +520,36 @@ func DecisionWarnings(c *Case, exportDay time.Time) []Issue {
 
 // ParseWeights reads "id=0.2,id=0.1" (ids of m's indicators, or the part after the
 // dot, e.g. va_growth).
+// ParseWeight reads one indicator's weight as typed (CLI list or GUI field): a number
+// not below 0; what names the indicator in the message.
+func ParseWeight(what, text string) (float64, error) {
+	w, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+		return 0, fmt.Errorf("%s的权重“%s”无效：应为不小于 0 的数，如 1 或 0.2", what, text)
+	}
+	return w, nil
+}
+
+// ParseBound reads one indicator's robustness weight bounds as typed, lo and hi each
+// blank (0, 1) or a number, with 0 ≤ lo ≤ hi ≤ 1.
+func ParseBound(what, lo, hi string) ([2]float64, error) {
+	b := [2]float64{0, 1}
+	for i, t := range []string{lo, hi} {
+		if t = strings.TrimSpace(t); t == "" {
+			continue
+		}
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil || math.IsNaN(f) {
+			return b, fmt.Errorf("%s的权重上下限“%s”无效：应为 0 到 1 之间的数", what, t)
+		}
+		b[i] = f
+	}
+	if !(b[0] >= 0 && b[1] <= 1 && b[0] <= b[1]) {
+		return b, fmt.Errorf("%s的权重上下限 %s:%s 无效：应满足 0 ≤ 下限 ≤ 上限 ≤ 1", what, strings.TrimSpace(lo), strings.TrimSpace(hi))
+	}
+	return b, nil
+}
+
 func ParseWeights(m *Measure, s string) (map[string]float64, error) {
 	out := map[string]float64{}
 	for _, part := range splitList(s) {
@@ -531,9 +561,9 @@ func ParseWeights(m *Measure, s string) (map[string]float64, error) {
 		if err != nil {
 			return nil, err
 		}
-		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-			return nil, fmt.Errorf("指标 %s 的权重“%s”无效：应为不小于 0 的数，如 0.2", id, v)
+		w, err := ParseWeight("指标 "+id+" ", v)
+		if err != nil {
+			return nil, err
 		}
 		out[id] = w
 	}
@@ -553,19 +583,9 @@ func ParseBounds(m *Measure, s string) (map[string][2]float64, error) {
 		if err != nil {
 			return nil, err
 		}
-		b := [2]float64{0, 1}
-		for i, t := range []string{lo, hi} {
-			if t = strings.TrimSpace(t); t == "" {
-				continue
-			}
-			f, err := strconv.ParseFloat(t, 64)
-			if err != nil || math.IsNaN(f) {
-				return nil, fmt.Errorf("指标 %s 的权重上下限“%s”无效：应为 0 到 1 之间的数", id, v)
-			}
-			b[i] = f
-		}
-		if !(b[0] >= 0 && b[1] <= 1 && b[0] <= b[1]) {
-			return nil, fmt.Errorf("指标 %s 的权重上下限 %s 无效：应满足 0 ≤ 下限 ≤ 上限 ≤ 1", id, v)
+		b, err := ParseBound("指标 "+id+" ", lo, hi)
+		if err != nil {
+			return nil, err
 		}
 		out[id] = b
 	}
