@@ -528,9 +528,19 @@ func (n *navItem) CreateRenderer() fyne.WidgetRenderer {
 
 // ErrorContent is the window's content when the data cannot be opened at all (for
 // example ErrInUse): the message and a button that quits.
-func ErrorContent(err error, quit func()) fyne.CanvasObject {
-	l := widget.NewLabel("无法打开数据文件：\n" + err.Error())
+func ErrorContent(err error, retry, quit func()) fyne.CanvasObject {
+	text := "无法打开数据文件：\n" + err.Error()
+	buttons := container.NewHBox(layout.NewSpacer())
+	if errors.Is(err, store.ErrInUse) && retry != nil {
+		// Another window (or another PC on a shared folder) has the file: close it and
+		// try again, without restarting the program (issue 20).
+		text += "\n\n请先关闭正在使用该文件的另一个窗口（或另一台电脑上打开它的程序），再点“重试”。"
+		r := widget.NewButton("重试", retry)
+		r.Importance = widget.HighImportance
+		buttons.Add(r)
+	}
+	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapBreak
-	b := widget.NewButton("退出", quit)
-	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), b), nil, nil, l)
+	buttons.Add(widget.NewButton("退出", quit))
+	return container.NewBorder(nil, buttons, nil, nil, l)
 }

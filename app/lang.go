@@ -28,15 +28,38 @@ func UseChinese() {
 	}
 }
 
-// normalizeLocaleEnv replaces a “C”/“POSIX” locale in this process's environment by
-// zh_CN.UTF-8 before Fyne reads it: Fyne cannot parse “C” and logs “Error parsing
-// user locale C” on every start on a server-style Linux (issue 14); the UI is Chinese
-// either way.
+// CLocaleEnv reports whether this process runs under a “C”/“POSIX” locale, which Fyne
+// cannot parse, and returns the environment with zh_CN.UTF-8 in its place. Fyne's lang
+// package reads the locale once while it initialises, before main, and logs “Error
+// parsing user locale C” then; every later lookup (widgets, fonts) reads the fixed
+// environment. Only a launcher that sets LANG can silence the first line.
+func CLocaleEnv() ([]string, bool) {
+	env := os.Environ()
+	changed := false
+	for i, kv := range env {
+		name, v, _ := strings.Cut(kv, "=")
+		switch name {
+		case "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE":
+			if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
+				env[i] = name + "=zh_CN.UTF-8"
+				changed = true
+			}
+		}
+	}
+	return env, changed
+}
+
+// normalizeLocaleEnv applies CLocaleEnv to this process (for the windows built
+// after it, and for tests).
 func normalizeLocaleEnv() {
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
-		v := os.Getenv(name)
-		if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
-			os.Setenv(name, "zh_CN.UTF-8")
+	env, changed := CLocaleEnv()
+	if !changed {
+		return
+	}
+	for _, kv := range env {
+		name, v, _ := strings.Cut(kv, "=")
+		if os.Getenv(name) != v {
+			os.Setenv(name, v)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -259,4 +260,27 @@ func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button 
 		t.Fatalf("no button %q", label)
 	}
 	return found
+}
+
+// Issue 20 point 6: a data file in use by another program offers 重试.
+func TestLockedDataFileOffersRetry(t *testing.T) {
+	newTestApp(t)
+	tried := 0
+	c := ErrorContent(fmt.Errorf("%w（x.db）", store.ErrInUse), func() { tried++ }, func() {})
+	w := test.NewWindow(c)
+	defer w.Close()
+	test.Tap(findButton(t, c, "重试"))
+	if tried != 1 || !showsText(t, c, "再点“重试”") {
+		t.Errorf("retry tapped %d times", tried)
+	}
+	other := ErrorContent(errors.New("不是 Tuijian 数据文件"), func() {}, func() {})
+	var retry bool
+	walkObjects(t, other, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "重试" {
+			retry = true
+		}
+	})
+	if retry {
+		t.Error("重试 offered for a file that is not in use")
+	}
 }

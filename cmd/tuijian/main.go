@@ -90,15 +90,25 @@ func main() {
 		ready <- opened{st, err}
 	}()
 	var sh *app.Shell
+	var retry func()
+	retry = func() {
+		go func() {
+			st, err := openStore(*db, *demoFlag)
+			ready <- opened{st, err}
+		}()
+	}
 	go func() {
 		o := <-ready
-		fyne.Do(func() {
-			if o.err != nil {
+		for o.err != nil {
+			err := o.err
+			fyne.Do(func() {
 				debug.SetGCPercent(gcPercent)
-				fmt.Fprintln(os.Stderr, o.err)
-				w.SetContent(app.ErrorContent(o.err, a.Quit))
-				return
-			}
+				fmt.Fprintln(os.Stderr, err)
+				w.SetContent(app.ErrorContent(err, retry, a.Quit))
+			})
+			o = <-ready
+		}
+		fyne.Do(func() {
 			sh = app.NewShell(w, o.st, app.Options{Start: forms.Step(*screen)})
 			phase("shell")
 			var content fyne.CanvasObject = sh.Content()
