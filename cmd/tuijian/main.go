@@ -90,8 +90,7 @@ func main() {
 		ready <- opened{st, err}
 	}()
 	var sh *app.Shell
-	var retry func()
-	retry = func() {
+	retry := func() {
 		go func() {
 			st, err := openStore(*db, *demoFlag)
 			ready <- opened{st, err}
