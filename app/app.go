@@ -456,10 +456,9 @@ func (s *Shell) OpenDemo() {
 		done(work())
 		return
 	}
-	go func() {
-		st, err := work()
-		fyne.Do(func() { done(st, err) })
-	}()
+	var st *store.Store
+	var err error
+	inBackground(func() { st, err = work() }, func() { done(st, err) })
 }
 
 // OpenStore opens a database; with demo set, a new (empty) file is filled with the

@@ -165,10 +165,13 @@ func docBuild(env *Env, done func(documents.Input, []documents.File)) {
 	status := widget.NewLabel("正在查找字体并生成文件……")
 	prog := dialog.NewCustomWithoutButtons("生成文件", container.NewVBox(status, bar), env.Window)
 	prog.Show()
-	go func() {
-		fp, err := keyring.Fingerprint(env.Store)
-		in := documents.NewInput(c, env.Now(), docFonts(), fp)
-		var files []documents.File
+	var in documents.Input
+	var files []documents.File
+	var err error
+	inBackground(func() {
+		var fp string
+		fp, err = keyring.Fingerprint(env.Store)
+		in = documents.NewInput(c, env.Now(), docFonts(), fp)
 		if err == nil {
 			files, err = documents.BuildProgress(in, func(d, total int, path string) {
 				fyne.Do(func() {
@@ -177,17 +180,16 @@ func docBuild(env *Env, done func(documents.Input, []documents.File)) {
 				})
 			})
 		}
-		fyne.Do(func() {
-			prog.Hide()
-			if err != nil {
-				env.ShowError(err)
-				if len(files) == 0 {
-					return
-				}
+	}, func() {
+		prog.Hide()
+		if err != nil {
+			env.ShowError(err)
+			if len(files) == 0 {
+				return
 			}
-			done(in, files)
-		})
-	}()
+		}
+		done(in, files)
+	})
 }
 
 func docSize(n int) string {

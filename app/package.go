@@ -228,21 +228,21 @@ func keyCreate(env *Env, pass1, pass2 string, replace bool, done func(error)) {
 		return
 	}
 	busy := newBusyDialog(env, "创建签名密钥", "正在生成签名密钥……", nil)
-	go func() {
-		_, err := keyring.CreateKey(env.Store, pass1, replace, func(msg string) {
+	var err error
+	inBackground(func() {
+		_, err = keyring.CreateKey(env.Store, pass1, replace, func(msg string) {
 			fyne.Do(func() { busy.status.SetText(msg) })
 		})
-		fyne.Do(func() {
-			busy.close()
-			if err == nil {
-				if env.Changed != nil {
-					env.Changed()
-				}
-				keyShowDialog(env, "已创建签名密钥。")
+	}, func() {
+		busy.close()
+		if err == nil {
+			if env.Changed != nil {
+				env.Changed()
 			}
-			finish(err)
-		})
-	}()
+			keyShowDialog(env, "已创建签名密钥。")
+		}
+		finish(err)
+	})
 }
 
 // ---- 导出报送包 ----
@@ -333,9 +333,11 @@ func packageExport(env *Env, passphrase, target, iso, archive string, done func(
 	day := env.Now()
 	ctx, cancel := context.WithCancel(context.Background())
 	busy := newBusyDialog(env, "导出报送包", "正在解开签名私钥（约需数秒）", cancel)
-	go func() {
-		var res submission.Result
-		key, err := keyring.UnlockStored(st, passphrase)
+	var res submission.Result
+	var err error
+	inBackground(func() {
+		var key signing.PrivateKey
+		key, err = keyring.UnlockStored(st, passphrase)
 		var secs map[forms.MeasureID]map[string]string
 		if err == nil && ctx.Err() != nil {
 			err = fmt.Errorf("导出已取消，原有报送包（如有）未改动：%w", ctx.Err())
@@ -356,22 +358,21 @@ func packageExport(env *Env, passphrase, target, iso, archive string, done func(
 			}
 			res.Archive = arch.Out
 		}
-		fyne.Do(func() {
-			busy.close()
-			cancel()
-			switch {
-			case errors.Is(err, context.Canceled):
-				// The officer pressed 取消: nothing to report.
-			case err != nil:
-				env.ShowError(err)
-			default:
-				packageResultDialog(env, res)
-			}
-			if done != nil {
-				done(res, err)
-			}
-		})
-	}()
+	}, func() {
+		busy.close()
+		cancel()
+		switch {
+		case errors.Is(err, context.Canceled):
+			// The officer pressed 取消: nothing to report.
+		case err != nil:
+			env.ShowError(err)
+		default:
+			packageResultDialog(env, res)
+		}
+		if done != nil {
+			done(res, err)
+		}
+	})
 }
 
 // openPath shows a folder or opens a file with the system's own program: on Windows
@@ -465,18 +466,16 @@ func packageVerify(env *Env, p string, done func(submission.Report)) {
 		}
 	}
 	busy := newBusyDialog(env, "校验报送包", "正在校验 "+filepath.Base(p), nil)
-	go func() {
-		rep := submission.Verify(p, pub)
-		fyne.Do(func() {
-			busy.close()
-			d := dialog.NewCustom("校验结果", "关闭", verifyReportContent(rep, pub != nil), env.Window)
-			d.Resize(fyne.NewSize(820, 520))
-			d.Show()
-			if done != nil {
-				done(rep)
-			}
-		})
-	}()
+	var rep submission.Report
+	inBackground(func() { rep = submission.Verify(p, pub) }, func() {
+		busy.close()
+		d := dialog.NewCustom("校验结果", "关闭", verifyReportContent(rep, pub != nil), env.Window)
+		d.Resize(fyne.NewSize(820, 520))
+		d.Show()
+		if done != nil {
+			done(rep)
+		}
+	})
 }
 
 // verifyReportContent shows a report: a headline and, on failure, every problem.

@@ -86,12 +86,14 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 		err error
 	}
 	oc := make(chan outcome, 1)
-	packageExport(h.env, pass, target, iso, "", func(r submission.Result, err error) { oc <- outcome{r, err} })
-	if b := h.overlayButton("取消"); b == nil {
-		t.Fatal("no 取消 on the export progress")
-	} else {
-		test.Tap(b)
-	}
+	h.async(func() {
+		packageExport(h.env, pass, target, iso, "", func(r submission.Result, err error) { oc <- outcome{r, err} })
+		if b := h.overlayButton("取消"); b == nil {
+			t.Fatal("no 取消 on the export progress")
+		} else {
+			test.Tap(b)
+		}
+	})
 	if o := wait(t, oc, "cancelled export"); o.err == nil || !strings.Contains(o.err.Error(), "取消") {
 		t.Fatalf("cancelled export: %v", o.err)
 	}

@@ -74,48 +74,50 @@ func (p *comparePanel) runRobustness() {
 	p.progress.SetValue(0)
 	p.progress.Show()
 	p.robStatus.SetText(fmt.Sprintf("正在抽样 %d 组权重……", n))
-	go func() {
-		rob, err := cmp.Robustness(ctx, n, seed, func(done, total int) {
+	var rob forms.Robustness
+	var chartPNG []byte
+	h := compareChartHeight(len(cmp.Candidates))
+	inBackground(func() {
+		rob, err = cmp.Robustness(ctx, n, seed, func(done, total int) {
 			fyne.Do(func() {
 				if id == p.runID {
 					p.progress.SetValue(float64(done) / float64(total))
 				}
 			})
 		})
-		var chartPNG []byte
-		h := compareChartHeight(len(cmp.Candidates))
 		if err == nil {
-			chartPNG, _ = chart.AcceptabilityStacked(cmp.Problem.Names, rob.SMAA.Acceptability, 900, h)
+			if chartPNG, err = chart.AcceptabilityStacked(cmp.Problem.Names, rob.SMAA.Acceptability, 900, h); err != nil {
+				err = fmt.Errorf("排名可接受度图未能生成：%w", err)
+			}
 		}
-		fyne.Do(func() {
-			cancel()
-			if id != p.runID {
-				return // superseded
-			}
-			p.mu.Lock()
-			p.cancel = nil
-			p.mu.Unlock()
-			p.runBtn.Enable()
-			p.cancelBtn.Disable()
-			p.progress.Hide()
-			switch {
-			case errors.Is(err, context.Canceled):
-				p.robStatus.SetText("稳健性分析已取消。")
-			case err != nil:
-				p.robStatus.SetText("稳健性分析未完成：" + err.Error())
-				p.env().ShowError(err)
-			case gen != p.gen:
-				p.robStatus.SetText("比较条件在分析期间已改变，结果已作废，请重新运行。")
-			default:
-				p.robGen = gen
-				p.showRobustness(&cmp, &rob, chartPNG, h)
-			}
-			p.updateChooseNote()
-			if p.robDone != nil {
-				p.robDone()
-			}
-		})
-	}()
+	}, func() {
+		cancel()
+		if id != p.runID {
+			return // superseded
+		}
+		p.mu.Lock()
+		p.cancel = nil
+		p.mu.Unlock()
+		p.runBtn.Enable()
+		p.cancelBtn.Disable()
+		p.progress.Hide()
+		switch {
+		case errors.Is(err, context.Canceled):
+			p.robStatus.SetText("稳健性分析已取消。")
+		case err != nil:
+			p.robStatus.SetText("稳健性分析未完成：" + err.Error())
+			p.env().ShowError(err)
+		case gen != p.gen:
+			p.robStatus.SetText("比较条件在分析期间已改变，结果已作废，请重新运行。")
+		default:
+			p.robGen = gen
+			p.showRobustness(&cmp, &rob, chartPNG, h)
+		}
+		p.updateChooseNote()
+		if p.robDone != nil {
+			p.robDone()
+		}
+	})
 }
 
 // stop cancels a running analysis.

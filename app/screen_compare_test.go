@@ -41,9 +41,13 @@ func (h *testEnv) run(p *comparePanel, cancel bool) {
 	h.t.Helper()
 	done := make(chan struct{}, 1)
 	p.robDone = func() { done <- struct{}{} }
-	test.Tap(p.runBtn)
 	if cancel {
-		test.Tap(p.cancelBtn)
+		h.async(func() {
+			test.Tap(p.runBtn)
+			test.Tap(p.cancelBtn)
+		})
+	} else {
+		test.Tap(p.runBtn)
 	}
 	select {
 	case <-done:

@@ -50,6 +50,9 @@ type testEnv struct {
 	changed int
 	shown   []shownStep
 	errs    []error
+	// async runs f with background work on its own goroutine, as in the app (for
+	// tests that press 取消 while it runs).
+	async func(f func())
 }
 
 // envConfig varies a testEnv.
@@ -81,9 +84,14 @@ func newTestEnv(t *testing.T, cfg envConfig) *testEnv {
 	h.env.Changed = func() { h.changed++; h.reload() }
 	h.env.Show = func(st forms.Step, field string) { h.shown = append(h.shown, shownStep{st, field}) }
 	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
-	old := inBackground
+	real := inBackground
 	inBackground = func(work, done func()) { work(); done() }
-	t.Cleanup(func() { inBackground = old })
+	t.Cleanup(func() { inBackground = real })
+	h.async = func(f func()) {
+		inBackground = real
+		defer func() { inBackground = func(work, done func()) { work(); done() } }()
+		f()
+	}
 	h.reload()
 	if cfg.step != "" {
 		h.showScreen(cfg.step)

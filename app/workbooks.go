@@ -41,15 +41,6 @@ func init() {
 	}})
 }
 
-// inBackground runs work off the UI thread and then done on it; tests make it
-// synchronous.
-var inBackground = func(work, done func()) {
-	go func() {
-		work()
-		fyne.Do(done)
-	}()
-}
-
 // maxWorkbookBytes bounds what is read from a chosen file (workbook checks 50 MiB too).
 const maxWorkbookBytes = 50<<20 + 1
 
@@ -253,7 +244,7 @@ type verificationView struct {
 	reply    *workbook.VerificationReply
 	err      error
 	open     []workbook.Item // changed and questioned
-	choice   map[forms.FigureKey]*widget.RadioGroup
+	choice   map[forms.ReviewKey]*widget.RadioGroup
 	doc      *widget.Entry
 	date     *widget.Entry
 	status   *widget.Label
@@ -272,7 +263,7 @@ const (
 // startVerificationImport reads the bureau's reply off the UI thread and shows the review.
 func startVerificationImport(env *Env, name string, data []byte, shown func(*verificationView)) {
 	c := env.Case
-	v := &verificationView{env: env, name: name, choice: map[forms.FigureKey]*widget.RadioGroup{}}
+	v := &verificationView{env: env, name: name, choice: map[forms.ReviewKey]*widget.RadioGroup{}}
 	startReview(env, name, v, func() {
 		v.reply, v.err = workbook.ImportVerification(c, bytes.NewReader(data), int64(len(data)))
 	}, shown)
@@ -398,7 +389,7 @@ func (v *verificationView) apply() {
 	if v.applied {
 		return
 	}
-	decisions := map[forms.FigureKey]workbook.Decision{}
+	decisions := map[forms.ReviewKey]workbook.Decision{}
 	var undecided []string
 	for _, it := range v.open {
 		switch v.choice[it.Key].Selected {

@@ -142,8 +142,8 @@ func TestVerificationReviewFlow(t *testing.T) {
 	if !strings.Contains(v.status.Text, "尚未决定") || h.changed != 0 {
 		t.Fatalf("status %q", v.status.Text)
 	}
-	v.choice[changed].SetSelected(choiceAccept)
-	v.choice[questioned].SetSelected(choiceReject)
+	v.choice[forms.FigureReview(changed)].SetSelected(choiceAccept)
+	v.choice[forms.FigureReview(questioned)].SetSelected(choiceReject)
 	test.Tap(v.confirm)
 	if !strings.Contains(v.status.Text, "文号") || h.changed != 0 {
 		t.Fatalf("status %q", v.status.Text)

@@ -44,3 +44,25 @@ func StateAfterEdit(old VerifyState, exists, changed bool) VerifyState {
 	}
 	return old
 }
+
+// ReviewKey names one figure the statistics bureau is asked to check (审核表 and its
+// reply): an indicator's figure for one year (Row 0), or one column of a 主导产业 row
+// (Row ≥ 1, Column the column key, Indicator empty, Year the campaign year the row
+// describes). A 主导产业 row is one record with four figures, not four indicators,
+// so it has its own fields here instead of an invented indicator code.
+type ReviewKey struct {
+	FigureKey
+	Row    int
+	Column string
+}
+
+// FigureReview is the review key of an indicator's figure.
+func FigureReview(k FigureKey) ReviewKey { return ReviewKey{FigureKey: k} }
+
+// IndustryReview is the review key of one figure of a 主导产业 row.
+func IndustryReview(m MeasureID, code string, row int, column string, year int) ReviewKey {
+	return ReviewKey{FigureKey: FigureKey{UnitCode: code, Measure: m, Year: year}, Row: row, Column: column}
+}
+
+// Industry reports a key of a 主导产业 row's figure.
+func (k ReviewKey) Industry() bool { return k.Row > 0 }

@@ -225,9 +225,14 @@ func (c *cli) confirmQuiet(yes bool, question string) bool {
 	return c.confirm(yes, question)
 }
 
-// itemKey is the key of a verification item on the command line: 代码/指标代码/年份.
-func itemKey(k forms.FigureKey) string {
-	return k.UnitCode + "/" + k.Indicator + "/" + strconv.Itoa(k.Year)
+// itemKey is the key of a verification item on the command line: 代码/指标代码/年份,
+// for a 主导产业 figure 代码/主导产业<行>.<列>/年份 (e.g. 370200/主导产业1.revenue/2021).
+func itemKey(k forms.ReviewKey) string {
+	ind := k.Indicator
+	if k.Industry() {
+		ind = "主导产业" + strconv.Itoa(k.Row) + "." + k.Column
+	}
+	return k.UnitCode + "/" + ind + "/" + strconv.Itoa(k.Year)
 }
 
 func runImportVerification(c *cli, args []string) error {
@@ -266,7 +271,7 @@ func runImportVerification(c *cli, args []string) error {
 			byKey[itemKey(it.Key)] = it
 		}
 	}
-	decisions := map[forms.FigureKey]workbook.Decision{}
+	decisions := map[forms.ReviewKey]workbook.Decision{}
 	switch a := strings.TrimSpace(*accept); a {
 	case "":
 	case "all", "none":

@@ -114,7 +114,7 @@ func TestWorkbookVerbs(t *testing.T) {
 	}
 	f, _ = excelize.OpenFile(vf)
 	rows, _ := f.GetRows("统计数据审核")
-	var changedKey, questionedKey string
+	var changedKey, questionedKey, industryKey string
 	for i, r := range rows[2:] {
 		row := i + 3
 		f.SetCellStr("统计数据审核", "K"+itoa(row), "王五")
@@ -126,12 +126,20 @@ func TestWorkbookVerbs(t *testing.T) {
 			f.SetCellStr("统计数据审核", "J"+itoa(row), "请核实")
 			questionedKey = "370600/ind.va_growth/2020"
 		}
+		// A 主导产业 figure has its own key: row and column, not an indicator code.
+		if r[0] == "370200" && industryKey == "" && strings.HasPrefix(r[3], "主导产业第1行") && strings.Contains(r[3], "销售收入") {
+			f.SetCellStr("统计数据审核", "I"+itoa(row), "3999.5")
+			industryKey = "370200/主导产业1.revenue/" + r[4]
+		}
+	}
+	if industryKey == "" {
+		t.Fatal("no 主导产业 row in the 审核表")
 	}
 	reply := filepath.Join(dir, "回复.xlsx")
 	f.SaveAs(reply)
 	f.Close()
 	out, e, code = run(t, "--db", db, "import-verification", reply)
-	if code != 2 || !strings.Contains(out, changedKey) || !strings.Contains(out, questionedKey) || !strings.Contains(e, "--doc") {
+	if code != 2 || !strings.Contains(out, changedKey) || !strings.Contains(out, questionedKey) || !strings.Contains(out, industryKey) || !strings.Contains(e, "--doc") {
 		t.Fatalf("import-verification without --doc: %d\n%s\n%s", code, out, e)
 	}
 	if _, e, code := run(t, "--db", db, "import-verification", reply, "--doc", "鲁统函〔2022〕9号", "--date", "2022-02-01", "--yes"); code != 2 || !strings.Contains(e, "--accept") {
@@ -140,7 +148,7 @@ func TestWorkbookVerbs(t *testing.T) {
 	if _, e, code := run(t, "--db", db, "import-verification", reply, "--doc", "d", "--date", "2022-02-01", "--accept", "370200/nope/2021"); code != 2 || !strings.Contains(e, "不是本回复中") {
 		t.Errorf("bad key: %d %s", code, e)
 	}
-	out, e, code = run(t, "--db", db, "--json", "import-verification", reply, "--doc", "鲁统函〔2022〕9号", "--date", "2022-02-01", "--accept", changedKey, "--yes")
+	out, e, code = run(t, "--db", db, "--json", "import-verification", reply, "--doc", "鲁统函〔2022〕9号", "--date", "2022-02-01", "--accept", changedKey+","+industryKey, "--yes")
 	if code != 0 {
 		t.Fatalf("import-verification: %d %s %s", code, out, e)
 	}
@@ -148,12 +156,26 @@ func TestWorkbookVerbs(t *testing.T) {
 		Written bool
 		Counts  map[string]int
 	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil || !res.Written || res.Counts["修改"] != 1 || res.Counts["有疑问"] != 1 {
+	if err := json.Unmarshal([]byte(out), &res); err != nil || !res.Written || res.Counts["修改"] != 2 || res.Counts["有疑问"] != 1 {
 		t.Errorf("json result %s (%v)", out, err)
 	}
 	k = forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021}
 	if v := value(); v.Value.A != 7.7 || v.State != forms.Verified || v.VerifyDocNo != "鲁统函〔2022〕9号" || v.VerifiedBy != "山东省统计局 王五" {
 		t.Errorf("accepted change: %+v", v)
+	}
+	if s, err := store.Open(db); err != nil {
+		t.Fatal(err)
+	} else {
+		c, err := s.Case()
+		s.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, li := range c.Industries {
+			if li.UnitCode == "370200" && li.Row == 1 && (li.Revenue.A != 3999.5 || li.VerifyDocNo != "鲁统函〔2022〕9号") {
+				t.Errorf("accepted 主导产业 change: %+v", li)
+			}
+		}
 	}
 	k = forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
 	if v := value(); v.State != forms.Questioned {

@@ -17,32 +17,11 @@ import (
 
 // verifyRow is one figure of the 审核表.
 type verifyRow struct {
-	key  forms.FigureKey
+	key  forms.ReviewKey
 	unit forms.Unit
 	m    *forms.Measure
 	in   forms.Indicator
 	li   *forms.LeadingIndustry // the 主导产业 row of an industry figure, nil otherwise
-}
-
-// IndustryKey is the key of one figure of a 主导产业 row in the 审核表 and its reply:
-// the row's figures have no indicator of their own, so Indicator is
-// "li.<row>.<column key>" and Year the campaign year.
-func IndustryKey(m forms.MeasureID, code string, row int, col string, year int) forms.FigureKey {
-	return forms.FigureKey{UnitCode: code, Measure: m, Indicator: fmt.Sprintf("li.%d.%s", row, col), Year: year}
-}
-
-// IndustryCell returns the 主导产业 row and column key of a key made by IndustryKey.
-func IndustryCell(k forms.FigureKey) (row int, col string, ok bool) {
-	rest, found := strings.CutPrefix(k.Indicator, "li.")
-	if !found {
-		return 0, "", false
-	}
-	n, col, found := strings.Cut(rest, ".")
-	row, err := strconv.Atoi(n)
-	if !found || err != nil || col == "" {
-		return 0, "", false
-	}
-	return row, col, true
 }
 
 // industryLabel is the 指标 cell of a 主导产业 figure, e.g.
@@ -88,42 +67,38 @@ func industryRows(c *forms.Case, m *forms.Measure, u forms.Unit) []verifyRow {
 			if col.Text {
 				continue
 			}
-			k := IndustryKey(m.ID, u.Code, li.Row, col.Key, c.Campaign.Year)
-			in := forms.Indicator{ID: k.Indicator, Label: industryLabel(li, col), Unit: industryUnit(col.Label), Kind: col.Kind, Verifier: forms.VerifierStats}
+			k := forms.IndustryReview(m.ID, u.Code, li.Row, col.Key, c.Campaign.Year)
+			in := forms.Indicator{Label: industryLabel(li, col), Unit: industryUnit(col.Label), Kind: col.Kind, Verifier: forms.VerifierStats}
 			out = append(out, verifyRow{key: k, unit: u, m: m, in: in, li: li})
 		}
 	}
 	return out
 }
 
-// verifyIndex is figureIndex with the 主导产业 figures under their IndustryKey.
-func verifyIndex(c *forms.Case) map[forms.FigureKey]*forms.Figure {
-	idx := figureIndex(c)
+// reviewed is the current content of one figure of the 审核表.
+type reviewed struct {
+	value  value.Value
+	kind   value.Kind
+	source string
+	state  forms.VerifyState
+}
+
+// current is the canonical current value.
+func (r reviewed) current() string { return r.value.Format(r.kind) }
+
+// verifyIndex gives the current content of every 审核表 figure that exists, the
+// indicators' figures and the 主导产业 rows' alike.
+func verifyIndex(c *forms.Case) map[forms.ReviewKey]reviewed {
+	figs := figureIndex(c)
+	idx := map[forms.ReviewKey]reviewed{}
 	for _, vr := range verifyRows(c) {
 		if vr.li != nil {
-			_, col, _ := IndustryCell(vr.key)
-			idx[vr.key] = &forms.Figure{FigureKey: vr.key, Value: industryValue(vr.li, col), State: vr.li.State}
+			idx[vr.key] = reviewed{value: industryValue(vr.li, vr.key.Column), kind: vr.in.Kind, state: vr.li.State}
+		} else if f, ok := figs[vr.key.FigureKey]; ok {
+			idx[vr.key] = reviewed{value: f.Value, kind: vr.in.Kind, source: f.Source, state: f.State}
 		}
 	}
 	return idx
-}
-
-// verifyCurrent is the canonical current value of a 审核表 key.
-func verifyCurrent(c *forms.Case, figs map[forms.FigureKey]*forms.Figure, k forms.FigureKey) string {
-	if _, col, ok := IndustryCell(k); ok {
-		f, found := figs[k]
-		m, err := c.Campaign.Measure(k.Measure)
-		if !found || err != nil {
-			return ""
-		}
-		for _, x := range m.LeadingIndustries {
-			if x.Key == col {
-				return f.Value.Format(x.Kind)
-			}
-		}
-		return ""
-	}
-	return figureState(c, figs, k)[0]
 }
 
 // verifyRows lists the statistical-system figures of the candidates, measure by
@@ -138,7 +113,7 @@ func verifyRows(c *forms.Case) []verifyRow {
 					continue
 				}
 				for _, y := range c.Campaign.IndicatorYears() {
-					out = append(out, verifyRow{key: forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: in.ID, Year: y}, unit: u, m: m, in: in})
+					out = append(out, verifyRow{key: forms.FigureReview(forms.FigureKey{UnitCode: u.Code, Measure: m.ID, Indicator: in.ID, Year: y}), unit: u, m: m, in: in})
 				}
 			}
 			if len(m.LeadingIndustries) > 0 {
@@ -211,10 +186,10 @@ func ExportVerification(c *forms.Case, w io.Writer) error {
 		fe.do(f.SetCellInt(sheet, cellName(vYear, row), int64(vr.key.Year)))
 		fe.do(f.SetCellStr(sheet, cellName(vUnit, row), vr.in.Unit))
 		if fig, ok := figs[vr.key]; ok {
-			if err := setFigureValue(f, sheet, cellName(vValue, row), fig.Value, vr.in); err != nil {
+			if err := setFigureValue(f, sheet, cellName(vValue, row), fig.value, vr.in); err != nil {
 				return err
 			}
-			setText(f, sheet, cellName(vSource, row), fig.Source)
+			setText(f, sheet, cellName(vSource, row), fig.source)
 		}
 	}
 	if n := len(rows); n > 0 {
@@ -253,7 +228,7 @@ func (k ItemKind) String() string {
 
 // Item is the bureau's answer on one figure, beside the current value.
 type Item struct {
-	Key       forms.FigureKey
+	Key       forms.ReviewKey
 	Cell      string // the 审核值 cell
 	UnitName  string
 	Measure   string // short name
@@ -281,7 +256,7 @@ type VerificationReply struct {
 	Items        []Item
 	// Missing lists the statistical figures of the candidates that have no row in the
 	// reply (the bureau deleted it, or the candidate was added after the export).
-	Missing []forms.FigureKey
+	Missing []forms.ReviewKey
 }
 
 // Decision is the officer's decision on a changed or questioned figure.
@@ -322,15 +297,19 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 		p.add("", "", "缺少工作表“%s”：请使用本程序导出的审核表", sheet)
 		return nil, p.err()
 	}
-	expected := map[string]verifyRow{} // code|label|year
-	keyOf := func(code, label string, year int) string { return code + "|" + norm(label) + "|" + strconv.Itoa(year) }
+	// An indicator's row is found by its label, a 主导产业 row's figure by its row
+	// number and column (the name may have changed since the export).
+	type rowID struct {
+		code, label string
+		year, row   int
+	}
+	expected := map[rowID]verifyRow{}
 	for _, vr := range verifyRows(c) {
-		label := vr.in.Label
-		if vr.li != nil { // matched by row and column: the name may have changed since
-			_, col, _ := IndustryCell(vr.key)
-			label = "li." + strconv.Itoa(vr.li.Row) + "." + col
+		id := rowID{code: vr.unit.Code, label: norm(vr.in.Label), year: vr.key.Year}
+		if vr.li != nil {
+			id.label, id.row = vr.key.Column, vr.key.Row
 		}
-		expected[keyOf(vr.unit.Code, label, vr.key.Year)] = vr
+		expected[id] = vr
 	}
 	industryCol := map[string]string{} // label → key of the 主导产业 columns
 	for _, m := range c.Campaign.Measures {
@@ -340,7 +319,7 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 	}
 	figs := verifyIndex(c)
 	reply := &VerificationReply{Year: c.Campaign.Year, ProvinceCode: c.Province.Code, Bureau: Bureau(c)}
-	seen := map[forms.FigureKey]int{}
+	seen := map[forms.ReviewKey]int{}
 	var cols []int
 	err = b.sheetRows(sheet, headerRows, func(row int, cells []string) error {
 		switch {
@@ -370,11 +349,12 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 			return nil
 		}
 		year, err := strconv.Atoi(strings.TrimSuffix(ys, "年"))
-		lookup, exportedName := label, ""
+		lookup, exportedName := rowID{code: u.Code, label: norm(label), year: year}, ""
 		if sm := industryLabelRE.FindStringSubmatch(norm(label)); sm != nil && industryCol[sm[3]] != "" {
-			lookup, exportedName = "li."+sm[1]+"."+industryCol[sm[3]], sm[2]
+			n, _ := strconv.Atoi(sm[1])
+			lookup.label, lookup.row, exportedName = industryCol[sm[3]], n, sm[2]
 		}
-		vr, found := expected[keyOf(u.Code, lookup, year)]
+		vr, found := expected[lookup]
 		if err != nil || !found {
 			p.add(sheet, cellName(cols[vIndicator-1], row), "%s“%s”（%s年）不是本次需审核的统计指标：请勿修改前八列，或删除此行", u.Name, label, ys)
 			return nil
@@ -409,9 +389,9 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 		}
 		it.Opinion, it.Reviewer = op, who
 		if f, ok := figs[vr.key]; ok {
-			it.HasFigure = !f.Value.Missing
-			it.Current = f.Value.Format(vr.in.Kind)
-			it.State = f.State
+			it.HasFigure = !f.value.Missing
+			it.Current = f.current()
+			it.State = f.state
 		}
 		it.Stale = it.Current != it.Exported
 		if vr.li != nil && exportedName != norm(vr.li.Name) {
@@ -424,8 +404,7 @@ func ImportVerification(c *forms.Case, r io.ReaderAt, size int64) (*Verification
 		}
 		// A 主导产业 row has one state for its four figures: a row questioned on one of
 		// them leaves the others of the same reply 有疑问 too.
-		_, _, isRow := IndustryCell(it.Key)
-		accepted := (it.State == forms.Verified || (isRow && it.State == forms.Questioned)) && it.Current == outcome
+		accepted := (it.State == forms.Verified || (it.Key.Industry() && it.State == forms.Questioned)) && it.Current == outcome
 		rejected := it.State == forms.Questioned && it.Current == it.Exported && (it.Opinion != "" || it.Reviewed != "")
 		if it.HasFigure && (accepted || rejected) {
 			it.Applied, it.Stale = true, false
@@ -490,7 +469,7 @@ func (r *VerificationReply) By(it Item) string {
 // figure becomes 有疑问 (recorded with the same reference); a rejected confirmation leaves
 // the figure as it is. An item whose value changed since the export (Stale) cannot be
 // accepted unless the bureau gave a value.
-func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]Decision, docNo, date string) error {
+func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.ReviewKey]Decision, docNo, date string) error {
 	docNo = strings.TrimSpace(docNo)
 	if docNo == "" {
 		return fmt.Errorf("请填写统计局复函的文号")
@@ -521,17 +500,17 @@ func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]De
 	}
 	rows := map[industryKey]*industryOutcome{}
 	for _, it := range r.Items {
-		if row, col, ok := IndustryCell(it.Key); ok {
-			if cur := verifyCurrent(c, figs, it.Key); cur != it.Current {
+		if it.Key.Industry() {
+			if cur := figs[it.Key].current(); cur != it.Current {
 				return fmt.Errorf("导入审核回复之后，%s“%s”已在别处被修改：请重新导入审核回复", it.UnitName, it.Label)
 			}
-			k := industryKey{it.Key.UnitCode, row}
+			k := industryKey{it.Key.UnitCode, it.Key.Row}
 			o := rows[k]
 			if o == nil {
 				o = &industryOutcome{measure: it.Key.Measure, changes: map[string]string{}}
 				rows[k] = o
 			}
-			if err := o.add(it, col, decisions[it.Key], r.By(it)); err != nil {
+			if err := o.add(it, it.Key.Column, decisions[it.Key], r.By(it)); err != nil {
 				return err
 			}
 			continue
@@ -546,22 +525,18 @@ func (r *VerificationReply) Apply(tx *store.Tx, decisions map[forms.FigureKey]De
 			}
 			d = Accept
 		}
-		f, ok := figs[it.Key]
 		cur := ""
-		if ok {
-			cur = verifyCurrent(c, figs, it.Key)
+		if f, ok := figs[it.Key]; ok {
+			cur = f.current()
 		}
 		if cur != it.Current {
 			return fmt.Errorf("导入审核回复之后，%s %d年“%s”已在别处被修改：请重新导入审核回复", it.UnitName, it.Key.Year, it.Label)
 		}
-		v := store.Verification{FigureKey: it.Key, By: r.By(it), At: date, DocNo: docNo}
+		v := store.Verification{FigureKey: it.Key.FigureKey, By: r.By(it), At: date, DocNo: docNo}
 		switch {
 		case d == Accept && it.Kind == Changed:
-			in := store.FigureInput{FigureKey: it.Key, Text: it.Reviewed}
-			if ok {
-				in.Remark, in.Source = f.Remark, f.Source
-			}
-			if err := tx.SetFigure(in); err != nil {
+			text := it.Reviewed
+			if err := tx.UpdateFigure(store.FigureUpdate{FigureKey: it.Key.FigureKey, Text: &text}); err != nil {
 				return err
 			}
 			v.State = forms.Verified

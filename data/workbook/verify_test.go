@@ -129,7 +129,7 @@ func TestVerificationRoundTrip(t *testing.T) {
 	}
 	var changed, questioned, liChanged, liQuestioned Item
 	for _, it := range reply.Items {
-		if _, _, ok := IndustryCell(it.Key); ok {
+		if it.Key.Industry() {
 			switch it.Kind {
 			case Changed:
 				liChanged = it
@@ -154,13 +154,13 @@ func TestVerificationRoundTrip(t *testing.T) {
 	// Undecided changes are refused.
 	err = s.Update("导入审核回复", func(tx *store.Tx) error { return reply.Apply(tx, nil, "鲁统函〔2022〕9号", "2022-02-01") })
 	wantErr(t, err, "尚未决定")
-	if row, col, ok := IndustryCell(liChanged.Key); !ok || row != 1 || col != "revenue" || liChanged.Key.UnitCode != "370200" || liChanged.Reviewed != "3600.5" || liChanged.Current != "3560.4" {
+	if k := liChanged.Key; k.Row != 1 || k.Column != "revenue" || k.Indicator != "" || liChanged.Key.UnitCode != "370200" || liChanged.Reviewed != "3600.5" || liChanged.Current != "3560.4" {
 		t.Errorf("changed 主导产业 item %+v", liChanged)
 	}
-	if row, col, ok := IndustryCell(liQuestioned.Key); !ok || row != 1 || col != "share" || liQuestioned.Key.UnitCode != "370100" {
+	if k := liQuestioned.Key; k.Row != 1 || k.Column != "share" || liQuestioned.Key.UnitCode != "370100" {
 		t.Errorf("questioned 主导产业 item %+v", liQuestioned)
 	}
-	dec := map[forms.FigureKey]Decision{changed.Key: Accept, questioned.Key: Reject, liChanged.Key: Accept, liQuestioned.Key: Reject}
+	dec := map[forms.ReviewKey]Decision{changed.Key: Accept, questioned.Key: Reject, liChanged.Key: Accept, liQuestioned.Key: Reject}
 	before, _ := s.Audit(store.AuditFilter{})
 	if err := s.Update("导入审核回复 reply.xlsx", func(tx *store.Tx) error { return reply.Apply(tx, dec, "鲁统函〔2022〕9号", "2022-02-01") }); err != nil {
 		t.Fatal(err)
@@ -172,11 +172,11 @@ func TestVerificationRoundTrip(t *testing.T) {
 		}
 	}
 	c2 := loadCase(t, s)
-	fc, _ := c2.Figure(changed.Key)
+	fc, _ := c2.Figure(changed.Key.FigureKey)
 	if fc.Value.Format(0) != "6.6" || fc.State != forms.Verified || fc.VerifiedBy != "山东省统计局 王五" || fc.VerifyDocNo != "鲁统函〔2022〕9号" || fc.VerifiedAt != "2022-02-01" {
 		t.Errorf("accepted change: %+v", fc)
 	}
-	fq, _ := c2.Figure(questioned.Key)
+	fq, _ := c2.Figure(questioned.Key.FigureKey)
 	if fq.State != forms.Questioned {
 		t.Errorf("rejected question: %+v", fq)
 	}
@@ -187,7 +187,7 @@ func TestVerificationRoundTrip(t *testing.T) {
 			break
 		}
 	}
-	if f, _ := c2.Figure(confirmed.Key); f.State != forms.Verified || f.VerifyDocNo != "鲁统函〔2022〕9号" {
+	if f, _ := c2.Figure(confirmed.Key.FigureKey); f.State != forms.Verified || f.VerifyDocNo != "鲁统函〔2022〕9号" {
 		t.Errorf("confirmed figure %+v", f)
 	}
 	lis := map[string]forms.LeadingIndustry{}
@@ -225,11 +225,11 @@ func TestVerificationRoundTrip(t *testing.T) {
 	}
 	// Editing the verified figure later returns it to 未审核.
 	if err := s.Update("改", func(tx *store.Tx) error {
-		return tx.SetFigure(store.FigureInput{FigureKey: changed.Key, Text: "6.7", Source: fc.Source})
+		return tx.SetFigure(store.FigureInput{FigureKey: changed.Key.FigureKey, Text: "6.7", Source: fc.Source})
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if f, _ := loadCase(t, s).Figure(changed.Key); f.State != forms.Unverified {
+	if f, _ := loadCase(t, s).Figure(changed.Key.FigureKey); f.State != forms.Unverified {
 		t.Errorf("edited verified figure is %s", f.State)
 	}
 	// The old reply is now stale for that figure.
@@ -282,7 +282,7 @@ func TestVerificationIndustryRowRenamed(t *testing.T) {
 	}
 	var renamed []Item
 	for _, it := range reply.Items {
-		if row, _, ok := IndustryCell(it.Key); ok && it.Key.UnitCode == "370700" && row == 1 {
+		if it.Key.Industry() && it.Key.UnitCode == "370700" && it.Key.Row == 1 {
 			renamed = append(renamed, it)
 		}
 	}
@@ -300,7 +300,7 @@ func TestVerificationIndustryRowRenamed(t *testing.T) {
 			t.Errorf("other rows not confirmed: %+v", li)
 		}
 	}
-	dec := map[forms.FigureKey]Decision{renamed[0].Key: Accept}
+	dec := map[forms.ReviewKey]Decision{renamed[0].Key: Accept}
 	err = s.Update("导入", func(tx *store.Tx) error { return reply.Apply(tx, dec, "鲁统函〔2022〕9号", "2022-02-01") })
 	wantErr(t, err, "改了产业名称")
 }
