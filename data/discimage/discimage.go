@@ -1,5 +1,6 @@
 // Package discimage writes ISO 9660 disc images with Joliet and Rock Ridge
-// names (stdlib only) and reads back their Joliet tree.
+// names (stdlib only) and reads them back, checking that every view of the
+// image shows the same files with the same bytes (see Open).
 //
 // The image holds three views of one folder:
 //

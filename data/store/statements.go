@@ -81,7 +81,10 @@ func (t *Tx) AddBar(b forms.Bar) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	id, _ := res.LastInsertId()
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
 	return id, t.audit("取消资格", b.UnitCode, fmt.Sprintf("第十六条#%d", id), "", fmt.Sprintf("%s %d—%d年度 %s %s", who, b.FromYear, b.ToYear, b.DocNo, b.Reason))
 }
 
@@ -121,7 +124,10 @@ func (t *Tx) AddCommendation(x forms.Commendation) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	id, _ := res.LastInsertId()
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
 	return id, t.audit("通报表扬", x.UnitCode, fmt.Sprintf("第十一条#%d", id), "", nonEmpty(x.DocNo, x.Date, x.Title))
 }
 

@@ -358,7 +358,10 @@ func (t *Tx) SaveEvent(e forms.Event) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		id, _ := res.LastInsertId()
+		id, err := res.LastInsertId()
+		if err != nil {
+			return 0, err
+		}
 		return id, t.audit("负面情况", e.UnitCode, fmt.Sprintf("事件#%d", id), "", desc)
 	}
 	old, err := t.event(e.ID)
@@ -370,7 +373,9 @@ func (t *Tx) SaveEvent(e forms.Event) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	if n, err := res.RowsAffected(); err != nil {
+		return 0, err
+	} else if n == 0 {
 		return 0, fmt.Errorf("事件#%d 不存在", e.ID)
 	}
 	return e.ID, t.audit("负面情况", e.UnitCode, fmt.Sprintf("事件#%d", e.ID), describeEvent(old), desc)

@@ -1,0 +1,50 @@
+package submission
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"tuijian/data/discimage"
+)
+
+// Issue 20 point 1, the image side of the tamper matrix: one byte changed in each
+// file's extent in turn is named by verify with that file; a cut image is refused as
+// an image.
+func TestTamperImage(t *testing.T) {
+	shared, _ := sharedPackage(t)
+	orig := mustRead(t, filepath.Join(shared, "pkg.iso"))
+	img, err := discimage.Open(bytes.NewReader(orig), int64(len(orig)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	iso := filepath.Join(t.TempDir(), "报送包.iso")
+	files := img.Files()
+	if len(files) < 10 {
+		t.Fatalf("only %d files in the image", len(files))
+	}
+	for _, f := range files {
+		if f.Size == 0 {
+			continue
+		}
+		b := bytes.Clone(orig)
+		b[f.Offset()+f.Size/2] ^= 0x01
+		if err := os.WriteFile(iso, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if rep := Verify(iso, nil); rep.OK() || !problemsMention(rep, f.Path) {
+			t.Errorf("byte of %s changed in the image: verify did not name it:\n%s", f.Path, rep.Text())
+		}
+	}
+	for _, cut := range []int{1, 150} {
+		os.WriteFile(iso, orig[:len(orig)-cut*discimage.SectorSize], 0o644)
+		if rep := Verify(iso, nil); rep.OK() || !problemsMention(rep, filepath.Base(iso)) {
+			t.Errorf("image cut by %d sectors: %s", cut, rep.Text())
+		}
+	}
+	os.WriteFile(iso, orig, 0o644)
+	if rep := Verify(iso, nil); !rep.OK() {
+		t.Fatalf("the untouched image fails:\n%s", rep.Text())
+	}
+}
