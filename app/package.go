@@ -407,6 +407,9 @@ func packageResultContent(env *Env, res submission.Result) fyne.CanvasObject {
 	if res.ISO != "" {
 		lines += fmt.Sprintf("\n光盘映像：%s（%s）", res.ISO, docSize(int(res.ISOBytes)))
 	}
+	for _, n := range res.Repaired {
+		lines += "\n注意：" + n
+	}
 	msg := widget.NewLabel(lines)
 	msg.Wrapping = fyne.TextWrapWord
 	var objs []fyne.CanvasObject
@@ -491,6 +494,9 @@ func verifyReportContent(rep submission.Report, withStoredKey bool) fyne.CanvasO
 		} else {
 			txt += "——请与推荐函上所印的指纹逐位核对"
 		}
+		for _, n := range rep.Notes {
+			txt += "\n注意：" + n
+		}
 		head.SetText(txt)
 		return container.NewVBox(head)
 	}
@@ -503,6 +509,11 @@ func verifyReportContent(rep submission.Report, withStoredKey bool) fyne.CanvasO
 			file = "（整个报送包）"
 		}
 		l := widget.NewLabel(fmt.Sprintf("%s【%s】%s", file, p.Check, p.What))
+		l.Wrapping = fyne.TextWrapWord
+		list.Add(l)
+	}
+	for _, n := range rep.Notes {
+		l := widget.NewLabel("注意：" + n)
 		l.Wrapping = fyne.TextWrapWord
 		list.Add(l)
 	}

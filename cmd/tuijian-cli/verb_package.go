@@ -155,6 +155,7 @@ type exportOut struct {
 	TagManifest string   `json:"tag_manifest_sha256,omitempty"`
 	Blockers    []string `json:"blockers,omitempty"`
 	Archive     string   `json:"archive,omitempty"`
+	Repaired    []string `json:"repaired,omitempty"`
 }
 
 func runExport(c *cli, args []string) error {
@@ -230,7 +231,7 @@ func runExport(c *cli, args []string) error {
 		}
 	}
 	return c.emit(exportOut{OK: true, Out: res.Out, ISO: res.ISO, Cover: res.Cover, Files: res.Files, Bytes: res.Bytes, ISOBytes: res.ISOBytes,
-		Fingerprint: res.Fingerprint, TagManifest: res.TagManifest, Archive: arch.Out}, func(w io.Writer) {
+		Fingerprint: res.Fingerprint, TagManifest: res.TagManifest, Archive: arch.Out, Repaired: res.Repaired}, func(w io.Writer) {
 		if arch.Out != "" {
 			fmt.Fprintf(w, "存档包已写入 %s（%d 个文件，省内留存，不报送）\n", arch.Out, arch.Files)
 		}
@@ -244,6 +245,9 @@ func runExport(c *cli, args []string) error {
 			fmt.Fprintf(w, "光盘映像：%s（%d 字节）\n", res.ISO, res.ISOBytes)
 		}
 		fmt.Fprintf(w, "公钥指纹：%s\n标签清单 SHA-256：%s\n", res.Fingerprint, res.TagManifest)
+		for _, n := range res.Repaired {
+			fmt.Fprintln(w, "注意："+n)
+		}
 		if cs.Settings.Demo {
 			fmt.Fprintln(w, "注意：演示数据（数字均为虚构），不得报送")
 		}
@@ -304,11 +308,17 @@ func runVerify(c *cli, args []string) error {
 				fmt.Fprint(w, "——请与推荐函上所印的指纹逐位核对")
 			}
 			fmt.Fprintln(w)
+			for _, n := range rep.Notes {
+				fmt.Fprintln(w, "注意："+n)
+			}
 			return
 		}
 		fmt.Fprintf(w, "校验未通过：%s 有 %d 个问题\n", name, len(rep.Problems))
 		for _, p := range rep.Problems {
 			fmt.Fprintln(w, p.String())
+		}
+		for _, n := range rep.Notes {
+			fmt.Fprintln(w, "注意："+n)
 		}
 	}); err != nil {
 		return err

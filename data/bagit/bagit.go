@@ -224,6 +224,12 @@ func entryOf(name string, data []byte) entry {
 // of dir is refused, so the bag holds exactly what was meant. Errors are in
 // Chinese and name the offending file.
 func Write(dir string, info Info, extraTagFiles ...TagFile) error {
+	return WriteBeside(dir, nil, info, extraTagFiles...)
+}
+
+// WriteBeside is Write with files at the top of dir that stay there unlisted (such
+// as a marker that the folder is not finished).
+func WriteBeside(dir string, beside []string, info Info, extraTagFiles ...TagFile) error {
 	reserved := map[string]bool{BagitFile: true, InfoFile: true, Manifest: true, TagManifest: true, SignatureFile: true, PayloadDir: true}
 	extra := map[string]bool{}
 	for _, t := range extraTagFiles {
@@ -243,7 +249,7 @@ func Write(dir string, info Info, extraTagFiles ...TagFile) error {
 		return fmt.Errorf("无法读取文件夹 %s：%v", dir, err)
 	}
 	for _, e := range ents {
-		if !reserved[e.Name()] && !extra[e.Name()] {
+		if !reserved[e.Name()] && !extra[e.Name()] && !slices.Contains(beside, e.Name()) {
 			return fmt.Errorf("文件夹 %s 顶层有不属于本包的“%s”：内容文件须放在 data/ 下，请移走或删除它后重试", dir, e.Name())
 		}
 	}

@@ -55,6 +55,8 @@ type Options struct {
 	ModTime time.Time
 	// MaxBytes is the largest image allowed; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Exclude names files at the top of the folder that are left off the disc.
+	Exclude []string
 }
 
 type layout struct {
@@ -148,7 +150,7 @@ func plan(dir string, opt Options) (*layout, error) {
 	if err := checkVolumeIDs(&opt); err != nil {
 		return nil, err
 	}
-	root, probs := scan(dir)
+	root, probs := scan(dir, opt.Exclude...)
 	if probs != nil {
 		return nil, &ProblemsError{probs}
 	}

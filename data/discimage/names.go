@@ -112,7 +112,7 @@ type node struct {
 
 // scan reads the tree under dir and reports every naming problem; the tree
 // is returned only when there are none.
-func scan(dir string) (*node, []Problem) {
+func scan(dir string, exclude ...string) (*node, []Problem) {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		return nil, []Problem{{"", fmt.Sprintf("找不到要制作光盘映像的文件夹 %s", dir)}}
@@ -129,6 +129,9 @@ func scan(dir string) (*node, []Problem) {
 		seen := map[string]string{}
 		for _, e := range ents {
 			name := e.Name()
+			if n.rel == "" && slices.Contains(exclude, name) {
+				continue
+			}
 			rel := path.Join(n.rel, name)
 			if msg := CheckName(name); msg != "" {
 				probs = append(probs, Problem{rel, msg})

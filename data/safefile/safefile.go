@@ -6,6 +6,7 @@ package safefile
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -38,12 +39,13 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("无法写入 %s（文件可能正被其他程序打开，如 Excel）：%w", path, err)
 	}
-	syncDir(dir)
+	SyncDir(dir)
 	return nil
 }
 
-// syncDir makes the rename durable where the system supports syncing a folder.
-func syncDir(dir string) {
+// SyncDir makes renames and new entries in dir durable where the system supports
+// syncing a folder (not Windows, where NTFS journals its metadata).
+func SyncDir(dir string) {
 	if runtime.GOOS == "windows" {
 		return
 	}
@@ -51,4 +53,36 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// SyncTree flushes every file under root to disk, then every folder, so that a tree
+// written with plain writes is on disk before it is renamed into place.
+func SyncTree(root string) error {
+	var dirs []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			dirs = append(dirs, p)
+			return nil
+		}
+		// Windows flushes only a handle opened for writing.
+		f, err := os.OpenFile(p, os.O_RDWR, 0)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("无法把 %s 写入磁盘：%w", root, err)
+	}
+	for _, d := range dirs {
+		SyncDir(d)
+	}
+	return nil
 }

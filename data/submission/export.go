@@ -16,6 +16,7 @@ import (
 	"tuijian/data/bagit"
 	"tuijian/data/discimage"
 	"tuijian/data/pdfdoc"
+	"tuijian/data/safefile"
 	"tuijian/data/signing"
 	"tuijian/forms"
 )
@@ -84,6 +85,8 @@ type Result struct {
 	// Archive is the archive package written with this one (set by the caller that
 	// writes both).
 	Archive string
+	// Repaired says what was put right of an earlier interrupted export (Repair).
+	Repaired []string
 }
 
 // BlockedError is returned when the pre-flight has blockers.
@@ -262,26 +265,6 @@ func isPackage(dir string) (exists, ok bool) {
 	return true, err == nil
 }
 
-// cleanStale removes leftovers of interrupted exports beside out and, when out is
-// missing but a previous package was moved aside, puts that one back.
-func cleanStale(out string) {
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	tmps, _ := filepath.Glob(filepath.Join(parent, base+".tmp-*"))
-	for _, t := range tmps {
-		os.RemoveAll(t)
-	}
-	olds, _ := filepath.Glob(filepath.Join(parent, base+".old-*"))
-	slices.Sort(olds)
-	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) && len(olds) > 0 {
-		if os.Rename(olds[len(olds)-1], out) == nil {
-			olds = olds[:len(olds)-1]
-		}
-	}
-	for _, o := range olds {
-		os.RemoveAll(o)
-	}
-}
-
 // Export checks the case (forms.Preflight, refusing on blockers), builds the
 // documents and writes the signed package to in.Out, and the disc image to in.ISO
 // when given. Everything is written under a temporary folder beside in.Out and
@@ -330,6 +313,19 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if scope == ScopeArchive && in.ISO != "" {
 		return res, errors.New("存档包只在省内留存，不生成光盘映像")
 	}
+	// An image of the previous package beside the folder is replaced with it: a new
+	// folder must never sit beside an old image someone could burn.
+	if in.ISO == "" && scope == ScopeMinistry {
+		if st, err := os.Stat(out + ".iso"); err == nil && st.Mode().IsRegular() {
+			in.ISO = out + ".iso"
+		}
+	}
+	iso := ""
+	if in.ISO != "" {
+		if iso, err = filepath.Abs(in.ISO); err != nil {
+			return res, err
+		}
+	}
 	const steps = 7
 	say("报送前检查", 0, steps)
 	if b := forms.Blockers(forms.Preflight(in.Case, in.Date)); len(b) > 0 {
@@ -376,17 +372,21 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, fmt.Errorf("无法创建文件夹 %s：%v", parent, err)
 	}
-	cleanStale(out)
+	repaired := Repair(out, iso)
 	tmp, err := os.MkdirTemp(parent, filepath.Base(out)+".tmp-")
 	if err != nil {
 		return res, fmt.Errorf("无法在 %s 中创建临时文件夹：%v", parent, err)
 	}
 	var isoTmp string
+	if err := mark(tmp); err != nil {
+		removeAll(tmp)
+		return res, fmt.Errorf("无法在 %s 中写入文件，原有报送包和光盘映像未改动：%v", parent, err)
+	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			removeAll(tmp)
 			if isoTmp != "" {
-				os.Remove(isoTmp)
+				removeAll(isoTmp)
 			}
 		}
 	}()
@@ -427,7 +427,7 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 		return res, canceled(err)
 	}
 	say("生成清单", 3, steps)
-	if err := bagit.Write(tmp, info,
+	if err := bagit.WriteBeside(tmp, []string{MarkerName}, info,
 		bagit.TagFile{Name: PublicKeyName, Data: signing.PublicKeyFile(pub)},
 		bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, in.Date, scope)}); err != nil {
 		return res, err
@@ -459,10 +459,13 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 		return res, canceled(err)
 	}
 	// Check what was written before it replaces anything.
-	if rep := verifyFolder(tmp, nil); !rep.OK() {
+	if rep := selfCheck(tmp); !rep.OK() {
 		return res, fmt.Errorf("新写出的报送包未通过自检，未替换原有报送包：\n%s", rep.Text())
 	}
 
+	if err := safefile.SyncTree(tmp); err != nil {
+		return res, err
+	}
 	if in.ISO != "" {
 		say("生成光盘映像", 6, steps)
 		isoTmp, err = writeISO(ctx, tmp, in, func(done, total int64) {
@@ -479,14 +482,10 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if err := ctx.Err(); err != nil {
 		return res, canceled(err)
 	}
-	iso := ""
-	if in.ISO != "" {
-		iso, _ = filepath.Abs(in.ISO)
-	}
 	if err := swapIn(tmp, out, isoTmp, iso); err != nil {
 		return res, err
 	}
-	res = Result{Out: out, Cover: filepath.Join(out, CoverName), Fingerprint: fp, KeyID: keyID, TagManifest: cd.TagManifestSum}
+	res = Result{Out: out, Cover: filepath.Join(out, CoverName), Fingerprint: fp, KeyID: keyID, TagManifest: cd.TagManifestSum, Repaired: repaired}
 	if iso != "" {
 		res.ISO = iso
 		if st, err := os.Stat(iso); err == nil {
@@ -524,14 +523,13 @@ func writeISO(ctx context.Context, dir string, in ExportInput, progress func(don
 		return "", fmt.Errorf("光盘映像路径 %s 是一个文件夹，请给出 .iso 文件名", iso)
 	}
 	primary, joliet := VolumeLabels(in.Case)
-	opt := discimage.Options{VolumeID: primary, JolietVolumeID: joliet, ModTime: forms.Day(in.Date), MaxBytes: in.MaxISOBytes}
+	opt := discimage.Options{VolumeID: primary, JolietVolumeID: joliet, ModTime: forms.Day(in.Date), MaxBytes: in.MaxISOBytes, Exclude: []string{MarkerName}}
 	if _, err := discimage.Size(dir, opt); err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(filepath.Dir(iso), 0o755); err != nil {
 		return "", err
 	}
-	cleanStaleISO(iso)
 	f, err := os.CreateTemp(filepath.Dir(iso), filepath.Base(iso)+".tmp-")
 	if err != nil {
 		return "", fmt.Errorf("无法创建光盘映像文件：%v", err)
@@ -554,57 +552,16 @@ func writeISO(ctx context.Context, dir string, in ExportInput, progress func(don
 	return name, nil
 }
 
-// cleanStaleISO removes leftovers of an export killed while writing the image.
-func cleanStaleISO(iso string) {
-	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(iso), filepath.Base(iso)+".tmp-*"))
-	for _, p := range stale {
-		os.Remove(p)
-	}
-}
-
-// rename and removeAll are os.Rename and os.RemoveAll; tests make them fail in turn.
-var (
-	rename    = os.Rename
-	removeAll = os.RemoveAll
-)
-
-// swapIn replaces out by the complete package in tmp and, when iso is given, the disc
-// image by isoTmp, as one unit (issue 15, 20): a previous package is moved aside first
-// (Windows cannot rename over a folder), the new one renamed in, then the image renamed
-// over the old one; if any step fails everything is put back, so folder and image are
-// both the new package or both the old one. The old folder is removed last.
-func swapIn(tmp, out, isoTmp, iso string) error {
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = fmt.Sprintf("%s.old-%d", out, time.Now().UnixNano())
-		if err := rename(out, old); err != nil {
-			return fmt.Errorf("无法替换原有报送包 %s（可能有文件正被其他程序打开），原有报送包和光盘映像未改动：%v", out, err)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("无法读取 %s：%v", out, err)
-	}
-	restore := func() {
-		if old != "" {
-			rename(old, out)
+// selfCheck verifies the new package in its marked temporary folder: the marker is
+// the one problem expected there.
+func selfCheck(tmp string) Report {
+	rep := verifyFolder(tmp, nil)
+	kept := rep.Problems[:0]
+	for _, p := range rep.Problems {
+		if p.File != MarkerName {
+			kept = append(kept, p)
 		}
 	}
-	if err := rename(tmp, out); err != nil {
-		restore()
-		return fmt.Errorf("无法把报送包放到 %s，原有报送包和光盘映像未改动：%v", out, err)
-	}
-	if iso != "" {
-		if err := rename(isoTmp, iso); err != nil {
-			// Back to the old pair: the new folder returns to its temporary name.
-			if rename(out, tmp) == nil {
-				restore()
-			}
-			return fmt.Errorf("无法把光盘映像放到 %s（可能正被刻录软件打开），原有报送包和光盘映像未改动：%v", iso, err)
-		}
-	}
-	if old != "" {
-		if err := removeAll(old); err != nil {
-			return fmt.Errorf("新报送包和光盘映像已写好，但旧报送包 %s 未能删除，请手工删除：%v", old, err)
-		}
-	}
-	return nil
+	rep.Problems = kept
+	return rep
 }

@@ -3,14 +3,12 @@ package submission
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"tuijian/data/bagit"
 	"tuijian/data/documents"
@@ -187,61 +185,3 @@ func TestReadmeForWindowsAndHonest(t *testing.T) {
 	}
 }
 
-// Issue 15 point 1 and issue 20 point 2: folder and image are one unit. Each rename or
-// removal of the swap is made to fail in turn; afterwards the folder and the image are
-// both the old package or both the new one, never a mix, and an error says so.
-func TestSwapFaultInjection(t *testing.T) {
-	c, secs := demoCaseAndSections(t)
-	dir := t.TempDir()
-	out, iso := filepath.Join(dir, "报送 包"), filepath.Join(dir, "报送 包.iso")
-	write := func(day time.Time) error {
-		_, err := Export(context.Background(), ExportInput{Case: c, Sections: secs, Key: sharedKey(t), Date: day, Out: out, ISO: iso, Documents: fakeDocuments}, nil)
-		return err
-	}
-	if err := write(exportDay); err != nil {
-		t.Fatal(err)
-	}
-	state := func() (tag, img string) {
-		b, _ := os.ReadFile(filepath.Join(out, bagit.TagManifest))
-		i, _ := os.ReadFile(iso)
-		return sha256Hex(b), sha256Hex(i)
-	}
-	oldTag, oldImg := state()
-	defer func() { rename, removeAll = os.Rename, os.RemoveAll }()
-	for fail := 1; fail <= 4; fail++ {
-		n := 0
-		rename = func(a, b string) error {
-			n++
-			if n == fail {
-				return errors.New("injected rename failure")
-			}
-			return os.Rename(a, b)
-		}
-		removeAll = func(p string) error {
-			n++
-			if n == fail {
-				return errors.New("injected remove failure")
-			}
-			return os.RemoveAll(p)
-		}
-		err := write(exportDay.AddDate(0, 0, fail))
-		tag, img := state()
-		rep := Verify(out, nil)
-		switch {
-		case tag == oldTag && img == oldImg:
-			if err == nil || !strings.Contains(err.Error(), "未改动") {
-				t.Errorf("step %d failed: old pair kept but the error says %v", fail, err)
-			}
-		case tag != oldTag && img != oldImg:
-			oldTag, oldImg = tag, img // the new pair is in place (the failure came after)
-		default:
-			t.Errorf("step %d failed: folder and image differ (folder new %v, image new %v): %v", fail, tag != oldTag, img != oldImg, err)
-		}
-		if !rep.OK() {
-			t.Errorf("step %d: the package in place does not verify:\n%s", fail, rep.Text())
-		}
-		if rep := Verify(iso, nil); !rep.OK() {
-			t.Errorf("step %d: the image in place does not verify:\n%s", fail, rep.Text())
-		}
-	}
-}

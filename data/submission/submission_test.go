@@ -479,7 +479,9 @@ func TestInterruptedExportKeepsPrevious(t *testing.T) {
 	// A crash between the two renames (previous package moved aside) is repaired by
 	// the next export: the previous package comes back first.
 	os.Rename(out, out+".old-1")
-	cleanStale(out)
+	if notes := Repair(out, ""); len(notes) == 0 {
+		t.Error("the repair was not named")
+	}
 	if !bytes.Equal(readTree(t, out)[bagit.TagManifest], before[bagit.TagManifest]) {
 		t.Fatal("previous package not restored")
 	}
@@ -584,11 +586,13 @@ func TestKilledExport(t *testing.T) {
 		time.Sleep(delay)
 		k.cmd.Process.Kill()
 		k.cmd.Wait()
-		cleanStale(k.out)
-		cleanStaleISO(k.out + ".iso")
+		t.Logf("repaired: %v", Repair(k.out, k.out+".iso"))
 		rep := Verify(k.out, nil)
 		if !rep.OK() {
 			t.Fatalf("round %d, killed %v into an export: package invalid:\n%s", round, delay, rep.Text())
+		}
+		if tm, _ := folderManifest(k.out); !bytes.Equal(tm, imageManifest(k.out+".iso")) && exists(k.out+".iso") {
+			t.Fatalf("round %d, killed %v into an export: folder and image differ after repair", round, delay)
 		}
 		info := string(mustRead(t, filepath.Join(k.out, bagit.InfoFile)))
 		if !strings.Contains(info, "Contact-Name: 联系人0") && !strings.Contains(info, "Contact-Name: 联系人1") {

@@ -65,6 +65,9 @@ type Report struct {
 	Year        int       `json:"year"`         //
 	Choices     []Choice  `json:"choices"`      // from submission.json
 	TagManifest string    `json:"tag_manifest"` // its SHA-256
+	// Notes are remarks beside the verdict, e.g. leftovers of an interrupted export
+	// next to the folder.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // OK reports whether every check passed.
@@ -95,7 +98,13 @@ func Verify(p string, pubkey []byte) Report {
 		return Report{Path: p, Problems: []Problem{{"", CheckPackageRead, fmt.Sprintf("找不到 %s：%v", p, err)}}}
 	}
 	if st.IsDir() {
-		return verifyFolder(p, pubkey)
+		rep := verifyFolder(p, pubkey)
+		for _, l := range Leftovers(p, p+".iso") {
+			if l != p {
+				rep.Notes = append(rep.Notes, fmt.Sprintf("旁边的 %s 是上次中断的导出留下的临时文件（夹），不是报送包，请勿刻录；下次导出时会自动清理", filepath.Base(l)))
+			}
+		}
+		return rep
 	}
 	return verifyImage(p, st.Size(), pubkey)
 }
@@ -165,8 +174,11 @@ func verifyFolder(dir string, pubkey []byte) Report {
 	})
 	// 1. BagIt: completeness, checksums, Payload-Oxum, unlisted files. The cover
 	// sheet is the one top-level file the tag manifest cannot list.
+	if _, err := os.Stat(filepath.Join(dir, MarkerName)); err == nil {
+		add(MarkerName, CheckBag, "此文件夹是导出过程中的临时文件夹或被替换下来的旧报送包（有“%s”标记），不是报送包，请勿刻录或报送", MarkerName)
+	}
 	for _, pr := range bagit.Verify(dir) {
-		if pr.Path == CoverName && strings.Contains(pr.What, "标签清单中没有这个文件") {
+		if (pr.Path == CoverName || pr.Path == MarkerName) && strings.Contains(pr.What, "标签清单中没有这个文件") {
 			continue
 		}
 		add(pr.Path, CheckBag, "%s", pr.What)
