@@ -184,4 +184,3 @@ func TestReadmeForWindowsAndHonest(t *testing.T) {
 		}
 	}
 }
-

@@ -79,7 +79,9 @@ func TestSwapFaultInjection(t *testing.T) {
 		}
 		rename = func(a, b string) error { return inject(func() error { return os.Rename(a, b) }) }
 		removeAll = func(p string) error { return inject(func() error { return os.RemoveAll(p) }) }
-		writeFile = func(p string, b []byte, m os.FileMode) error { return inject(func() error { return os.WriteFile(p, b, m) }) }
+		writeFile = func(p string, b []byte, m os.FileMode) error {
+			return inject(func() error { return os.WriteFile(p, b, m) })
+		}
 		err := h.export()
 		restoreOS()
 		after, _ := h.pair()
