@@ -211,6 +211,10 @@ func TestReadRejects(t *testing.T) {
 	noDoc := mkzip(t, map[string]string{"word/styles.xml": "<a/>"}, "word/styles.xml")
 	bad := mkzip(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}, "word/document.xml")
 	dup := mkzip(t, map[string]string{"word/document.xml": "<a/>"}, "word/document.xml", "word/document.xml")
+	// Entity expansion (“billion laughs”): named as a DTD, in the document and in styles.
+	laughs := `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>`
+	dtdDoc := mkzip(t, map[string]string{"word/document.xml": laughs}, "word/document.xml")
+	dtdStyles := mkzip(t, map[string]string{"word/document.xml": "<w:document/>", "word/styles.xml": `<!DOCTYPE s [<!ENTITY x "y">]><w:styles/>`}, "word/document.xml", "word/styles.xml")
 
 	// A zip bomb: 40 MiB of zeros inside one small entry.
 	var bomb bytes.Buffer
@@ -247,6 +251,8 @@ func TestReadRejects(t *testing.T) {
 		{"no document", noDoc, ErrNoDocument},
 		{"bomb", bomb.Bytes(), ErrTooLarge},
 		{"many entries", many.Bytes(), ErrTooManyEntries},
+		{"DTD in document", dtdDoc, ErrDTD},
+		{"DTD in styles", dtdStyles, ErrDTD},
 	}
 	for _, c := range cases {
 		_, err := Read(bytes.NewReader(c.data), int64(len(c.data)))

@@ -65,6 +65,10 @@ func (e *MalformedError) Error() string {
 
 func (e *MalformedError) Unwrap() error { return e.Err }
 
+// ErrDTD is a part with a document type declaration (<!DOCTYPE …> with <!ENTITY …>):
+// Word never writes one, and entity expansion is the “billion laughs” attack.
+var ErrDTD = errors.New("含有 DTD 实体声明（<!DOCTYPE>/<!ENTITY>），Word 保存的文件不会有，疑似恶意构造，已拒绝读取：请确认文件来源，或在 Word 中另存为 .docx 后再导入")
+
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // Read reads the paragraphs and tables of a DOCX file. It opens only word/document.xml
@@ -127,11 +131,16 @@ func Read(r io.ReaderAt, size int64) ([]Block, error) {
 		if err != nil {
 			return nil, err
 		}
-		if styles, err = parseStyles(data); err != nil {
+		if styles, err = parseStyles(data); errors.Is(err, ErrDTD) {
+			return nil, fmt.Errorf("DOCX 文件的 word/styles.xml %w", err)
+		} else if err != nil {
 			return nil, &MalformedError{Part: "word/styles.xml", Err: err}
 		}
 	}
 	blocks, err := parseDocument(docXML, styles)
+	if errors.Is(err, ErrDTD) {
+		return nil, fmt.Errorf("DOCX 文件的 word/document.xml %w", err)
+	}
 	if err != nil {
 		return nil, &MalformedError{Part: "word/document.xml", Err: err}
 	}
@@ -261,6 +270,9 @@ func parseStyles(data []byte) (map[string]*style, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		if _, ok := tok.(xml.Directive); ok {
+			return nil, ErrDTD
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -417,6 +429,9 @@ func parseDocument(data []byte, styles map[string]*style) ([]Block, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		if _, ok := tok.(xml.Directive); ok {
+			return nil, ErrDTD
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

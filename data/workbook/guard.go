@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -37,6 +38,9 @@ type book struct {
 	uncached map[string]map[string]bool
 	// uncachedRows: the row numbers of those cells, per sheet
 	uncachedRows map[string]map[int]bool
+	// merged holds, per sheet name, the merged ranges (read from the part as a stream:
+	// excelize's GetMergeCells loads the whole sheet).
+	merged map[string][]string
 }
 
 func (b *book) Close() { b.f.Close() }
@@ -67,6 +71,7 @@ func openBook(r io.ReaderAt, size int64) (*book, error) {
 	}
 	var total uint64
 	uncachedParts := map[string]map[string]bool{}
+	mergedParts := map[string][]string{}
 	for _, zf := range zr.File {
 		u := zf.UncompressedSize64
 		total += u
@@ -82,8 +87,24 @@ func openBook(r io.ReaderAt, size int64) (*book, error) {
 	}
 	for _, zf := range zr.File {
 		name := partName(zf.Name)
+		if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+			dtd, err := hasDTD(zf)
+			if err != nil {
+				return nil, fmt.Errorf("工作簿中的“%s”已损坏（%v）：请在 Excel/WPS 中重新保存为 .xlsx", zf.Name, err)
+			}
+			if dtd {
+				return nil, fmt.Errorf("工作簿中的“%s”含有 DTD 实体声明（<!DOCTYPE>/<!ENTITY>），Excel/WPS 保存的文件不会有，疑似恶意构造（实体展开攻击），已拒绝读取：请确认文件来源", zf.Name)
+			}
+		}
 		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
 			continue
+		}
+		refs, err := mergedRanges(zf)
+		if err != nil {
+			return nil, fmt.Errorf("工作簿中的“%s”已损坏（%v）：请在 Excel/WPS 中重新保存为 .xlsx", zf.Name, err)
+		}
+		if len(refs) > 0 {
+			mergedParts[name] = refs
 		}
 		has, err := hasFormula(zf)
 		if err == nil && has {
@@ -96,8 +117,8 @@ func openBook(r io.ReaderAt, size int64) (*book, error) {
 			return nil, fmt.Errorf("工作簿中的“%s”已损坏（%v）：请在 Excel/WPS 中重新保存为 .xlsx", zf.Name, err)
 		}
 	}
-	uncached := map[string]map[string]bool{}
-	if len(uncachedParts) > 0 {
+	uncached, merged := map[string]map[string]bool{}, map[string][]string{}
+	if len(uncachedParts) > 0 || len(mergedParts) > 0 {
 		names, err := sheetParts(zr)
 		if err != nil {
 			return nil, fmt.Errorf("工作簿结构已损坏（%v）：请在 Excel/WPS 中重新保存为 .xlsx", err)
@@ -105,6 +126,11 @@ func openBook(r io.ReaderAt, size int64) (*book, error) {
 		for part, cells := range uncachedParts {
 			if sheet, ok := names[part]; ok {
 				uncached[sheet] = cells
+			}
+		}
+		for part, refs := range mergedParts {
+			if sheet, ok := names[part]; ok {
+				merged[sheet] = refs
 			}
 		}
 	}
@@ -129,12 +155,20 @@ func openBook(r io.ReaderAt, size int64) (*book, error) {
 			}
 		}
 	}
-	return &book{f: f, uncached: uncached, uncachedRows: rows}, nil
+	return &book{f: f, uncached: uncached, uncachedRows: rows, merged: merged}, nil
 }
 
-// hasFormula reports whether a worksheet part contains a formula element (<f> or a
-// prefixed <x:f>), reading it as a stream.
-func hasFormula(zf *zip.File) (bool, error) {
+// hasDTD reports whether an XML part declares a document type or entities, reading
+// it as a stream.
+func hasDTD(zf *zip.File) (bool, error) {
+	return scanPart(zf, 9, func(b []byte) bool {
+		return bytes.Contains(b, []byte("<!DOCTYPE")) || bytes.Contains(b, []byte("<!ENTITY")) ||
+			bytes.Contains(bytes.ToUpper(b), []byte("<!DOCTYPE"))
+	})
+}
+
+// scanPart streams a part through match, chunk by chunk with keep bytes carried over.
+func scanPart(zf *zip.File, keep int, match func([]byte) bool) (bool, error) {
 	rc, err := zf.Open()
 	if err != nil {
 		return false, err
@@ -145,11 +179,11 @@ func hasFormula(zf *zip.File) (bool, error) {
 	for {
 		n, err := rc.Read(buf)
 		chunk := append(carry, buf[:n]...)
-		if containsFormulaTag(chunk) {
+		if match(chunk) {
 			return true, nil
 		}
-		if len(chunk) > 8 {
-			carry = append(carry[:0], chunk[len(chunk)-8:]...)
+		if len(chunk) > keep {
+			carry = append(carry[:0], chunk[len(chunk)-keep:]...)
 		} else {
 			carry = append(carry[:0], chunk...)
 		}
@@ -160,6 +194,40 @@ func hasFormula(zf *zip.File) (bool, error) {
 			return false, err
 		}
 	}
+}
+
+var mergeCellRE = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref="([A-Za-z]{1,3}\d{1,7}:[A-Za-z]{1,3}\d{1,7})"`)
+
+// maxMerges bounds the merged ranges read from one sheet.
+const maxMerges = 10000
+
+// mergedRanges lists the merged ranges of a worksheet part (e.g. "A5:C5"), reading
+// it as a stream.
+func mergedRanges(zf *zip.File) ([]string, error) {
+	seen := map[string]bool{}
+	var refs []string
+	var tooMany bool
+	_, err := scanPart(zf, 96, func(b []byte) bool {
+		for _, m := range mergeCellRE.FindAllSubmatch(b, -1) {
+			ref := strings.ToUpper(string(m[1]))
+			if !seen[ref] {
+				seen[ref] = true
+				refs = append(refs, ref)
+			}
+		}
+		tooMany = len(refs) > maxMerges
+		return tooMany
+	})
+	if tooMany {
+		return nil, fmt.Errorf("合并单元格超过 %d 处", maxMerges)
+	}
+	return refs, err
+}
+
+// hasFormula reports whether a worksheet part contains a formula element (<f> or a
+// prefixed <x:f>), reading it as a stream.
+func hasFormula(zf *zip.File) (bool, error) {
+	return scanPart(zf, 8, containsFormulaTag)
 }
 
 func containsFormulaTag(b []byte) bool {
@@ -178,6 +246,13 @@ func containsFormulaTag(b []byte) bool {
 // (formatted values). It stops with an error past maxDataRows non-blank rows after
 // the first skip rows.
 func (b *book) sheetRows(sheet string, skip int, fn func(row int, cells []string) error) error {
+	for _, ref := range b.merged[sheet] {
+		_, end, _ := strings.Cut(ref, ":")
+		if _, last, err := excelize.CellNameToCoordinates(end); err == nil && last <= skip {
+			continue // the title and header rows are merged by design
+		}
+		return fmt.Errorf("工作表“%s”的数据区有合并单元格 %s：合并后只保留左上角的值，其余单元格的数值会丢失。请选中它，取消合并（开始→合并后居中），把各单元格填回后再导入", sheet, ref)
+	}
 	rows, err := b.f.Rows(sheet)
 	if err != nil {
 		return fmt.Errorf("无法读取工作表“%s”：%v", sheet, err)

@@ -97,6 +97,37 @@ func TestMalformedFiles(t *testing.T) {
 		wantErr(t, err, "部件")
 	})
 
+	t.Run("DTD entity expansion", func(t *testing.T) {
+		part := partOf(t, good, "工业稳增长")
+		f := openX(t, good)
+		rows, _ := f.GetRows("工业稳增长")
+		laughs := rewritePart(t, good, part, func(w io.Writer) {
+			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE worksheet [<!ENTITY a "1234567890"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`)
+			io.WriteString(w, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+			for r, cells := range rows {
+				fmt.Fprintf(w, `<row r="%d">`, r+1)
+				for ci, v := range cells {
+					fmt.Fprintf(w, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, cellName(ci+1, r+1), v)
+				}
+				io.WriteString(w, `</row>`)
+			}
+			io.WriteString(w, `</sheetData></worksheet>`)
+		})
+		_, err := importFigures(c, laughs)
+		wantErr(t, err, "DTD", part)
+	})
+
+	t.Run("merged cells in the data area", func(t *testing.T) {
+		f := openX(t, good)
+		if err := f.MergeCell("工业稳增长", "E4", "F4"); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		f.Write(&buf)
+		_, err := importFigures(c, buf.Bytes())
+		wantErr(t, err, "合并单元格 E4:F4", "工业稳增长", "取消合并")
+	})
+
 	t.Run("million rows", func(t *testing.T) {
 		sheet := "工业稳增长"
 		part := partOf(t, good, sheet)
