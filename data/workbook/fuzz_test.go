@@ -41,3 +41,35 @@ func FuzzImportFigures(f *testing.F) {
 		}
 	})
 }
+
+// FuzzImportVerification: any bytes give a reply or an error for the statistics
+// bureau's reply, never a panic, in bounded time.
+func FuzzImportVerification(f *testing.F) {
+	s := demoStore(f)
+	c := loadCase(f, s)
+	var vb bytes.Buffer
+	if err := ExportVerification(c, &vb); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(vb.Bytes())
+	f.Add(vb.Bytes()[:vb.Len()/2])
+	f.Add(exportFigures(f, c))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var reply *VerificationReply
+		var err error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			reply, err = ImportVerification(c, bytes.NewReader(data), int64(len(data)))
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("ImportVerification did not return within 20 s (%d bytes)", len(data))
+		}
+		if err == nil && reply == nil {
+			t.Fatal("no reply and no error")
+		}
+	})
+}
