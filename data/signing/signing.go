@@ -139,7 +139,24 @@ func SignReader(key PrivateKey, r io.Reader, trustedComment string) ([]byte, err
 	if _, err := io.Copy(io.Discard, mr); err != nil {
 		return nil, fmt.Errorf("读取待签名内容失败：%v", err)
 	}
-	return mr.SignWithComments(key.k, trustedComment, "signature from minisign secret key "+KeyID(key.Public())), nil
+	return mr.SignWithComments(key.k, trustedComment, untrustedPrefix+KeyID(key.Public())), nil
+}
+
+const untrustedPrefix = "signature from minisign secret key "
+
+// SignatureComment is the untrusted comment Sign writes for a key (the text after
+// "untrusted comment: ").
+func SignatureComment(pub PublicKey) string { return untrustedPrefix + KeyID(pub) }
+
+// UntrustedComment returns the untrusted comment of a signature file (the text after
+// "untrusted comment: " on its first line), "" when there is none.
+func UntrustedComment(sig []byte) string {
+	line, _, _ := bytes.Cut(bytes.TrimPrefix(sig, []byte("\xef\xbb\xbf")), []byte("\n"))
+	c, ok := bytes.CutPrefix(bytes.TrimRight(line, "\r"), []byte("untrusted comment: "))
+	if !ok {
+		return ""
+	}
+	return string(c)
 }
 
 // SignFile signs the file at path; see Sign.

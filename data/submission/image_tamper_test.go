@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"tuijian/data/bagit"
 	"tuijian/data/discimage"
 )
 
@@ -46,5 +48,25 @@ func TestTamperImage(t *testing.T) {
 	os.WriteFile(iso, orig, 0o644)
 	if rep := Verify(iso, nil); !rep.OK() {
 		t.Fatalf("the untouched image fails:\n%s", rep.Text())
+	}
+}
+
+// Issue 20 point 6: a changed untrusted comment (not covered by the signature) is
+// named as the signature file, and the cover mismatch is said to follow from it.
+func TestUntrustedCommentNamed(t *testing.T) {
+	shared, _ := sharedPackage(t)
+	pkg := filepath.Join(t.TempDir(), "p")
+	copyTree(t, filepath.Join(shared, "pkg"), pkg)
+	p := filepath.Join(pkg, bagit.SignatureFile)
+	b := mustRead(t, p)
+	os.WriteFile(p, bytes.Replace(b, []byte("untrusted comment: s"), []byte("untrusted comment: S"), 1), 0o644)
+	rep := Verify(pkg, nil)
+	if rep.OK() || !problemsMention(rep, bagit.SignatureFile) {
+		t.Fatalf("changed untrusted comment not named:\n%s", rep.Text())
+	}
+	for _, pr := range rep.Problems {
+		if pr.File == CoverName && !strings.Contains(pr.What, bagit.SignatureFile) {
+			t.Errorf("cover problem does not point at the signature file: %s", pr.What)
+		}
 	}
 }

@@ -194,6 +194,7 @@ func verifyFolder(dir string, pubkey []byte) Report {
 		add(bagit.SignatureFile, CheckSignature, "缺少签名文件，无法确认报送包来自推荐单位")
 	}
 	var included *signing.PublicKey
+	sigCommentChanged := false
 	if b, err := os.ReadFile(filepath.Join(dir, PublicKeyName)); err != nil {
 		if pubkey == nil {
 			add(PublicKeyName, CheckPublicKey, "缺少公钥文件，无法验证签名")
@@ -222,6 +223,12 @@ func verifyFolder(dir string, pubkey []byte) Report {
 			add(bagit.SignatureFile, CheckSignature, "%s", err.Error())
 		} else {
 			rep.Fingerprint, rep.KeyID = signing.Fingerprint(*key), signing.KeyID(*key)
+			// The first line is not covered by the signature, but by the cover sheet's
+			// digest of the file: name the file when only that line was changed.
+			if got, want := signing.UntrustedComment(sig), signing.SignatureComment(*key); got != want {
+				add(bagit.SignatureFile, CheckSignature, "签名文件的第一行（untrusted comment，不受签名保护）被改动过：现为“%s”，导出时为“%s”。签名本身仍成立，但该文件已不是导出时的原样，封面清单所列的校验值因此不符：请使用原盘或重新导出", got, want)
+				sigCommentChanged = true
+			}
 		}
 	}
 	if tmErr == nil {
@@ -253,6 +260,8 @@ func verifyFolder(dir string, pubkey []byte) Report {
 			add(CoverName, CheckCover, "无法核对封面清单：%s", err.Error())
 		} else if want, err := CoverPDF(cd); err != nil {
 			add(CoverName, CheckCover, "无法核对封面清单：%s", err.Error())
+		} else if !bytes.Equal(b, want) && sigCommentChanged {
+			add(CoverName, CheckCover, "封面清单与包内文件不符，因为签名文件 %s 的第一行被改动过（见上）", bagit.SignatureFile)
 		} else if !bytes.Equal(b, want) {
 			add(CoverName, CheckCover, "封面清单与包内清单不符：它在打包后被改动或替换过，请重新导出")
 		}
