@@ -54,7 +54,7 @@ func usagef(format string, args ...any) error { return usageErr{fmt.Errorf(forma
 var errNo = errors.New("no")
 
 func main() {
-	c := &cli{out: os.Stdout, errOut: os.Stderr, now: time.Now}
+	c := &cli{out: textOut(os.Stdout), errOut: textOut(os.Stderr), now: time.Now}
 	os.Exit(c.main(os.Args[1:]))
 }
 
@@ -65,6 +65,9 @@ func (c *cli) main(args []string) int {
 		}
 	}()
 	rest, err := c.globalFlags(args)
+	if c.json {
+		c.out, c.errOut = utf8Writer(c.out), utf8Writer(c.errOut)
+	}
 	if err == nil && len(rest) == 0 {
 		c.help()
 		return 2
