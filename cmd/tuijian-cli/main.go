@@ -53,6 +53,9 @@ func usagef(format string, args ...any) error { return usageErr{fmt.Errorf(forma
 // errNo is returned by verbs whose answer is “no” after printing it: exit status 1.
 var errNo = errors.New("no")
 
+// version is set by the release build (cmd/tuijian-dist: -X main.version=…).
+var version = "开发版"
+
 func main() {
 	c := &cli{out: textOut(os.Stdout), errOut: textOut(os.Stderr), now: time.Now}
 	os.Exit(c.main(os.Args[1:]))
@@ -178,7 +181,7 @@ func (c *cli) parseDay(fs *flag.FlagSet, args []string, day *string) error {
 }
 
 func (c *cli) help() {
-	fmt.Fprintln(c.out, "tuijian-cli — 督查激励推荐助手（命令行）\n\n用法：tuijian-cli [--db 数据文件] [--json] [--date 报送日期] 命令 [参数]\n\n"+
+	fmt.Fprintln(c.out, "tuijian-cli — 督查激励推荐助手（命令行） "+version+"\n\n用法：tuijian-cli [--db 数据文件] [--json] [--date 报送日期] 命令 [参数]\n\n"+
 		"--date 是报送包的日期（推荐函成文日期、填报日期），也是负面情况“近三年”的截止日；check、units、exclusions、documents、export 都按它计算（也可写在这些命令之后），默认今天。\n\n命令：")
 	var names []string
 	for n := range verbs {

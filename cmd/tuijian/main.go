@@ -30,9 +30,13 @@ import (
 
 	"tuijian/app"
 	"tuijian/cmd/tuijian/internal/measure"
+	"tuijian/data/oplog"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
+
+// version is set by the release build (cmd/tuijian-dist: -X main.version=…).
+var version = "开发版"
 
 func main() {
 	fs := flag.NewFlagSet("tuijian", flag.ContinueOnError)
@@ -41,7 +45,7 @@ func main() {
 	screen := fs.String("screen", "", "")
 	measureStartup := fs.Bool("measure-startup", false, "")
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "用法：tuijian [--db 数据文件] [--demo]")
+		fmt.Fprintln(os.Stderr, "督查激励推荐助手 "+version+"\n用法：tuijian [--db 数据文件] [--demo]")
 		fmt.Fprintln(os.Stderr, "  --db 数据文件   打开指定的数据文件（默认在用户配置目录中）")
 		fmt.Fprintln(os.Stderr, "  --demo          打开演示数据（单独的数据文件，数字均为虚构）")
 	}
@@ -59,6 +63,14 @@ func main() {
 		}
 	}
 	phase("main")
+	if err := checkOpenGL(); err != nil {
+		if p, perr := storePath(*db, *demoFlag); perr == nil {
+			oplog.ForStore(p).Record("启动：OpenGL 检查", err)
+		}
+		fmt.Fprintln(os.Stderr, err)
+		showFatal("督查激励推荐助手", openGLHelp(err))
+		os.Exit(1)
+	}
 	// No garbage collection while the CJK fonts (tens of MB of glyph data) are parsed
 	// and the first screen is built: the heap only grows then, and collecting it
 	// repeatedly on a two-core office PC delays the first frame. Collection resumes
@@ -171,17 +183,20 @@ func validStep(s forms.Step) bool {
 }
 
 func openStore(db string, demoData bool) (*store.Store, error) {
-	path := db
-	var err error
-	switch {
-	case path != "":
-	case demoData:
-		path, err = store.DemoPath()
-	default:
-		path, err = store.DefaultPath()
-	}
+	path, err := storePath(db, demoData)
 	if err != nil {
 		return nil, err
 	}
 	return app.OpenStore(path, demoData)
+}
+
+// storePath is the data file the flags select.
+func storePath(db string, demoData bool) (string, error) {
+	switch {
+	case db != "":
+		return db, nil
+	case demoData:
+		return store.DemoPath()
+	}
+	return store.DefaultPath()
 }
