@@ -87,4 +87,3 @@ func showFatal(title, text string) {
 	m, _ := windows.UTF16PtrFromString(text)
 	windows.MessageBox(0, m, t, windows.MB_OK|windows.MB_ICONERROR)
 }
-
