@@ -82,7 +82,7 @@ func main() {
 	a.SetIcon(app.AppIcon)
 	w := a.NewWindow(app.Title)
 	w.SetIcon(app.AppIcon)
-	w.Resize(fyne.NewSize(1366, 768))
+	w.Resize(windowSize(workArea()))
 
 	phase("app")
 	// The window and its OpenGL context come up on the main thread while the fonts
