@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -298,18 +299,21 @@ func packageExportForm(env *Env) {
 	withISO.SetChecked(true)
 	withArchive := widget.NewCheck("同时写出省内存档包（含比选报告和全部候选数据，签名，不报送）", nil)
 	withArchive.SetChecked(true)
+	typed := widget.NewEntry()
+	typed.SetPlaceHolder(`留空则下一步选择；也可输入网络路径，如 \\服务器\共享\报送`)
 	items := []*widget.FormItem{
 		widget.NewFormItem("签名口令", pass),
 		widget.NewFormItem("", withISO),
 		widget.NewFormItem("", withArchive),
+		widget.NewFormItem("写入文件夹", typed),
 	}
-	d := dialog.NewForm("导出报送包", "选择文件夹…", "取消", items, func(ok bool) {
+	d := dialog.NewForm("导出报送包", "下一步…", "取消", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		p, iso, arch := pass.Text, withISO.Checked, withArchive.Checked
-		dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) {
-			target := filepath.Join(dir.Path(), packageName(env))
+		write := func(dir string) {
+			target := filepath.Join(dir, packageName(env))
 			isoPath, archive := "", ""
 			if iso {
 				isoPath = target + ".iso"
@@ -318,9 +322,19 @@ func packageExportForm(env *Env) {
 				archive = archiveName(target)
 			}
 			packageExport(env, p, target, isoPath, archive, nil)
-		}), env.Window)
+		}
+		if strings.TrimSpace(typed.Text) != "" {
+			dir, err := typedFolder(typed.Text)
+			if err != nil {
+				env.ShowError(err)
+				return
+			}
+			write(dir)
+			return
+		}
+		dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) { write(dir.Path()) }), env.Window)
 	}, env.Window)
-	d.Resize(fyne.NewSize(560, 250))
+	d.Resize(fyne.NewSize(620, 290))
 	d.Show()
 }
 
@@ -518,4 +532,18 @@ func verifyReportContent(rep submission.Report, withStoredKey bool) fyne.CanvasO
 		list.Add(l)
 	}
 	return container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
+}
+
+// typedFolder checks a folder typed by the officer (a local or a network path such as
+// \\server\share, which the folder dialog cannot reach).
+func typedFolder(s string) (string, error) {
+	p := strings.Trim(strings.TrimSpace(s), `"`)
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("找不到文件夹“%s”：请检查路径（网络路径须已能在资源管理器中打开）", p)
+	case !st.IsDir():
+		return "", fmt.Errorf("“%s”不是文件夹：请输入要写入报送包的文件夹", p)
+	}
+	return p, nil
 }

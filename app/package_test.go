@@ -161,3 +161,20 @@ func TestExportActionRefusesBlockers(t *testing.T) {
 		t.Fatalf("errors: %v", h.errs)
 	}
 }
+
+// A folder can be typed (network paths the folder dialog cannot reach); a wrong one is
+// named (issue 15 point 7).
+func TestTypedFolder(t *testing.T) {
+	dir := t.TempDir()
+	if got, err := typedFolder(" \"" + dir + "\" "); err != nil || got != dir {
+		t.Errorf("typed %q: %q %v", dir, got, err)
+	}
+	if _, err := typedFolder(filepath.Join(dir, "没有")); err == nil || !strings.Contains(err.Error(), "找不到文件夹") {
+		t.Errorf("missing folder: %v", err)
+	}
+	f := filepath.Join(dir, "a.txt")
+	os.WriteFile(f, nil, 0o644)
+	if _, err := typedFolder(f); err == nil || !strings.Contains(err.Error(), "不是文件夹") {
+		t.Errorf("file: %v", err)
+	}
+}
