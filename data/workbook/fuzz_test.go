@@ -23,16 +23,7 @@ func FuzzImportFigures(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var plan *FigurePlan
 		var err error
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			plan, err = ImportFigures(c, bytes.NewReader(data), int64(len(data)))
-		}()
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			t.Fatalf("ImportFigures did not return within 20 s (%d bytes)", len(data))
-		}
+		within(t, "ImportFigures", len(data), func() { plan, err = ImportFigures(c, bytes.NewReader(data), int64(len(data))) })
 		if err == nil && plan == nil {
 			t.Fatal("no plan and no error")
 		}
@@ -58,18 +49,24 @@ func FuzzImportVerification(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var reply *VerificationReply
 		var err error
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			reply, err = ImportVerification(c, bytes.NewReader(data), int64(len(data)))
-		}()
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			t.Fatalf("ImportVerification did not return within 20 s (%d bytes)", len(data))
-		}
+		within(t, "ImportVerification", len(data), func() { reply, err = ImportVerification(c, bytes.NewReader(data), int64(len(data))) })
 		if err == nil && reply == nil {
 			t.Fatal("no reply and no error")
 		}
 	})
+}
+
+// within runs fn and fails when it does not return within 20 s.
+func within(t *testing.T, what string, n int, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s did not return within 20 s (%d bytes)", what, n)
+	}
 }
