@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"tuijian/data/bagit"
 	"tuijian/data/submission"
 )
@@ -111,6 +113,22 @@ func TestWindowsCLIUnderWine(t *testing.T) {
 		if len(a) == 0 || !bytes.Equal(a, b) {
 			t.Errorf("%s differs between the Windows and the Linux package", f)
 		}
+	}
+	// Redirected output on a Chinese code page (936) is GBK/GB18030 (issue 15 point 5),
+	// where the zh_CN.GBK locale exists (.ci/run makes it with localedef).
+	if locales, _ := exec.Command("locale", "-a").Output(); bytes.Contains(bytes.ToLower(locales), []byte("zh_cn.gbk")) {
+		cmd := exec.Command(wine, exe, "help")
+		cmd.Env = append(env, "LANG=zh_CN.GBK", "LC_ALL=zh_CN.GBK")
+		got, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("help under a GBK locale: %v", err)
+		}
+		text, derr := simplifiedchinese.GB18030.NewDecoder().Bytes(got)
+		if derr != nil || !strings.Contains(string(text), "督查激励推荐助手") || bytes.Contains(got, []byte("督查")) {
+			t.Errorf("redirected output is not GBK: % x", got[:min(len(got), 40)])
+		}
+	} else {
+		t.Log("no zh_CN.GBK locale: GBK output not checked under wine")
 	}
 	a, _ := os.ReadFile(pkg + ".iso")
 	b, _ := os.ReadFile(linuxPkg + ".iso")
