@@ -123,6 +123,20 @@ func TestReleaseAndInstallerUnderWine(t *testing.T) {
 	if _, err := os.Stat(data); err != nil {
 		t.Fatalf("no demo data at %s", data)
 	}
+	// Without a display (as without OpenGL) the app does not vanish silently: it exits
+	// with status 1 and the reason is in the log beside the data file (the message box
+	// is shown too; under wine without a display it returns at once).
+	gui := filepath.Join(inst, d.Name+".exe")
+	dbDir := filepath.Join(home, "数据 目录")
+	os.MkdirAll(dbDir, 0o755)
+	cmd := exec.Command(wine, gui, "--db", `Z:`+strings.ReplaceAll(filepath.Join(dbDir, "case.db"), "/", `\`))
+	cmd.Env = env
+	if err := cmd.Run(); err == nil {
+		t.Error("the app started without a display")
+	}
+	if b, err := os.ReadFile(filepath.Join(dbDir, "case.log")); err != nil || !strings.Contains(string(b), "OpenGL") {
+		t.Errorf("no OpenGL entry in the log: %q %v", b, err)
+	}
 	// _?= runs the uninstaller in place, synchronously.
 	w(filepath.Join(inst, "卸载.exe"), "/S", `_?=`+`Z:`+strings.ReplaceAll(inst, "/", `\`))
 	for _, p := range []string{filepath.Join(inst, d.Name+".exe"), filepath.Join(inst, "tuijian-cli.exe"), menu, filepath.Join(home, d.Name+".lnk")} {
