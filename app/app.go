@@ -38,9 +38,6 @@ type Options struct {
 	// PathLabel replaces the data file's path in the status line (tests, whose
 	// temporary paths differ between runs).
 	PathLabel string
-	// Sync runs background work inline (tests); otherwise it runs in a goroutine and
-	// its result comes back through fyne.Do.
-	Sync bool
 }
 
 // Shell is the main window's content: the title bar with the 演示数据 banner, the
@@ -451,10 +448,6 @@ func (s *Shell) OpenDemo() {
 		}
 		s.reload()
 		s.Show(forms.StepCandidates, "")
-	}
-	if s.opts.Sync {
-		done(work())
-		return
 	}
 	var st *store.Store
 	var err error

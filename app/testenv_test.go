@@ -84,12 +84,10 @@ func newTestEnv(t *testing.T, cfg envConfig) *testEnv {
 	h.env.Changed = func() { h.changed++; h.reload() }
 	h.env.Show = func(st forms.Step, field string) { h.shown = append(h.shown, shownStep{st, field}) }
 	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
-	real := inBackground
-	inBackground = func(work, done func()) { work(); done() }
-	t.Cleanup(func() { inBackground = real })
+	real := syncBackground(t)
 	h.async = func(f func()) {
 		inBackground = real
-		defer func() { inBackground = func(work, done func()) { work(); done() } }()
+		defer func() { syncBackground(t) }()
 		f()
 	}
 	h.reload()
@@ -348,9 +346,10 @@ func newShellHarness(t *testing.T, fill bool) *shellHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	syncBackground(t)
 	h.win = test.NewWindow(nil)
 	h.win.Resize(fyne.NewSize(1366, 768))
-	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return testNow }, Sync: true, PathLabel: "case.db", DemoPath: filepath.Join(dir, "demo.db")})
+	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return testNow }, PathLabel: "case.db", DemoPath: filepath.Join(dir, "demo.db")})
 	h.win.SetContent(h.sh.Content())
 	h.win.Resize(fyne.NewSize(1366, 768))
 	h.win.SetOnClosed(func() { h.closed = true })
@@ -383,4 +382,13 @@ func (h *shellHarness) typeInto(e fyne.Focusable, text string) {
 		en.SetText("")
 	}
 	test.Type(h.win.Canvas().Focused(), text)
+}
+
+// syncBackground makes background work run inline until the test ends and returns
+// the real helper.
+func syncBackground(t *testing.T) func(work, done func()) {
+	real := inBackground
+	inBackground = func(work, done func()) { work(); done() }
+	t.Cleanup(func() { inBackground = real })
+	return real
 }

@@ -79,9 +79,7 @@ func TestWindowsCLIUnderWine(t *testing.T) {
 		return out.String()
 	}
 	win("demo")
-	if out := win("check"); !strings.Contains(out, "提示") && !strings.Contains(out, "通过") {
-		t.Logf("check: %s", out)
-	}
+	win("check") // exit status 0: no blockers
 	win("documents", "--out", winPath(filepath.Join(work, "推荐 文件")))
 	if _, err := os.Stat(filepath.Join(work, "推荐 文件")); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,7 +103,7 @@ func TestSwapFaultInjection(t *testing.T) {
 		case err != nil && !strings.Contains(err.Error(), "已写好"):
 			t.Errorf("step %d failed: new pair in place but the error says %v", fail, err)
 		}
-		h.consistent("step " + string(rune('0'+fail)))
+		h.consistent(fmt.Sprintf("step %d", fail))
 		if l := Leftovers(h.out, h.iso); len(l) > 0 && (err == nil || !strings.Contains(err.Error(), "手工删除")) {
 			t.Errorf("step %d: leftovers %v", fail, l)
 		}
@@ -162,7 +163,7 @@ func TestSwapCrashRepair(t *testing.T) {
 		if len(left) > 0 && len(notes) == 0 {
 			t.Errorf("crash at step %d: leftovers %v repaired without a word", crash, left)
 		}
-		h.consistent("after a crash at step " + string(rune('0'+crash)))
+		h.consistent(fmt.Sprintf("after a crash at step %d", crash))
 		if l := Leftovers(h.out, h.iso); len(l) > 0 {
 			t.Errorf("crash at step %d: leftovers after repair %v", crash, l)
 		}

@@ -162,8 +162,8 @@ func openBook(r io.ReaderAt, size int64) (*book, error) {
 // it as a stream.
 func hasDTD(zf *zip.File) (bool, error) {
 	return scanPart(zf, 9, func(b []byte) bool {
-		return bytes.Contains(b, []byte("<!DOCTYPE")) || bytes.Contains(b, []byte("<!ENTITY")) ||
-			bytes.Contains(bytes.ToUpper(b), []byte("<!DOCTYPE"))
+		u := bytes.ToUpper(b)
+		return bytes.Contains(u, []byte("<!DOCTYPE")) || bytes.Contains(u, []byte("<!ENTITY"))
 	})
 }
 
