@@ -9,6 +9,8 @@ import (
 
 	"tuijian/data/bagit"
 	"tuijian/data/discimage"
+	"tuijian/data/divisions"
+	"tuijian/forms"
 )
 
 // Issue 20 point 1, the image side of the tamper matrix: one byte changed in each
@@ -67,6 +69,26 @@ func TestUntrustedCommentNamed(t *testing.T) {
 	for _, pr := range rep.Problems {
 		if pr.File == CoverName && !strings.Contains(pr.What, bagit.SignatureFile) {
 			t.Errorf("cover problem does not point at the signature file: %s", pr.What)
+		}
+	}
+}
+
+// Every province's disc labels are valid (the Joliet label ≤ 16 characters: 新疆维吾尔自治区
+// 2021督查激励 is exactly 16), and an image with them opens under every view.
+func TestVolumeLabelsForEveryProvince(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bagit.txt"), []byte("BagIt-Version: 1.0\n"), 0o644)
+	for _, p := range divisions.Provinces() {
+		c := &forms.Case{Province: p, Settings: forms.Settings{Year: 2021}}
+		primary, joliet := VolumeLabels(c)
+		var b bytes.Buffer
+		if err := discimage.Write(&b, dir, discimage.Options{VolumeID: primary, JolietVolumeID: joliet}, nil); err != nil {
+			t.Errorf("%s: %v", p.Name, err)
+			continue
+		}
+		img, err := discimage.Open(bytes.NewReader(b.Bytes()), int64(b.Len()))
+		if err != nil || img.VolumeID != joliet {
+			t.Errorf("%s: label %q read back as %v %v", p.Name, joliet, img, err)
 		}
 	}
 }
