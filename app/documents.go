@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -64,21 +63,17 @@ func docImportAction(env *Env) {
 		return
 	}
 	open := func(i int) {
-		d := dialog.NewFileOpen(chosen(env, func(r fyne.URIReadCloser) {
-			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, appdoc.MaxFileBytes+1))
-			if err != nil {
-				env.ShowError(fmt.Errorf("无法读取 %s：%v", r.URI().Name(), err))
-				return
-			}
-			if len(data) > appdoc.MaxFileBytes {
-				env.ShowError(fmt.Errorf("文件 %s 超过 %d MiB，不像申报书，请删去其中的大图片后另存为 .docx 再导入", r.URI().Name(), appdoc.MaxFileBytes>>20))
-				return
-			}
-			docImportData(env, ms[i], units[i], r.URI().Name(), data)
-		}), env.Window)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".DOCX"}))
-		d.Show()
+		req := pathRequest{Title: "导入" + units[i].Name + "的申报书", Kind: pickFile, Exts: []string{".docx"},
+			Note: "选择" + units[i].Name + "报来的申报书（Word .docx；.doc 请先在 Word 或 WPS 中另存为 .docx）。"}
+		askPath(env, req, func(p string) {
+			readChosen(env, p, appdoc.MaxFileBytes+1, func(data []byte) {
+				if len(data) > appdoc.MaxFileBytes {
+					env.ShowError(fmt.Errorf("文件 %s 超过 %d MiB，不像申报书，请删去其中的大图片后另存为 .docx 再导入", filepath.Base(p), appdoc.MaxFileBytes>>20))
+					return
+				}
+				docImportData(env, ms[i], units[i], filepath.Base(p), data)
+			})
+		})
 	}
 	if len(ms) == 1 {
 		open(0)
@@ -253,9 +248,9 @@ func docFolderName(env *Env) string {
 }
 
 func docChooseFolder(env *Env, files []documents.File) {
-	dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) {
-		docWriteTo(env, filepath.Join(dir.Path(), docFolderName(env)), files)
-	}), env.Window)
+	req := pathRequest{Title: "选择写入纸质材料的文件夹", Kind: pickFolder,
+		Note: "将在所选文件夹中写入“" + docFolderName(env) + "”文件夹。"}
+	askPath(env, req, func(dir string) { docWriteTo(env, filepath.Join(dir, docFolderName(env)), files) })
 }
 
 // docWriteTo writes the files into target, asking before replacing a non-empty folder.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/keyring"
+	"tuijian/data/safefile"
 	"tuijian/data/signing"
 	"tuijian/data/store"
 	"tuijian/data/submission"
@@ -55,6 +57,7 @@ type busyDialog struct {
 	status *widget.Label
 	bar    *widget.ProgressBar
 	inf    *widget.ProgressBarInfinite
+	done   bool // closed by the work, not by 取消
 }
 
 func newBusyDialog(env *Env, title, status string, cancel func()) *busyDialog {
@@ -64,7 +67,12 @@ func newBusyDialog(env *Env, title, status string, cancel func()) *busyDialog {
 	body := container.NewVBox(b.status, b.inf, b.bar)
 	if cancel != nil {
 		b.d = dialog.NewCustom(title, "取消", body, env.Window)
-		b.d.SetOnClosed(cancel)
+		// Fyne chains OnClosed callbacks, so close marks the dialog instead.
+		b.d.SetOnClosed(func() {
+			if !b.done {
+				cancel()
+			}
+		})
 	} else {
 		b.d = dialog.NewCustomWithoutButtons(title, body, env.Window)
 	}
@@ -88,7 +96,7 @@ func (b *busyDialog) set(step string, done, total int) {
 
 // close hides the dialog without running its cancel callback.
 func (b *busyDialog) close() {
-	b.d.SetOnClosed(func() {})
+	b.done = true
 	b.d.Hide()
 }
 
@@ -164,17 +172,20 @@ func keyExportDialog(env *Env) {
 		env.ShowError(err)
 		return
 	}
-	d := dialog.NewFileSave(chosen(env, func(w fyne.URIWriteCloser) {
-		defer w.Close()
-		if err := keyExportTo(env, w); err != nil {
-			env.ShowError(fmt.Errorf("无法写入 %s：%v", w.URI().Name(), err))
+	req := pathRequest{Title: "导出公钥", Kind: saveFile, Exts: []string{".pub"}, FileName: "tuijian-" + id + ".pub",
+		Note: "公钥文件供部里或他人用 minisign 校验报送包的签名；它不含私钥，可以公开。"}
+	askPath(env, req, func(p string) {
+		var b bytes.Buffer
+		err := keyExportTo(env, &b)
+		if err == nil {
+			err = safefile.WriteFile(p, b.Bytes(), 0o644)
+		}
+		if err != nil {
+			env.ShowError(fmt.Errorf("无法写入 %s：%v", p, err))
 			return
 		}
-		dialog.ShowInformation("公钥已导出", "公钥已保存到 "+w.URI().Path()+"。", env.Window)
-	}), env.Window)
-	d.SetFileName("tuijian-" + id + ".pub")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
-	d.Show()
+		dialog.ShowInformation("公钥已导出", "公钥已保存到 "+p+"。", env.Window)
+	})
 }
 
 func keyExportTo(env *Env, w interface{ Write([]byte) (int, error) }) error {
@@ -299,70 +310,73 @@ func packageExportForm(env *Env) {
 	withISO.SetChecked(true)
 	withArchive := widget.NewCheck("同时写出省内存档包（含比选报告和全部候选数据，签名，不报送）", nil)
 	withArchive.SetChecked(true)
-	typed := widget.NewEntry()
-	typed.SetPlaceHolder(`留空则下一步选择；也可输入网络路径，如 \\服务器\共享\报送`)
 	items := []*widget.FormItem{
 		widget.NewFormItem("签名口令", pass),
 		widget.NewFormItem("", withISO),
 		widget.NewFormItem("", withArchive),
-		widget.NewFormItem("写入文件夹", typed),
 	}
 	d := dialog.NewForm("导出报送包", "下一步…", "取消", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		p, iso, arch := pass.Text, withISO.Checked, withArchive.Checked
-		write := func(dir string) {
-			target := filepath.Join(dir, packageName(env))
-			isoPath, archive := "", ""
-			if iso {
-				isoPath = target + ".iso"
-			}
-			if arch {
-				archive = archiveName(target)
-			}
-			packageExport(env, p, target, isoPath, archive, nil)
-		}
-		if strings.TrimSpace(typed.Text) != "" {
-			dir, err := typedFolder(typed.Text)
-			if err != nil {
-				env.ShowError(err)
-				return
-			}
-			write(dir)
-			return
-		}
-		dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) { write(dir.Path()) }), env.Window)
+		iso, arch := withISO.Checked, withArchive.Checked
+		// The passphrase is checked before the folder is asked for.
+		unlockKey(env, pass.Text, func(key signing.PrivateKey) {
+			req := pathRequest{Title: "选择写入报送包的文件夹", Kind: pickFolder,
+				Note: "将在所选文件夹中写入“" + packageName(env) + "”文件夹" + map[bool]string{true: "和同名光盘映像（.iso）", false: ""}[iso] + "。"}
+			askPath(env, req, func(dir string) {
+				target := filepath.Join(dir, packageName(env))
+				isoPath, archive := "", ""
+				if iso {
+					isoPath = target + ".iso"
+				}
+				if arch {
+					archive = archiveName(target)
+				}
+				packageExport(env, key, target, isoPath, archive, nil)
+			})
+		})
 	}, env.Window)
-	d.Resize(fyne.NewSize(620, 290))
+	d.Resize(fyne.NewSize(620, 250))
 	d.Show()
 }
 
-// packageExport unlocks the key and writes the package in the background with a
-// progress dialog whose 取消 stops it (leaving any previous package as it was), then
-// the archive package when archive is not empty; done (UI goroutine, may be nil) gets
-// the outcome after it is shown.
-func packageExport(env *Env, passphrase, target, iso, archive string, done func(submission.Result, error)) {
-	c, st := env.Case, env.Store
+// unlockKey unlocks the stored signing key with passphrase in the background, with a
+// progress dialog whose 取消 abandons it, and hands the key to use (UI goroutine).
+// A wrong passphrase is reported and use is not called.
+func unlockKey(env *Env, passphrase string, use func(signing.PrivateKey)) {
+	st := env.Store
+	cancelled := false
+	busy := newBusyDialog(env, "解开签名私钥", "正在核对口令并解开签名私钥（约需数秒）", func() { cancelled = true })
+	var key signing.PrivateKey
+	var err error
+	inBackground(func() { key, err = keyring.UnlockStored(st, passphrase) }, func() {
+		busy.close()
+		switch {
+		case cancelled:
+		case err != nil:
+			env.ShowError(err)
+		default:
+			use(key)
+		}
+	})
+}
+
+// packageExport writes the package signed with key in the background with a progress
+// dialog whose 取消 stops it (leaving any previous package as it was), then the
+// archive package when archive is not empty; done (UI goroutine, may be nil) gets the
+// outcome after it is shown.
+func packageExport(env *Env, key signing.PrivateKey, target, iso, archive string, done func(submission.Result, error)) {
+	c := env.Case
 	day := env.Now()
 	ctx, cancel := context.WithCancel(context.Background())
-	busy := newBusyDialog(env, "导出报送包", "正在解开签名私钥（约需数秒）", cancel)
+	busy := newBusyDialog(env, "导出报送包", "正在准备", cancel)
 	var res submission.Result
 	var err error
 	inBackground(func() {
-		var key signing.PrivateKey
-		key, err = keyring.UnlockStored(st, passphrase)
-		var secs map[forms.MeasureID]map[string]string
-		if err == nil && ctx.Err() != nil {
-			err = fmt.Errorf("导出已取消，原有报送包（如有）未改动：%w", ctx.Err())
-		}
-		if err == nil {
-			secs = c.Applications
-		}
+		secs := c.Applications
 		progress := func(step string, d, total int) { fyne.Do(func() { busy.set(step, d, total) }) }
-		if err == nil {
-			res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: target, ISO: iso, Fonts: docFonts()}, progress)
-		}
+		res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: target, ISO: iso, Fonts: docFonts()}, progress)
 		if err == nil && archive != "" {
 			var arch submission.Result
 			arch, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: archive, Fonts: docFonts(),
@@ -447,29 +461,46 @@ func packageResultDialog(env *Env, res submission.Result) {
 // ---- 校验报送包 ----
 
 func packageVerifyAction(env *Env) {
+	typed := widget.NewEntry()
+	typed.SetPlaceHolder(`报送包文件夹或 .iso 的路径，可粘贴，也可是网络路径 \\服务器\共享\…`)
+	problem := widget.NewLabel("")
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Importance = widget.DangerImportance
 	folder := widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), nil)
 	image := widget.NewButtonWithIcon("选择光盘映像（.iso）…", theme.FileIcon(), nil)
 	note := widget.NewLabel("核对完整性、每个文件的 SHA-256、签名、submission.json 与推荐表的一致性，以及每项措施只推荐 1 个市（州）。")
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("校验报送包", "取消", container.NewVBox(note, container.NewHBox(folder, image)), env.Window)
-	folder.OnTapped = func() {
+	check := widget.NewButtonWithIcon("校验", theme.ConfirmIcon(), nil)
+	check.Importance = widget.HighImportance
+	body := container.NewVBox(note, container.NewBorder(nil, nil, widget.NewLabel("路径"), check, typed), problem, container.NewHBox(folder, image))
+	d := dialog.NewCustom("校验报送包", "取消", body, env.Window)
+	submit := func() {
+		p := strings.Trim(strings.TrimSpace(typed.Text), `"`)
+		if st, err := os.Stat(p); p == "" || err != nil {
+			problem.SetText(fmt.Sprintf("找不到“%s”：请输入报送包文件夹或光盘映像的路径，或点下面的按钮选择", p))
+			return
+		} else if !st.IsDir() && !strings.EqualFold(filepath.Ext(p), ".iso") {
+			problem.SetText(fmt.Sprintf("“%s”不是文件夹，也不是 .iso 光盘映像", filepath.Base(p)))
+			return
+		}
 		d.Hide()
-		dialog.ShowFolderOpen(chosen(env, func(dir fyne.ListableURI) {
-			packageVerify(env, dir.Path(), nil)
-		}), env.Window)
+		env.lastDir = filepath.Dir(p)
+		packageVerify(env, p, nil)
 	}
-	image.OnTapped = func() {
+	typed.OnSubmitted = func(string) { submit() }
+	check.OnTapped = submit
+	pick := func(kind pathKind, exts []string) {
 		d.Hide()
-		fd := dialog.NewFileOpen(chosen(env, func(r fyne.URIReadCloser) {
-			p := r.URI().Path()
-			r.Close()
+		browsePath(env, pathRequest{Kind: kind, Exts: exts}, func(p string) {
+			env.lastDir = filepath.Dir(p)
 			packageVerify(env, p, nil)
-		}), env.Window)
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".iso", ".ISO"}))
-		fd.Show()
+		})
 	}
-	d.Resize(fyne.NewSize(520, 180))
+	folder.OnTapped = func() { pick(pickFolder, nil) }
+	image.OnTapped = func() { pick(pickFile, []string{".iso"}) }
+	d.Resize(fyne.NewSize(640, 240))
 	d.Show()
+	env.Window.Canvas().Focus(typed)
 }
 
 // packageVerify checks the package at p in the background, with the stored public

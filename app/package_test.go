@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tuijian/data/keyring"
+	"tuijian/data/signing"
 	"tuijian/data/store"
 	"tuijian/data/submission"
 	"tuijian/forms"
@@ -80,14 +81,34 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 	target := filepath.Join(dir, packageName(h.env))
 	iso := target + ".iso"
 
-	// Cancel during unlocking: nothing is written.
+	// A wrong passphrase is refused before any folder is asked for.
+	h.errs = nil
+	unlockKey(h.env, pass+"错", func(signing.PrivateKey) { t.Error("a wrong passphrase unlocked the key") })
+	if len(h.errs) != 1 {
+		t.Fatalf("wrong passphrase: %v", h.errs)
+	}
+	h.errs = nil
+	// Cancel during unlocking: the key is not handed on, nothing is written.
+	h.async(func() {
+		unlockKey(h.env, pass, func(signing.PrivateKey) { t.Error("a cancelled unlock went on") })
+		if b := h.overlayButton("取消"); b == nil {
+			t.Fatal("no 取消 while the key is unlocked")
+		} else {
+			test.Tap(b)
+		}
+	})
+	key, err := keyring.UnlockStored(h.store, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
 	type outcome struct {
 		res submission.Result
 		err error
 	}
 	oc := make(chan outcome, 1)
+	// Cancel during the export: nothing is written.
 	h.async(func() {
-		packageExport(h.env, pass, target, iso, "", func(r submission.Result, err error) { oc <- outcome{r, err} })
+		packageExport(h.env, key, target, iso, "", func(r submission.Result, err error) { oc <- outcome{r, err} })
 		if b := h.overlayButton("取消"); b == nil {
 			t.Fatal("no 取消 on the export progress")
 		} else {
@@ -102,7 +123,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 	}
 	h.errs = nil
 
-	packageExport(h.env, pass, target, iso, archiveName(target), func(r submission.Result, err error) { oc <- outcome{r, err} })
+	packageExport(h.env, key, target, iso, archiveName(target), func(r submission.Result, err error) { oc <- outcome{r, err} })
 	o := wait(t, oc, "export")
 	if o.err != nil {
 		t.Fatal(o.err)

@@ -39,6 +39,9 @@ type Env struct {
 	// inside the screen would replace it (another city, 新建): proceed after 保存 or
 	// 不保存, stay after 取消. Nil (tests of one screen) proceeds at once.
 	AskUnsaved func(d dirtyScreen, proceed, stay func())
+
+	// lastDir is the folder of the last file or folder picked (askPath starts there).
+	lastDir string
 }
 
 // Screen is one step of the workflow.

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -12,10 +14,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tuijian/data/safefile"
 	"tuijian/data/store"
 	"tuijian/data/workbook"
 	"tuijian/forms"
@@ -44,8 +46,6 @@ func init() {
 // maxWorkbookBytes bounds what is read from a chosen file (workbook checks 50 MiB too).
 const maxWorkbookBytes = 50<<20 + 1
 
-var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx"})
-
 // progress shows an indeterminate progress dialog and returns its hide function.
 func progress(env *Env, title string) func() {
 	if env.Window == nil {
@@ -64,16 +64,15 @@ func saveWorkbook(env *Env, what string, export func(*forms.Case, io.Writer) err
 		return
 	}
 	c := env.Case
-	d := dialog.NewFileSave(chosen(env, func(w fyne.URIWriteCloser) {
+	req := pathRequest{Title: "导出" + what, Kind: saveFile, Exts: []string{".xlsx"},
+		FileName: fmt.Sprintf("%s-%s-%d年度.xlsx", what, c.Province.Name, c.Campaign.Year)}
+	askPath(env, req, func(p string) {
 		hide := progress(env, "正在导出"+what)
 		var werr error
 		inBackground(func() {
 			var b bytes.Buffer
 			if werr = export(c, &b); werr == nil {
-				_, werr = w.Write(b.Bytes())
-			}
-			if cerr := w.Close(); werr == nil {
-				werr = cerr
+				werr = safefile.WriteFile(p, b.Bytes(), 0o644)
 			}
 		}, func() {
 			hide()
@@ -81,38 +80,44 @@ func saveWorkbook(env *Env, what string, export func(*forms.Case, io.Writer) err
 				env.ShowError(fmt.Errorf("导出%s失败：%w", what, werr))
 				return
 			}
-			dialog.ShowInformation("已导出", fmt.Sprintf("已导出%s：%s", what, w.URI().Path()), env.Window)
+			dialog.ShowInformation("已导出", fmt.Sprintf("已导出%s：%s", what, p), env.Window)
 		})
-	}), env.Window)
-	d.SetFileName(fmt.Sprintf("%s-%s-%d年度.xlsx", what, c.Province.Name, c.Campaign.Year))
-	d.SetFilter(xlsxFilter)
-	d.Show()
+	})
 }
 
-// openWorkbook asks for an .xlsx file and hands its bytes to use (on the UI thread).
+// openWorkbook asks for an .xlsx file and hands its name and bytes to use (on the UI
+// thread).
 func openWorkbook(env *Env, use func(name string, data []byte)) {
 	if env.Case == nil {
 		env.ShowError(errors.New("请先完成“设置”"))
 		return
 	}
-	d := dialog.NewFileOpen(chosen(env, func(r fyne.URIReadCloser) {
-		hide := progress(env, "正在读取 "+r.URI().Name())
-		var data []byte
-		var rerr error
-		inBackground(func() {
-			defer r.Close()
-			data, rerr = io.ReadAll(io.LimitReader(r, maxWorkbookBytes))
-		}, func() {
-			hide()
-			if rerr != nil {
-				env.ShowError(fmt.Errorf("无法读取 %s：%w", r.URI().Name(), rerr))
-				return
-			}
-			use(r.URI().Name(), data)
-		})
-	}), env.Window)
-	d.SetFilter(xlsxFilter)
-	d.Show()
+	askPath(env, pathRequest{Title: "选择要导入的填报表", Kind: pickFile, Exts: []string{".xlsx"}}, func(p string) {
+		readChosen(env, p, maxWorkbookBytes, func(data []byte) { use(filepath.Base(p), data) })
+	})
+}
+
+// readChosen reads at most limit bytes of the file at p in the background behind a
+// progress dialog and hands them to use (UI goroutine); a read error is shown.
+func readChosen(env *Env, p string, limit int64, use func([]byte)) {
+	hide := progress(env, "正在读取 "+filepath.Base(p))
+	var data []byte
+	var rerr error
+	inBackground(func() {
+		var f *os.File
+		if f, rerr = os.Open(p); rerr != nil {
+			return
+		}
+		defer f.Close()
+		data, rerr = io.ReadAll(io.LimitReader(f, limit))
+	}, func() {
+		hide()
+		if rerr != nil {
+			env.ShowError(fmt.Errorf("无法读取 %s：%w", filepath.Base(p), rerr))
+			return
+		}
+		use(data)
+	})
 }
 
 // figureImportView is the review of one 填报表 import: either every problem, or the

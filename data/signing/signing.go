@@ -218,9 +218,10 @@ func TrustedComment(sig []byte) (string, error) {
 }
 
 // PublicKeyFile returns pub in minisign's .pub file format, exactly as
-// `minisign -G` writes it (comment line, base64 line, final LF).
+// `minisign -G` writes it (comment line, base64 line, final LF). minisign prints
+// the key ID with %X, without leading zeros, unlike KeyID.
 func PublicKeyFile(pub PublicKey) []byte {
-	return []byte("untrusted comment: minisign public key " + KeyID(pub) + "\n" + pub.k.String() + "\n")
+	return []byte(fmt.Sprintf("untrusted comment: minisign public key %X\n%s\n", pub.k.ID(), pub.k.String()))
 }
 
 // PublicKeyBase64 returns the single base64 line of the public key, the form

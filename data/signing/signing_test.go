@@ -412,3 +412,24 @@ func TestCheckPassphrase(t *testing.T) {
 		}
 	}
 }
+
+// minisign writes the key ID of a .pub file with %X: a key whose ID starts with a
+// zero nibble has a 15-digit comment there (seen once in 16 runs of the stock-tool
+// test before this was fixed), while KeyID keeps 16 digits for the 推荐函.
+func TestPublicKeyFileKeyIDWithoutLeadingZeros(t *testing.T) {
+	pub := cheapKey(t).Public()
+	raw, _ := base64.StdEncoding.DecodeString(PublicKeyBase64(pub))
+	raw[9] = 0x03 // the ID is little-endian: byte 9 is its most significant
+	forged, err := ParsePublicKey([]byte(base64.StdEncoding.EncodeToString(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := KeyID(forged)
+	if id[0] != '0' {
+		t.Fatalf("key id %s", id)
+	}
+	want := "untrusted comment: minisign public key " + strings.TrimLeft(id, "0") + "\n"
+	if got := string(PublicKeyFile(forged)); !strings.HasPrefix(got, want) {
+		t.Fatalf("pub file %q, want prefix %q", got, want)
+	}
+}
