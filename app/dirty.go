@@ -53,6 +53,9 @@ func (s *Shell) dirtyScreens() []dirtyScreen {
 func (s *Shell) askUnsaved(dirty []dirtyScreen, what string, proceed, stay func()) {
 	var lines []string
 	for _, d := range dirty {
+		if q, ok := d.(interface{ dismissQuestion() }); ok {
+			q.dismissQuestion()
+		}
 		lines = append(lines, d.Unsaved())
 	}
 	msg := widget.NewLabel(strings.Join(lines, "\n") + "\n\n" + what)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -162,6 +163,14 @@ func (p *secApprovalPanel) refresh() {
 	}
 	p.checks.SetText(strings.Join(checks, "\n"))
 	p.checks.Hidden = len(checks) == 0
+	// Examples follow the province (粤府函…, not another province's).
+	code, year := c.Province.Code, c.Campaign.Year+1
+	p.govDoc.PlaceHolder = "同意文件文号，如 " + forms.DocNoExample(code, "政字", year, 8)
+	p.letter.PlaceHolder = "本措施推荐函的发文字号，如 " + forms.DocNoExample(code, "工信函", year, 1) + "（每份函一个）"
+	if p.telDoc != nil {
+		p.telDoc.PlaceHolder = "会同文件文号，如 " + forms.DocNoExample(code, "通信管理局函", year, 3)
+	}
+	p.govDate.PlaceHolder = fmt.Sprintf("%d-02-08", year)
 	p.stored = c.Approval(p.m.ID)
 	if p.failed {
 		return

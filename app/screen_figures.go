@@ -7,10 +7,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/store"
 	"tuijian/forms"
+	"tuijian/forms/value"
 )
 
 func init() { registerScreen(forms.StepFigures, newFiguresScreen) }
@@ -25,6 +27,10 @@ type figuresScreen struct {
 	industry *industryPage
 	tabOf    map[forms.MeasureID]*container.TabItem
 	indTab   *container.TabItem
+	// undo holds the screen's changes, newest last, for Ctrl+Z and 撤销.
+	undo []figureChange
+	// pending is an edit of an 已审核 figure waiting for the officer's confirmation.
+	pending *pendingEdit
 }
 
 func newFiguresScreen(env *Env) Screen {
@@ -39,7 +45,7 @@ func newFiguresScreen(env *Env) Screen {
 		return s
 	}
 	for _, m := range env.Case.Campaign.Measures {
-		p := newFigurePage(env, m.ID)
+		p := newFigurePage(s, m.ID)
 		s.pages = append(s.pages, p)
 		item := container.NewTabItem(m.Short+"（"+m.TableAnnex+"）", p.content)
 		s.tabOf[m.ID] = item
@@ -103,10 +109,12 @@ func (s *figuresScreen) Focus(field string) bool {
 // figurePage is the grid of one measure.
 type figurePage struct {
 	env    *Env
+	screen *figuresScreen
 	mid    forms.MeasureID
 	units  []string
 	grid   *entryGrid
 	status *widget.Label
+	undoBt *widget.Button
 
 	title  *widget.Label
 	remark *commitEntry
@@ -118,22 +126,34 @@ type figurePage struct {
 	filling   bool // showDetail is setting the fields: no saving
 }
 
-func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
-	p := &figurePage{env: env, mid: mid, cur: gridCell{-1, -1}}
+func newFigurePage(s *figuresScreen, mid forms.MeasureID) *figurePage {
+	env := s.env
+	p := &figurePage{env: env, screen: s, mid: mid, cur: gridCell{-1, -1}}
 	p.grid = newEntryGrid(gridModel{
-		Rows:     func() int { return len(p.measure().Indicators) },
-		Cols:     func() int { return 1 + 2*(1+len(p.units)) },
-		Header:   p.header,
-		RowLabel: func(r int) string { return p.measure().Indicators[r].Label },
-		Text:     p.text,
-		Commit:   p.commit,
-		Focused:  p.showDetail,
-	}, func() fyne.Window { return env.Window }, 300, 92)
-	p.status = widget.NewLabel("直接在格中输入，按 Tab、Enter 或方向键换格，离开格即保存；没有数据请留空或填“—”，并在备注中说明原因。")
-	p.status.Truncation = fyne.TextTruncateEllipsis
+		Rows:      func() int { return len(p.measure().Indicators) },
+		Cols:      func() int { return 1 + 2*(1+len(p.units)) },
+		Header:    p.header,
+		RowLabel:  func(r int) string { return p.measure().Indicators[r].Label },
+		Text:      p.text,
+		Commit:    p.commit,
+		Focused:   p.showDetail,
+		Mark:      p.mark,
+		RowHeight: p.rowHeight,
+		Undo:      func() { s.undoLast() },
+	}, func() fyne.Window { return env.Window }, figureLabelWidth, 92)
+	p.status = widget.NewLabel(figureHint)
+	p.status.Wrapping = fyne.TextWrapWord
+	p.undoBt = widget.NewButtonWithIcon("撤销", theme.ContentUndoIcon(), func() { s.undoLast() })
+	p.undoBt.Disable()
+	batch := widget.NewButtonWithIcon("批量记录审核…", theme.ConfirmIcon(), func() { batchVerifyDialog(p) })
+	legend := container.NewHBox(legendItem(theme.ColorNameSuccess, string(forms.Verified)), legendItem(theme.ColorNameError, string(forms.Questioned)),
+		legendItem(theme.ColorNameWarning, "待审核"))
+	// Two lines are kept for the status so that a message never moves the grid.
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(legend, batch, p.undoBt),
+		container.NewStack(fixedHeight(2*theme.TextSize()+3*theme.Padding()), p.status))
 
 	p.title = boldLabel("选中一格，可在此填写备注、来源和审核情况。")
-	p.title.Truncation = fyne.TextTruncateEllipsis
+	p.title.Wrapping = fyne.TextWrapWord
 	p.remark = newCommitEntry(func(t string) error { return p.saveDetail(t, p.source.Text) })
 	p.remark.SetPlaceHolder("备注：如无数据的原因、统计口径说明")
 	p.source = newCommitEntry(func(t string) error { return p.saveDetail(p.remark.Text, t) })
@@ -145,8 +165,41 @@ func newFigurePage(env *Env, mid forms.MeasureID) *figurePage {
 	p.detailErr.Hide()
 	detail := container.NewVBox(widget.NewSeparator(), p.title, p.verifyBox, p.detailErr)
 	p.showDetail(p.cur)
-	p.content = container.NewBorder(p.status, detail, nil, nil, p.grid.table)
+	p.content = container.NewBorder(top, detail, nil, nil, p.grid.table)
 	return p
+}
+
+const figureHint = "直接在格中输入，按 Tab、Enter 或方向键换格，离开格即保存；没有数据请留空，并在备注中说明原因。Ctrl+Z 撤销上一步修改。"
+
+// figureLabelWidth is the width of the indicator column; labels wrap inside it.
+const figureLabelWidth = 300
+
+// rowHeight fits the wrapped indicator label of a row.
+func (p *figurePage) rowHeight(r int) float32 {
+	label := p.measure().Indicators[r].Label
+	size := fyne.MeasureText(label, theme.TextSize(), fyne.TextStyle{})
+	inner := float32(figureLabelWidth) - 4*theme.InnerPadding()
+	lines := int(size.Width/inner) + 1
+	return float32(lines)*(size.Height+theme.LineSpacing()) + 2*theme.InnerPadding()
+}
+
+// mark is the verification stripe of a candidate's figure that needs checking:
+// green 已审核, red 有疑问, orange 未审核 (with a value); none otherwise.
+func (p *figurePage) mark(c gridCell) fyne.ThemeColorName {
+	k, in := p.key(c)
+	if k.UnitCode == "" || !in.NeedsVerification() {
+		return ""
+	}
+	f, ok := p.env.Case.Figure(k)
+	switch {
+	case !ok || f.Value.Missing:
+		return ""
+	case f.State == forms.Verified:
+		return theme.ColorNameSuccess
+	case f.State == forms.Questioned:
+		return theme.ColorNameError
+	}
+	return theme.ColorNameWarning
 }
 
 func (p *figurePage) measure() *forms.Measure {
@@ -237,28 +290,54 @@ func (p *figurePage) text(c gridCell) string {
 
 func (p *figurePage) commit(c gridCell, text string) error {
 	k, in := p.key(c)
+	if k.UnitCode != "" {
+		if f, ok := p.env.Case.Figure(k); ok && f.State == forms.Verified {
+			if v, err := value.Parse(text, in.Kind); err == nil && !v.Equal(f.Value) {
+				p.screen.askEditVerified(p, c, f, in, text)
+				return nil
+			}
+		}
+	}
+	return p.save(c, text)
+}
+
+// save writes a typed value and keeps the figure as it was for 撤销.
+func (p *figurePage) save(c gridCell, text string) error {
+	k, in := p.key(c)
 	var err error
 	var where string
+	var before figureChange
 	if k.UnitCode == "" {
 		where = fmt.Sprintf("全省 %d年“%s”", k.Year, in.Label)
+		before = p.screen.snapshotProvince(k, "填写"+where)
 		err = p.env.Store.Update("填写全省指标 "+where, func(t *store.Tx) error {
 			return t.UpdateProvinceFigure(k.Measure, k.Indicator, k.Year, &text, nil)
 		})
 	} else {
 		where = fmt.Sprintf("%s %d年“%s”", p.unitName(k.UnitCode), k.Year, in.Label)
+		before = p.screen.snapshot("填写"+where, k)
 		err = p.env.Store.Update("填写指标 "+where, func(t *store.Tx) error {
 			return t.UpdateFigure(store.FigureUpdate{FigureKey: k, Text: &text})
 		})
 	}
 	if err != nil {
-		p.status.Importance = widget.DangerImportance
-		p.status.SetText("未保存：" + err.Error())
+		p.say(widget.DangerImportance, "未保存："+err.Error())
 		return err
 	}
-	p.status.Importance = widget.MediumImportance
-	p.status.SetText("已保存：" + where + " = " + strings.TrimSpace(text))
+	p.screen.remember(before)
+	shown := strings.TrimSpace(text)
+	if shown == "" || shown == "—" {
+		shown = "（空：无数据）"
+	}
+	p.say(widget.SuccessImportance, "已保存："+where+" = "+shown)
 	p.env.Changed()
 	return nil
+}
+
+// say shows a line in the page's status.
+func (p *figurePage) say(imp widget.Importance, text string) {
+	p.status.Importance = imp
+	p.status.SetText(text)
 }
 
 // showDetail fills the panel below the grid for a cell.
@@ -286,6 +365,9 @@ func (p *figurePage) showDetail(c gridCell) {
 		return
 	}
 	k, in := p.key(c)
+	if bad, ok := p.grid.invalid[c]; ok {
+		p.say(widget.DangerImportance, "未保存："+bad.err.Error())
+	}
 	p.source.Enable()
 	if k.UnitCode == "" {
 		f, _ := p.provinceFigure(k)
@@ -353,9 +435,14 @@ func (p *figurePage) saveDetail(remark, source string) error {
 			return t.UpdateProvinceFigure(k.Measure, k.Indicator, k.Year, nil, &source)
 		})
 	} else {
-		err = p.env.Store.Update(fmt.Sprintf("填写 %s %d年“%s”的备注和来源", p.unitName(k.UnitCode), k.Year, in.Label), func(t *store.Tx) error {
+		what := fmt.Sprintf("填写 %s %d年“%s”的备注和来源", p.unitName(k.UnitCode), k.Year, in.Label)
+		before := p.screen.snapshot(what, k)
+		err = p.env.Store.Update(what, func(t *store.Tx) error {
 			return t.UpdateFigure(store.FigureUpdate{FigureKey: k, Remark: &remark, Source: &source})
 		})
+		if err == nil {
+			p.screen.remember(before)
+		}
 	}
 	if err != nil {
 		setMessage(p.detailErr, err.Error())
@@ -380,13 +467,17 @@ func (p *figurePage) saveVerification() error {
 	}
 	v := store.Verification{FigureKey: k, State: forms.VerifyState(p.state.Selected),
 		By: strings.TrimSpace(p.by.Text), At: strings.TrimSpace(p.at.Text), DocNo: strings.TrimSpace(p.doc.Text)}
-	err := p.env.Store.Update(fmt.Sprintf("记录 %s %d年“%s”的审核", p.unitName(k.UnitCode), k.Year, in.Label), func(t *store.Tx) error {
+	what := fmt.Sprintf("记录 %s %d年“%s”的审核", p.unitName(k.UnitCode), k.Year, in.Label)
+	before := p.screen.snapshot(what, k)
+	err := p.env.Store.Update(what, func(t *store.Tx) error {
 		return t.SetVerification(v)
 	})
 	if err != nil {
 		setMessage(p.detailErr, fmt.Sprintf("%s %d年“%s”的审核未保存：%v", p.unitName(k.UnitCode), k.Year, in.Label, err))
 		return err
 	}
+	p.screen.remember(before)
+	p.say(widget.SuccessImportance, "已保存："+what[len("记录 "):]+"："+string(v.State))
 	cur := p.cur
 	p.env.Changed()
 	p.showDetail(cur)
@@ -395,6 +486,12 @@ func (p *figurePage) saveVerification() error {
 
 func (p *figurePage) refresh() {
 	p.units = append([]string(nil), p.env.Case.Candidates[p.mid]...)
+	p.doc.SetPlaceHolder("审核复函文号，如 " + forms.DocNoExample(p.env.Case.Province.Code, "统函", p.env.Case.Campaign.Year+1, 9))
+	if n := len(p.screen.undo); n > 0 {
+		p.undoBt.Enable()
+	} else {
+		p.undoBt.Disable()
+	}
 	p.grid.Refresh()
 	if p.cur.Row >= len(p.measure().Indicators) || p.cur.Col >= p.grid.m.Cols() {
 		p.cur = gridCell{-1, -1}

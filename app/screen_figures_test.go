@@ -26,6 +26,14 @@ func figuresPage(t *testing.T, h *shellHarness, m forms.MeasureID) (*figuresScre
 	return nil, nil
 }
 
+// confirmEdit answers 修改并重新审核 when an edit of an 已审核 figure asks.
+func (h *shellHarness) confirmEdit() {
+	h.t.Helper()
+	if top := h.win.Canvas().Overlays().Top(); top != nil && showsText(h.t, top, "修改已审核的数据") {
+		test.Tap(findButton(h.t, top, "修改并重新审核"))
+	}
+}
+
 // typeCell focuses a cell, clears it and types text (the officer's keystrokes).
 func (h *shellHarness) typeCell(g *entryGrid, c gridCell, text string) *cellEntry {
 	h.t.Helper()
@@ -47,6 +55,7 @@ func TestFiguresTypingSavesOnEnterAndMoves(t *testing.T) {
 	}
 	e := h.typeCell(p.grid, c, "１２．５%")
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.confirmEdit() // the demo's figure is 已审核
 	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021}
 	f, _ := h.caseNow().Figure(k)
 	if f.Value.A != 12.5 || f.Value.Missing {
@@ -116,6 +125,7 @@ func TestFiguresInvalidValueNotWritten(t *testing.T) {
 	// Correcting it saves and clears the mark.
 	h.typeCell(p.grid, c, "35.5")
 	h.win.Canvas().Unfocus()
+	h.confirmEdit()
 	after, _ = h.caseNow().Figure(k)
 	if after.Value.A != 35.5 {
 		t.Fatalf("corrected value not stored: %+v", after.Value)
@@ -143,6 +153,7 @@ func TestFiguresRemarkSourceVerification(t *testing.T) {
 	c, _ = p.cellOf("370600", "ind.va_growth", 2020)
 	h.typeCell(p.grid, c, "7.5")
 	h.win.Canvas().Unfocus()
+	h.confirmEdit()
 	p.showDetail(c)
 	p.state.SetSelected(string(forms.Verified))
 	p.by.SetText("")
@@ -210,15 +221,31 @@ func TestFiguresLeavingTheScreenCommits(t *testing.T) {
 	c, _ := p.cellOf("371000", "dig.bs5g", 2020)
 	h.typeCell(p.grid, c, "23.5")
 	h.sh.Show(forms.StepCandidates, "")
+	// The demo's figure is 已审核: one question, the shell's, before leaving.
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil || !showsText(t, top, "有未保存的修改") || len(h.win.Canvas().Overlays().List()) != 1 {
+		t.Fatalf("leaving with an unconfirmed edit of a verified figure does not ask once")
+	}
+	test.Tap(findButton(t, top, "保存"))
 	f, _ := h.caseNow().Figure(forms.FigureKey{UnitCode: "371000", Measure: forms.Digital, Indicator: "dig.bs5g", Year: 2020})
-	if f.Value.A != 23.5 {
-		t.Fatalf("typed value lost when leaving the screen: %+v", f.Value)
+	if f.Value.A != 23.5 || h.sh.current != forms.StepCandidates {
+		t.Fatalf("typed value lost when leaving the screen: %+v (on %s)", f.Value, h.sh.current)
+	}
+	// A figure that needs no verification (the province's) is saved on leaving
+	// without a question.
+	_, p = figuresPage(t, h, forms.Digital)
+	c, _ = p.cellOf("", "dig.bs5g", 2021)
+	h.typeCell(p.grid, c, "24")
+	h.sh.Show(forms.StepCandidates, "")
+	if h.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("asked about the province's figure")
+	}
+	_, p = figuresPage(t, h, forms.Digital)
+	if got := p.text(c); got != "24" {
+		t.Fatalf("province value lost: %q", got)
 	}
 }
 
-// The verification fields save when left, like the other fields: moving to another
-// cell keeps what was typed without 记录审核; an invalid date is reported and nothing
-// is written.
 func TestFiguresVerificationSavedWhenLeft(t *testing.T) {
 	h := newShellHarness(t, true)
 	_, p := figuresPage(t, h, forms.Industry)
@@ -227,6 +254,7 @@ func TestFiguresVerificationSavedWhenLeft(t *testing.T) {
 	k := forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
 	h.typeCell(p.grid, c1, "7.5")
 	h.win.Canvas().Unfocus()
+	h.confirmEdit()
 	if !p.grid.focusCell(c1) || p.cur != c1 {
 		t.Fatalf("cell %v not selected (cur %v)", c1, p.cur)
 	}

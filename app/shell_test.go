@@ -261,9 +261,18 @@ func TestShellCloseSavesFocusedEntry(t *testing.T) {
 		c, _ := p.cellOf("370600", "ind.va_growth", 2020)
 		h.typeCell(p.grid, c, "6.25")
 		h.sh.CloseWindow()
+		// The figure is 已审核: the change is not applied silently; the close asks.
+		top := h.win.Canvas().Overlays().Top()
+		if h.closed || top == nil || !showsText(t, top, "有未保存的修改") || !showsText(t, top, "尚未确认") {
+			t.Fatalf("closed %v without asking about the verified figure", h.closed)
+		}
 		k := forms.FigureKey{UnitCode: "370600", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
-		if f, _ := h.caseNow().Figure(k); f.Value.A != 6.25 {
-			t.Errorf("stored %+v", f.Value)
+		if f, _ := h.caseNow().Figure(k); f.Value.A == 6.25 || f.State != forms.Verified {
+			t.Fatalf("applied before the answer: %+v", f)
+		}
+		test.Tap(findButton(t, top, "保存"))
+		if f, _ := h.caseNow().Figure(k); f.Value.A != 6.25 || f.State != forms.Unverified || !h.closed {
+			t.Errorf("stored %+v %s, closed %v", f.Value, f.State, h.closed)
 		}
 	})
 }

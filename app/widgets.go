@@ -100,6 +100,18 @@ type cellEntry struct {
 	OnMove func(key any, m cellNav)
 	// OnFocus reports that the cell got the focus.
 	OnFocus func(key any)
+	// OnUndo, if set, takes Ctrl+Z when nothing was typed since the cell was saved
+	// (the screen's last change is undone); while typing, Ctrl+Z undoes the typing.
+	OnUndo func()
+}
+
+// TypedShortcut passes Ctrl+Z in a clean cell to OnUndo.
+func (e *cellEntry) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*fyne.ShortcutUndo); ok && e.OnUndo != nil && e.Text == e.last {
+		e.OnUndo()
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 func newCellEntry() *cellEntry {

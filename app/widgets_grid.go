@@ -1,8 +1,12 @@
 package app
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -21,6 +25,12 @@ type gridModel struct {
 	Commit func(c gridCell, text string) error
 	// Focused reports the cell the officer is in.
 	Focused func(c gridCell)
+	// Mark, if set, is the colour of a cell's verification stripe ("" for none).
+	Mark func(c gridCell) fyne.ThemeColorName
+	// RowHeight, if set, is the height of a data row (long labels wrap).
+	RowHeight func(row int) float32
+	// Undo, if set, runs on Ctrl+Z in a cell with nothing typed since its last save.
+	Undo func()
 }
 
 // entryGrid is a widget.Table with a sticky label column and header row and an Entry
@@ -28,13 +38,16 @@ type gridModel struct {
 // the cell is left; Tab/Shift-Tab, Enter and the arrow keys move between cells; a
 // rejected text stays in its cell, marked red, until corrected.
 type entryGrid struct {
-	m         gridModel
-	table     *widget.Table
-	win       func() fyne.Window
-	entries   map[gridCell]*cellEntry
-	cellOf    map[*cellEntry]gridCell
-	invalid   map[gridCell]invalidText
-	current   gridCell
+	m       gridModel
+	table   *widget.Table
+	win     func() fyne.Window
+	entries map[gridCell]*cellEntry
+	cellOf  map[*cellEntry]gridCell
+	invalid map[gridCell]invalidText
+	current gridCell
+	// wanted is where the last keyboard move went; a move made while a dialog was
+	// open (the question about an 已审核 figure) is taken once the dialog closes.
+	wanted    gridCell
 	cellWidth float32
 	widths    map[int]float32 // data columns wider than cellWidth
 }
@@ -50,7 +63,11 @@ func (g *entryGrid) Refresh() {
 	}
 	g.table.SetRowHeight(0, gridHeaderHeight)
 	for row := 1; row <= g.m.Rows(); row++ {
-		g.table.SetRowHeight(row, gridRowHeight)
+		h := float32(gridRowHeight)
+		if g.m.RowHeight != nil {
+			h = max(h, g.m.RowHeight(row-1))
+		}
+		g.table.SetRowHeight(row, h)
 	}
 	g.table.Refresh()
 }
@@ -91,6 +108,7 @@ func (g *entryGrid) create() fyne.CanvasObject {
 	e.AlwaysShowValidationError = true
 	e.OnCommit = func(key any, text string) error {
 		c := key.(gridCell)
+		g.wanted = c
 		err := g.m.Commit(c, text)
 		if err != nil {
 			g.invalid[c] = invalidText{text: text, err: err}
@@ -102,6 +120,7 @@ func (g *entryGrid) create() fyne.CanvasObject {
 		return err
 	}
 	e.OnMove = func(key any, m cellNav) { g.move(key.(gridCell), m) }
+	e.OnUndo = g.m.Undo
 	e.OnFocus = func(key any) {
 		if c, ok := key.(gridCell); ok {
 			g.current = c
@@ -110,13 +129,30 @@ func (g *entryGrid) create() fyne.CanvasObject {
 			}
 		}
 	}
-	return container.NewStack(l, e)
+	// A stripe at the cell's left edge shows its verification state; it takes no
+	// input, so taps reach the entry under it.
+	bar := canvas.NewRectangle(color.Transparent)
+	bar.SetMinSize(fyne.NewSize(5, 0))
+	return container.NewStack(l, e, container.NewBorder(nil, nil, bar, nil))
+}
+
+// gridStripe is the verification stripe of a cell object made by create.
+func gridStripe(o fyne.CanvasObject) *canvas.Rectangle {
+	return o.(*fyne.Container).Objects[2].(*fyne.Container).Objects[0].(*canvas.Rectangle)
 }
 
 func (g *entryGrid) update(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	l := box.Objects[0].(*widget.Label)
 	e := box.Objects[1].(*cellEntry)
+	stripe := gridStripe(o)
+	stripe.FillColor = color.Transparent
+	if id.Row > 0 && id.Col > 0 && g.m.Mark != nil {
+		if name := g.m.Mark(gridCell{id.Row - 1, id.Col}); name != "" {
+			stripe.FillColor = Theme{}.Color(name, theme.VariantLight)
+		}
+	}
+	stripe.Refresh()
 	if id.Row == 0 {
 		e.Hide()
 		l.Show()
@@ -134,11 +170,16 @@ func (g *entryGrid) update(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Alignment = fyne.TextAlignLeading
 	l.Truncation = fyne.TextTruncateEllipsis
 	if id.Col == 0 {
+		// Row labels wrap to full length (RowHeight makes room): seven rows of 附件4
+		// begin with the same words.
 		e.Hide()
 		l.Show()
+		l.Truncation = fyne.TextTruncateOff
+		l.Wrapping = fyne.TextWrapWord
 		l.SetText(g.m.RowLabel(id.Row - 1))
 		return
 	}
+	l.Wrapping = fyne.TextWrapOff
 	l.Hide()
 	e.Show()
 	c := gridCell{id.Row - 1, id.Col}
@@ -188,6 +229,7 @@ func (g *entryGrid) move(from gridCell, m cellNav) {
 		}
 		to.Row--
 	}
+	g.wanted = to
 	g.focusCell(to)
 }
 

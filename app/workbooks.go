@@ -345,7 +345,7 @@ func (v *verificationView) build() {
 		notes = append(notes, fmt.Sprintf("回复中缺少 %d 项需审核的数据，它们保持原状态。", len(v.reply.Missing)))
 	}
 	v.doc = widget.NewEntry()
-	v.doc.SetPlaceHolder("如 鲁统函〔2022〕9号")
+	v.doc.SetPlaceHolder("如 " + forms.DocNoExample(v.env.Case.Province.Code, "统函", v.env.Case.Campaign.Year+1, 9))
 	v.date = widget.NewEntry()
 	v.date.SetText(wbNow(v.env).Format("2006-01-02"))
 	v.status = newErrorLabel()

@@ -66,3 +66,61 @@ func IndustryReview(m MeasureID, code string, row int, column string, year int) 
 
 // Industry reports a key of a 主导产业 row's figure.
 func (k ReviewKey) Industry() bool { return k.Row > 0 }
+
+// BatchScope selects the figures one confirmation covers (a reply of the statistics
+// bureau or the 通信管理局 about many cells): one measure, the units (empty: every
+// candidate of the measure), the years (empty: both indicator years), the indicators
+// (empty: every indicator the verifier checks).
+type BatchScope struct {
+	Measure    MeasureID
+	Verifier   Verifier
+	Units      []string
+	Years      []int
+	Indicators []string
+}
+
+// BatchTargets returns the keys a batch confirmation records, in table order (unit,
+// indicator, year), and the number of cells in scope left out because no value was
+// entered (a missing figure is not confirmed; its 备注 says why it is missing).
+func BatchTargets(c *Case, s BatchScope) (keys []FigureKey, missing int) {
+	m, err := c.Campaign.Measure(s.Measure)
+	if err != nil {
+		return nil, 0
+	}
+	units := s.Units
+	if len(units) == 0 {
+		units = c.Candidates[s.Measure]
+	}
+	years := s.Years
+	if len(years) == 0 {
+		ys := c.Campaign.IndicatorYears()
+		years = ys[:]
+	}
+	in := func(list []string, x string) bool {
+		if len(list) == 0 {
+			return true
+		}
+		for _, y := range list {
+			if y == x {
+				return true
+			}
+		}
+		return false
+	}
+	for _, u := range units {
+		for _, ind := range m.Indicators {
+			if ind.Verifier != s.Verifier || !in(s.Indicators, ind.ID) {
+				continue
+			}
+			for _, y := range years {
+				k := FigureKey{UnitCode: u, Measure: s.Measure, Indicator: ind.ID, Year: y}
+				if f, ok := c.Figure(k); ok && !f.Value.Missing {
+					keys = append(keys, k)
+				} else {
+					missing++
+				}
+			}
+		}
+	}
+	return keys, missing
+}

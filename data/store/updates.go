@@ -117,3 +117,53 @@ func (t *Tx) scanRow(query string, args []any, dest ...any) error {
 	}
 	return err
 }
+
+// RestoreFigure puts a figure back exactly as it was before the officer's last change
+// (撤销 in the desktop app): value, remark, source and verification; existed false
+// removes the row. The verification comes back with the value it was given for, so
+// an undone edit of an 已审核 figure is 已审核 again; every field is audited.
+func (t *Tx) RestoreFigure(f forms.Figure, existed bool) error {
+	c, err := t.base()
+	if err != nil {
+		return err
+	}
+	if _, err := t.unit(c, f.UnitCode); err != nil {
+		return err
+	}
+	ind, err := indicator(c.Campaign, f.Measure, f.Indicator)
+	if err != nil {
+		return err
+	}
+	var old struct{ value, remark, source, state, by, at, doc string }
+	err = t.tx.QueryRow("SELECT value, remark, source, state, verified_by, verified_at, verify_doc FROM figures WHERE unit_code=? AND measure=? AND indicator=? AND year=?",
+		f.UnitCode, f.Measure, f.Indicator, f.Year).Scan(&old.value, &old.remark, &old.source, &old.state, &old.by, &old.at, &old.doc)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	field := fmt.Sprintf("%d年 %s", f.Year, ind.Label)
+	if !existed {
+		if _, err := t.tx.Exec("DELETE FROM figures WHERE unit_code=? AND measure=? AND indicator=? AND year=?", f.UnitCode, f.Measure, f.Indicator, f.Year); err != nil {
+			return err
+		}
+		return t.audit("指标", f.UnitCode, field, old.value, "")
+	}
+	state := string(f.State)
+	if state == "" {
+		state = string(forms.Unverified)
+	}
+	canon := f.Value.Format(ind.Kind)
+	_, err = t.tx.Exec(`INSERT INTO figures (unit_code, measure, indicator, year, value, remark, source, state, verified_by, verified_at, verify_doc) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT (unit_code, measure, indicator, year) DO UPDATE SET value=excluded.value, remark=excluded.remark, source=excluded.source,
+		state=excluded.state, verified_by=excluded.verified_by, verified_at=excluded.verified_at, verify_doc=excluded.verify_doc`,
+		f.UnitCode, f.Measure, f.Indicator, f.Year, canon, f.Remark, f.Source, state, f.VerifiedBy, f.VerifiedAt, f.VerifyDocNo)
+	if err != nil {
+		return err
+	}
+	for _, a := range [][3]string{{field, old.value, canon}, {field + " 备注", old.remark, f.Remark}, {field + " 来源", old.source, f.Source},
+		{field + " 审核状态", nonEmpty(old.state, old.doc), nonEmpty(state, f.VerifyDocNo)}} {
+		if err := t.audit("指标", f.UnitCode, a[0], a[1], a[2]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

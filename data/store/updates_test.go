@@ -85,3 +85,64 @@ func TestDataFilePrivate(t *testing.T) {
 		t.Errorf("synchronous = %d (%v), want 2 (FULL): 已保存 means on disk", sync, err)
 	}
 }
+
+// Undo (issue 14 point 3): a figure comes back as it was, verification included, and
+// a figure that did not exist is removed; both are in the history.
+func TestRestoreFigure(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "r.db"))
+	defer s.Close()
+	setup(t, s)
+	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2021}
+	str := func(v string) *string { return &v }
+	must := func(what string, f func(tx *Tx) error) {
+		t.Helper()
+		if err := s.Update(what, f); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	must("候选", func(tx *Tx) error { return tx.SetCandidate(forms.Industry, "370200", true) })
+	must("填写", func(tx *Tx) error {
+		return tx.UpdateFigure(FigureUpdate{FigureKey: k, Text: str("8.1"), Remark: str("快报")})
+	})
+	must("审核", func(tx *Tx) error {
+		return tx.SetVerification(Verification{FigureKey: k, State: forms.Verified, By: "省统计局 王五", At: "2022-02-01", DocNo: "鲁统函〔2022〕1号"})
+	})
+	c, _ := s.Case()
+	before, _ := c.Figure(k)
+	must("改值", func(tx *Tx) error { return tx.UpdateFigure(FigureUpdate{FigureKey: k, Text: str("9")}) })
+	c, _ = s.Case()
+	if f, _ := c.Figure(k); f.State != forms.Unverified {
+		t.Fatalf("edit kept the verification: %+v", f)
+	}
+	must("撤销", func(tx *Tx) error { return tx.RestoreFigure(before, true) })
+	c, _ = s.Case()
+	if f, _ := c.Figure(k); f != before {
+		t.Errorf("restored %+v, want %+v", f, before)
+	}
+	k2 := k
+	k2.Indicator = "ind.mfg_share"
+	must("新填", func(tx *Tx) error { return tx.UpdateFigure(FigureUpdate{FigureKey: k2, Text: str("30")}) })
+	must("撤销新填", func(tx *Tx) error { return tx.RestoreFigure(forms.Figure{FigureKey: k2}, false) })
+	c, _ = s.Case()
+	if _, ok := c.Figure(k2); ok {
+		t.Error("an undone new figure is still there")
+	}
+	a, err := s.Audit(AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var undone int
+	for _, e := range a {
+		if e.Note == "撤销" || e.Note == "撤销新填" {
+			undone++
+		}
+	}
+	if undone < 2 {
+		t.Errorf("undo not in the history: %d entries", undone)
+	}
+	if err := s.Update("坏", func(tx *Tx) error {
+		return tx.RestoreFigure(forms.Figure{FigureKey: forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "nope", Year: 2021}}, true)
+	}); err == nil {
+		t.Error("an unknown indicator restored")
+	}
+}
