@@ -2,6 +2,8 @@ package app
 
 import (
 	"os"
+	"os/exec"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -16,13 +18,21 @@ func TestFyneTextsAreChinese(t *testing.T) {
 	}
 }
 
-// Issue 14 point 10: a C locale does not reach Fyne's parser.
-func TestNormalizeLocaleEnv(t *testing.T) {
-	t.Setenv("LANG", "C")
-	t.Setenv("LC_ALL", "C.UTF-8")
-	t.Setenv("LC_MESSAGES", "en_US.UTF-8")
-	normalizeLocaleEnv()
-	if os.Getenv("LANG") != "zh_CN.UTF-8" || os.Getenv("LC_ALL") != "zh_CN.UTF-8" || os.Getenv("LC_MESSAGES") != "en_US.UTF-8" {
-		t.Errorf("LANG %q LC_ALL %q LC_MESSAGES %q", os.Getenv("LANG"), os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"))
+// Issue 14 point 10: a C locale does not reach Fyne's parser, not even while the
+// program initialises: a child process with LANG=C prints no “Error parsing user
+// locale” (the test binary itself is the child).
+func TestNoLocaleErrorUnderC(t *testing.T) {
+	if os.Getenv("TUIJIAN_LOCALE_CHILD") == "1" {
+		UseChinese()
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestNoLocaleErrorUnderC$")
+	cmd.Env = append(os.Environ(), "TUIJIAN_LOCALE_CHILD=1", "LANG=C", "LC_ALL=C.UTF-8")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "user locale") {
+		t.Errorf("Fyne still complains about the locale:\n%s", out)
 	}
 }

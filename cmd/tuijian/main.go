@@ -17,6 +17,7 @@
 package main
 
 import (
+	_ "env.tuijian.local/clocale" // first: see its package comment
 	"flag"
 	"fmt"
 	"os"

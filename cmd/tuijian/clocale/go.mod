@@ -1,0 +1,3 @@
+module env.tuijian.local/clocale
+
+go 1.26.0
