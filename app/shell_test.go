@@ -167,14 +167,20 @@ func TestCandidatesShowExclusion(t *testing.T) {
 	}
 }
 
-// TestShellFits1366x768 checks that every screen of the shell, with its toolbar, fits
-// the smallest supported window.
-func TestShellFits1366x768(t *testing.T) {
-	h := newShellHarness(t, true)
-	for _, step := range forms.Steps {
-		h.sh.Show(step, "")
-		if m := h.sh.Content().MinSize(); m.Width > 1366 || m.Height > 768 {
-			t.Errorf("%s needs %v, more than 1366×768", step.Label(), m)
+// TestShellFits1280x720 checks that every screen of the shell, with its toolbar, fits
+// the smallest supported screen, 1280×720 with a 40 px taskbar, less the window's
+// frame and title bar (1264×640), for the demo and for a province with long names.
+func TestShellFits1280x720(t *testing.T) {
+	const w, h = 1280 - 16, 720 - 40 - 40
+	for name, sh := range map[string]*shellHarness{
+		"demo": newShellHarness(t, true),
+		"新疆":   newProvinceShell(t, "650000", map[forms.MeasureID][]string{forms.Digital: {"653000", "652800", "652700"}, forms.Industry: {"650100"}}),
+	} {
+		for _, step := range forms.Steps {
+			sh.sh.Show(step, "")
+			if m := sh.sh.Content().MinSize(); m.Width > w || m.Height > h {
+				t.Errorf("%s: %s needs %v, more than %d×%d", name, step.Label(), m, w, h)
+			}
 		}
 	}
 }

@@ -138,6 +138,9 @@ func main() {
 			}
 			w.SetContent(content)
 			debug.SetGCPercent(gcPercent)
+			if !*measureStartup {
+				maximise(w) // the start size (windowSize) is what 还原 gives
+			}
 		})
 	}()
 	w.SetContent(container.NewStack())
