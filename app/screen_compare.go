@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image/color"
 	"strconv"
 	"strings"
 	"sync"
@@ -65,8 +64,9 @@ type comparePanel struct {
 	// views
 	status   *widget.Label
 	excluded *fyne.Container
-	table    *widget.Table
-	tableMin *canvas.Rectangle // gives the table room for every row
+	matrix   *fyne.Container           // rows of the matrix (buildMatrix)
+	cells    map[[2]int]*matrixCell    // (province 0 / candidate 1…, indicator) → cell
+	summary  *widget.Label             // the plain answer above the choice
 	selected int               // indicator shown in the bar chart, −1 none
 	chartKey string            // digest and indicator of the chart shown
 	indLabel *widget.Label
@@ -162,7 +162,6 @@ func (s *compareScreen) build(camp *forms.Campaign) fyne.CanvasObject {
 func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *comparePanel {
 	p := &comparePanel{s: s, m: m, years: years, selected: -1, loading: true}
 	defer func() { p.loading = false }()
-	n := len(m.Indicators)
 
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapBreak
@@ -173,26 +172,10 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 	p.yearRadio.SetSelected(strconv.Itoa(years[1]) + " 年")
 
 	// Matrix.
-	p.table = widget.NewTableWithHeaders(p.tableSize, p.newCell, p.updateCell)
-	p.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		return l
-	}
-	p.table.UpdateHeader = p.updateHeader
-	p.table.SetColumnWidth(-1, 110)
-	for j := 0; j <= n; j++ {
-		p.table.SetColumnWidth(j, 190)
-	}
-	p.table.OnSelected = func(id widget.TableCellID) {
-		if id.Col >= 0 && id.Col < n {
-			p.selectIndicator(id.Col)
-		}
-	}
-	p.tableMin = canvas.NewRectangle(color.Transparent)
-	p.tableMin.SetMinSize(fyne.NewSize(900, 260))
-	tableBox := container.NewStack(p.tableMin, p.table)
+	p.matrix = container.NewVBox()
+	p.summary = widget.NewLabel("")
+	p.summary.Wrapping = fyne.TextWrapWord
+	p.summary.TextStyle.Bold = true
 	p.indLabel = widget.NewLabel("点选矩阵中的单元格，查看该指标各候选与全省值的条形图。")
 	p.indLabel.Wrapping = fyne.TextWrapBreak
 	p.indChart = canvas.NewImageFromImage(nil)
@@ -285,18 +268,29 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 	p.chooseNote = widget.NewLabel("")
 	p.chooseNote.Wrapping = fyne.TextWrapBreak
 
+	// Top-down (issue 14 point 9): the answer and the choice first, the analysis that
+	// supports it below.
 	body := container.NewVBox(
 		boldLabel(m.Name),
 		p.status,
 		container.NewHBox(widget.NewLabel("比较年份："), p.yearRadio),
 		p.excluded,
-		boldLabel("一、指标矩阵"),
-		widget.NewLabel("▲ 优于全省　▼ 差于全省　= 与全省持平；绿色为最好，红色为最差；“缺失”为未填数据（不按 0 计）。"),
-		tableBox,
+		boldLabel("一、推荐选择"),
+		p.summary,
+		p.choice,
+		p.excludedOpt,
+		p.reason,
+		container.NewHBox(p.chooseBtn),
+		p.chooseNote,
+		widget.NewSeparator(),
+		boldLabel("二、指标对比"),
+		widget.NewLabel("每格：两年的数值，以及比较年份的名次；▲ 优于全省　▼ 差于全省　= 与全省持平；绿色为该项最好，红色为最差；“缺失”为未填数据（不按 0 计）。点选一格可看该指标的条形图。"),
+		p.matrix,
 		p.indLabel,
 		p.indChart,
 		widget.NewSeparator(),
-		boldLabel("二、权重与综合得分"),
+		boldLabel("三、权重与综合得分"),
+		widget.NewLabel("综合得分把各项指标换算到 0～1（该项最好的候选为 1，最差为 0）后按权重相加；不填权重即各项同等重要。"),
 		grid,
 		container.NewHBox(equal),
 		p.inputErr,
@@ -304,8 +298,9 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 		p.scores,
 		p.notes,
 		widget.NewSeparator(),
-		boldLabel("三、稳健性分析"),
-		container.NewGridWithColumns(4, widget.NewLabel("抽样次数"), p.samplesIn, widget.NewLabel("随机种子"), p.seedIn),
+		boldLabel("四、稳健性分析（结论是否依赖权重）"),
+		widget.NewLabel("随机试验数千种不同的权重组合（每项权重可在下限和上限之间取值），统计每个候选排第一的比例：比例越高，推荐结论越不取决于权重怎么定。“随机种子”是试验的编号，填同一编号可重现同一结果。"),
+		container.NewGridWithColumns(4, widget.NewLabel("试验次数"), p.samplesIn, widget.NewLabel("随机种子（编号）"), p.seedIn),
 		container.NewHBox(p.runBtn, p.cancelBtn),
 		p.progress,
 		p.robStatus,
@@ -314,15 +309,13 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 		p.central,
 		boldLabel("权重稳定区间（单个指标权重在区间内变化、其余按比例缩放时，综合得分第一名不变）"),
 		p.stability,
-		widget.NewSeparator(),
-		boldLabel("四、推荐选择"),
-		p.choice,
-		p.excludedOpt,
-		p.reason,
-		container.NewHBox(p.chooseBtn),
-		p.chooseNote,
 	)
-	p.tab = container.NewTabItem(m.Short, container.NewVScroll(container.NewPadded(body)))
+	for _, o := range body.Objects {
+		if l, ok := o.(*widget.Label); ok && !l.TextStyle.Bold {
+			l.Wrapping = fyne.TextWrapWord
+		}
+	}
+	p.tab = container.NewTabItem(m.Short, container.NewScroll(container.NewPadded(body)))
 	return p
 }
 
@@ -488,11 +481,10 @@ func (p *comparePanel) show() {
 	case p.cmpErr != nil:
 		p.status.SetText("输入有误，显示的是上一次有效的结果。")
 	default:
-		p.status.SetText(fmt.Sprintf("候选 %d 个参与比选（比较 %d 年的指标），数据摘要 %s", len(cmp.Candidates), cmp.Year, shortDigest(cmp.Digest)))
+		p.status.SetText(fmt.Sprintf("候选 %d 个参与比选（比较 %d 年的指标）。数据校验码 %s：比选所依据的数据一有改动即变化，决策记录和比选报告中的校验码与此相同，即说明依据的是同一份数据。", len(cmp.Candidates), cmp.Year, shortDigest(cmp.Digest)))
 	}
-	rowH := p.newCell().MinSize().Height + theme.Padding()
-	p.tableMin.SetMinSize(fyne.NewSize(900, min(640, rowH*float32(2+len(cmp.Candidates))+theme.Padding()*4)))
-	p.table.Refresh()
+	p.buildMatrix()
+	p.summary.SetText(p.summaryText())
 	if !computed {
 		p.scores.Objects = nil
 		p.scores.Refresh()

@@ -157,3 +157,32 @@ func (p *comparePanel) discard() {
 	p.loading = false
 	p.updateChooseNote()
 }
+
+// summaryText is the answer in one or two plain sentences: who leads the composite
+// score, how robust that is, and what is recommended now.
+func (p *comparePanel) summaryText() string {
+	cmp := &p.cmp
+	if len(cmp.Candidates) == 0 || len(cmp.Scores.Order) == 0 {
+		return "尚无可比选的候选市（州）。"
+	}
+	first := cmp.Scores.Order[0]
+	parts := []string{fmt.Sprintf("综合得分第一：%s（%.4f）", cmp.Candidates[first].Name, cmp.Scores.Score[first])}
+	if p.rob != nil && p.robGen == p.gen {
+		a := p.rob.SMAA
+		parts = append(parts, fmt.Sprintf("稳健性：%s 在 %.0f%% 的随机权重下排第一", cmp.Candidates[p.rob.MostFirst].Name, 100*a.Acceptability[p.rob.MostFirst][0]))
+	} else {
+		parts = append(parts, "稳健性分析尚未运行（见下文第四部分）")
+	}
+	if c := p.env().Case; c != nil {
+		if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
+			name := ch.UnitCode
+			if u, ok := c.Unit(ch.UnitCode); ok {
+				name = u.Name
+			}
+			parts = append(parts, "当前推荐："+name)
+		} else {
+			parts = append(parts, "尚未确定推荐")
+		}
+	}
+	return strings.Join(parts, "；") + "。"
+}

@@ -45,6 +45,9 @@ func (p *comparePanel) clearRobustness() {
 	p.accChart.Hide()
 	p.central.SetText("")
 	p.robStatus.SetText("尚未运行稳健性分析（或比较条件已改变，需重新运行）。")
+	if p.summary != nil {
+		p.summary.SetText(p.summaryText())
+	}
 }
 
 func (p *comparePanel) runRobustness() {
@@ -132,8 +135,9 @@ func (p *comparePanel) stop() {
 func (p *comparePanel) showRobustness(cmp *forms.Comparison, rob *forms.Robustness, chartPNG []byte, h int) {
 	p.rob = rob
 	a := rob.SMAA
-	p.robStatus.SetText(fmt.Sprintf("%s\n抽样 %d 组（抽取 %d 组），随机种子 %d，最大标准误 %.4f。最常排第一：%s（%.1f%%）。",
-		a.Method, a.Samples, a.Drawn, a.Seed, a.StdErr, cmp.Candidates[rob.MostFirst].Name, 100*a.Acceptability[rob.MostFirst][0]))
+	p.robStatus.SetText(fmt.Sprintf("结论：在 %d 组随机权重中，%s 排第一的比例最高（%.1f%%）。\n%s\n试验 %d 组（共抽取 %d 组），随机种子 %d；比例的统计误差不超过 %.2f 个百分点。",
+		a.Samples, cmp.Candidates[rob.MostFirst].Name, 100*a.Acceptability[rob.MostFirst][0], a.Method, a.Samples, a.Drawn, a.Seed, 100*a.StdErr))
+	p.summary.SetText(p.summaryText())
 	m := len(cmp.Candidates)
 	cols := min(m, 6) + 1
 	head := []fyne.CanvasObject{boldLabel("排名可接受度")}

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/chart"
@@ -36,11 +35,109 @@ func compareNum(v float64) string {
 	return chart.FormatNumber(v)
 }
 
-// Table: row 0 is the province, rows 1… the candidates; columns are the indicators
-// and, last, the composite score.
+// The matrix is drawn without a scroller of its own (issue 14 point 9: the mouse
+// wheel scrolls the page, never an inner table): one row per indicator and, last, the
+// composite score; one column for the province and one per candidate. A wide matrix
+// (many candidates) scrolls sideways with the page.
 
-func (p *comparePanel) tableSize() (int, int) {
-	return 1 + len(p.cmp.Candidates), len(p.m.Indicators) + 1
+const (
+	matrixLabelWidth = 280
+	matrixCellWidth  = 176
+)
+
+// matrixCell is a tappable cell: tapping an indicator's cell shows its chart.
+type matrixCell struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+func newMatrixCell(content fyne.CanvasObject, onTap func()) *matrixCell {
+	c := &matrixCell{content: content, onTap: onTap}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *matrixCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.content) }
+
+func (c *matrixCell) Tapped(*fyne.PointEvent) {
+	if c.onTap != nil {
+		c.onTap()
+	}
+}
+
+// fixedColumns lays a row's objects out in columns of the given widths (the last
+// width repeats), all of the row's height.
+type fixedColumns struct{ widths []float32 }
+
+func (l fixedColumns) width(i int) float32 {
+	if i < len(l.widths) {
+		return l.widths[i]
+	}
+	return l.widths[len(l.widths)-1]
+}
+
+func (l fixedColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for i, o := range objs {
+		w += l.width(i)
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l fixedColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objs {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(l.width(i), size.Height))
+		x += l.width(i)
+	}
+}
+
+// buildMatrix fills p.matrix from the current comparison.
+func (p *comparePanel) buildMatrix() {
+	cmp := &p.cmp
+	n := len(p.m.Indicators)
+	cols := fixedColumns{widths: []float32{matrixLabelWidth, matrixCellWidth}}
+	p.matrix.Objects = nil
+	p.cells = map[[2]int]*matrixCell{}
+	if len(cmp.Candidates) == 0 || len(cmp.Ranks) != n {
+		p.matrix.Refresh()
+		return
+	}
+	head := []fyne.CanvasObject{boldLabel("指标"), boldLabel("全省")}
+	for _, u := range cmp.Candidates {
+		l := boldLabel(u.Name)
+		l.Wrapping = fyne.TextWrapWord
+		head = append(head, l)
+	}
+	p.matrix.Add(container.New(cols, head...))
+	for j := 0; j <= n; j++ {
+		var name *widget.Label
+		if j == n {
+			name = boldLabel("综合得分")
+		} else {
+			name = widget.NewLabel(fmt.Sprintf("%d. %s", j+1, p.m.Indicators[j].Label))
+			name.Wrapping = fyne.TextWrapWord
+		}
+		row := []fyne.CanvasObject{name}
+		for r := 0; r <= len(cmp.Candidates); r++ {
+			o := p.newCell()
+			p.fillCell(o, r, j)
+			j := j
+			var tap func()
+			if j < n {
+				tap = func() { p.selectIndicator(j) }
+			}
+			c := newMatrixCell(o, tap)
+			p.cells[[2]int{r, j}] = c
+			row = append(row, c)
+		}
+		p.matrix.Add(widget.NewSeparator())
+		p.matrix.Add(container.New(cols, row...))
+	}
+	p.matrix.Refresh()
 }
 
 type compareCell struct {
@@ -52,31 +149,8 @@ type compareCell struct {
 func (p *comparePanel) newCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
 	l1, l2 := widget.NewLabel(""), widget.NewLabel("")
-	l1.Truncation, l2.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-	return container.NewStack(bg, container.New(&compareTwoLines{}, l1, l2))
-}
-
-// compareTwoLines stacks two labels tightly.
-type compareTwoLines struct{}
-
-func (compareTwoLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := float32(0), float32(0)
-	for _, o := range objs {
-		ms := o.MinSize()
-		w = max(w, ms.Width)
-		h += ms.Height - 2*theme.Padding()
-	}
-	return fyne.NewSize(w, h+2*theme.Padding())
-}
-
-func (compareTwoLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objs {
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - 2*theme.Padding()
-	}
+	l1.Wrapping, l2.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	return container.NewStack(bg, container.NewVBox(l1, l2))
 }
 
 func compareCellParts(o fyne.CanvasObject) compareCell {
@@ -92,7 +166,7 @@ func (p *comparePanel) cellText(row, col int) (string, string, int) {
 	if len(cmp.Candidates) == 0 || len(cmp.Ranks) != n {
 		return "", "", 0
 	}
-	y0, y1 := strconv.Itoa(cmp.Years[0]%100), strconv.Itoa(cmp.Years[1]%100)
+	y0, y1 := strconv.Itoa(cmp.Years[0]), strconv.Itoa(cmp.Years[1])
 	if col == n {
 		if row == 0 {
 			return "", "", 0
@@ -140,9 +214,11 @@ func (p *comparePanel) cellText(row, col int) (string, string, int) {
 	return l1, strings.Join(parts, " "), mark
 }
 
-func (p *comparePanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+// fillCell shows the province (row 0) or candidate row−1 for indicator col (col n:
+// the composite score).
+func (p *comparePanel) fillCell(o fyne.CanvasObject, row, col int) {
 	c := compareCellParts(o)
-	l1, l2, mark := p.cellText(id.Row, id.Col)
+	l1, l2, mark := p.cellText(row, col)
 	c.line1.SetText(l1)
 	c.line2.SetText(l2)
 	switch mark {
@@ -154,26 +230,6 @@ func (p *comparePanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		c.bg.FillColor = color.Transparent
 	}
 	c.bg.Refresh()
-}
-
-func (p *comparePanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	n := len(p.m.Indicators)
-	switch {
-	case id.Row < 0 && id.Col < 0:
-		l.SetText("")
-	case id.Row < 0 && id.Col == n:
-		l.SetText("综合得分")
-	case id.Row < 0:
-		in := p.m.Indicators[id.Col]
-		l.SetText(fmt.Sprintf("%d %s", id.Col+1, in.Label))
-	case id.Row == 0:
-		l.SetText("全省")
-	case id.Row-1 < len(p.cmp.Candidates):
-		l.SetText(p.cmp.Candidates[id.Row-1].Name)
-	default:
-		l.SetText("")
-	}
 }
 
 // selectIndicator shows the bar chart of indicator j (compared year).

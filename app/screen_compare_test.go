@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -93,11 +94,11 @@ func TestCompareScreenMatrixWeightsRobustnessChoice(t *testing.T) {
 		t.Errorf("method %q notes %q", p.method.Text, p.notes.Text)
 	}
 	// Indicator chart on selecting a cell.
-	p.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	test.Tap(p.cells[[2]int{1, 1}])
 	if !p.indChart.Visible() || p.indChart.Image == nil || !strings.Contains(p.indLabel.Text, "制造业增加值") {
 		t.Errorf("indicator chart not shown: %q", p.indLabel.Text)
 	}
-	p.table.Select(widget.TableCellID{Row: 2, Col: 0})
+	test.Tap(p.cells[[2]int{2, 0}])
 	if !strings.Contains(p.indLabel.Text, "潍坊市 2021 年缺失，备注：统计口径调整") {
 		t.Errorf("missing remark not shown: %q", p.indLabel.Text)
 	}
@@ -222,5 +223,57 @@ func TestCompareScreenBoundsAndYear(t *testing.T) {
 	}
 	if len(h.errs) != 0 {
 		t.Errorf("errors %v", h.errs)
+	}
+}
+
+// Issue 14 point 9: 比选 reads top-down — the answer and the choice above the
+// analysis — and the mouse wheel over the matrix scrolls the page (no inner table
+// takes it); the words are plain (no 单纯形, no bare digest).
+func TestCompareReadsTopDownAndWheelScrollsThePage(t *testing.T) {
+	h := newCmpHarness(t, nil)
+	p := h.panel(forms.Industry)
+	page := p.tab.Content.(*container.Scroll)
+	body := page.Content.(*fyne.Container).Objects[0].(*fyne.Container)
+	pos := func(o fyne.CanvasObject) int {
+		for i, x := range body.Objects {
+			if x == o {
+				return i
+			}
+		}
+		t.Fatalf("%T not in the page", o)
+		return -1
+	}
+	if !(pos(p.summary) < pos(p.choice) && pos(p.choice) < pos(p.reason) && pos(p.reason) < pos(p.matrix)) {
+		t.Errorf("order: summary %d choice %d reason %d matrix %d", pos(p.summary), pos(p.choice), pos(p.reason), pos(p.matrix))
+	}
+	if !strings.HasPrefix(p.summary.Text, "综合得分第一：") || !strings.Contains(p.summary.Text, "当前推荐：") {
+		t.Errorf("summary %q", p.summary.Text)
+	}
+	tables := 0
+	walkObjects(t, p.tab.Content, func(o fyne.CanvasObject) {
+		if _, ok := o.(*widget.Table); ok {
+			tables++
+		}
+	})
+	if tables != 0 {
+		t.Errorf("%d inner tables would take the mouse wheel", tables)
+	}
+	for _, bad := range []string{"单纯形", "数据摘要"} {
+		if showsText(t, p.tab.Content, bad) {
+			t.Errorf("jargon %q on the page", bad)
+		}
+	}
+	// Wheel over a matrix cell: the page moves.
+	cell := p.cells[[2]int{1, 2}]
+	page.ScrollToOffset(fyne.NewPos(0, 0))
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(cell)
+	for at.Y > h.win.Canvas().Size().Height-20 {
+		page.ScrollToOffset(fyne.NewPos(0, page.Offset.Y+200))
+		at = fyne.CurrentApp().Driver().AbsolutePositionForObject(cell)
+	}
+	before := page.Offset.Y
+	test.Scroll(h.win.Canvas(), at.Add(fyne.NewPos(10, 10)), 0, -120)
+	if page.Offset.Y <= before {
+		t.Errorf("wheel over the matrix did not scroll the page (offset %v → %v)", before, page.Offset.Y)
 	}
 }

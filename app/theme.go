@@ -43,14 +43,24 @@ func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 		return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
 	case colorBlocker:
 		return color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
-	case colorWarning:
-		return color.NRGBA{R: 0xef, G: 0x8c, B: 0x00, A: 0xff}
+	case colorWarning: // dark orange: white text on it stays above 4.5:1
+		return color.NRGBA{R: 0xb3, G: 0x56, B: 0x00, A: 0xff}
 	case colorDone:
 		return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
 	case colorBanner:
 		return color.NRGBA{R: 0x1f, G: 0x4e, B: 0x8c, A: 0xff}
-	case theme.ColorNamePrimary:
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
 		return color.NRGBA{R: 0x1f, G: 0x4e, B: 0x8c, A: 0xff}
+	// Text colours at least 4.5:1 on the background and on input fields (issue 14;
+	// Fyne's defaults give orange 2.2:1, green 2.9:1, placeholder 3.5:1).
+	case theme.ColorNameWarning:
+		return color.NRGBA{R: 0xa8, G: 0x52, B: 0x00, A: 0xff}
+	case theme.ColorNameSuccess:
+		return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	case theme.ColorNameError:
+		return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	case theme.ColorNamePlaceHolder:
+		return color.NRGBA{R: 0x6b, G: 0x6b, B: 0x6b, A: 0xff}
 	}
 	return base.Color(n, theme.VariantLight)
 }

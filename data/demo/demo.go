@@ -113,6 +113,9 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 				}
 			}
 			now := time.Now()
+			if s.Now != nil {
+				now = s.Now() // the store's clock: tests get a fixed decision time
+			}
 			full, err := t.Case()
 			if err != nil {
 				return err

@@ -202,9 +202,9 @@ func SMAAContext(ctx context.Context, p Problem, o SMAAOptions) (SMAAResult, err
 		}
 	}
 	if smp.bounded {
-		res.Method = fmt.Sprintf("在各指标权重上下限内均匀抽样（先按下限平移再在单纯形上均匀抽样，超出上限的样本舍弃）：接受 %d 组，共抽取 %d 组（接受率 %.3g%%），随机种子 %d。", N, smp.drawn, 100*fN/float64(smp.drawn), o.Seed)
+		res.Method = fmt.Sprintf("权重组合在各指标权重的下限和上限之内随机均匀抽取（各权重合计为 1；超出上限的组合舍去）：有效 %d 组，共抽取 %d 组（有效率 %.3g%%），随机种子 %d（同一种子可重现同一结果）。", N, smp.drawn, 100*fN/float64(smp.drawn), o.Seed)
 	} else {
-		res.Method = fmt.Sprintf("在权重单纯形（各权重 ≥ 0、之和为 1）上均匀抽样 %d 组，随机种子 %d。", N, o.Seed)
+		res.Method = fmt.Sprintf("在所有可能的权重组合（各权重不小于 0、合计为 1）中随机均匀抽取 %d 组，随机种子 %d（同一种子可重现同一结果）。", N, o.Seed)
 	}
 	return res, nil
 }

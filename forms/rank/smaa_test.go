@@ -163,7 +163,7 @@ func TestSMAABounds(t *testing.T) {
 	if !near(res.CentralWeights[0][0], 0.6, tolW) || !near(res.CentralWeights[1][0], 0.35, tolW) {
 		t.Errorf("central weights %v, want (0.6,0.4) and (0.35,0.65)", res.CentralWeights)
 	}
-	if res.Drawn == res.Samples || !strings.Contains(res.Method, "上下限") {
+	if res.Drawn == res.Samples || !strings.Contains(res.Method, "下限和上限") {
 		t.Errorf("drawn %d method %q", res.Drawn, res.Method)
 	}
 	// Without UseBounds the bounds are ignored.
