@@ -64,11 +64,11 @@ type comparePanel struct {
 	// views
 	status   *widget.Label
 	excluded *fyne.Container
-	matrix   *fyne.Container           // rows of the matrix (buildMatrix)
-	cells    map[[2]int]*matrixCell    // (province 0 / candidate 1…, indicator) → cell
-	summary  *widget.Label             // the plain answer above the choice
-	selected int               // indicator shown in the bar chart, −1 none
-	chartKey string            // digest and indicator of the chart shown
+	matrix   *fyne.Container        // rows of the matrix (buildMatrix)
+	cells    map[[2]int]*matrixCell // (province 0 / candidate 1…, indicator) → cell
+	summary  *widget.Label          // the plain answer above the choice
+	selected int                    // indicator shown in the bar chart, −1 none
+	chartKey string                 // digest and indicator of the chart shown
 	indLabel *widget.Label
 	indChart *canvas.Image
 	method   *widget.Label
