@@ -61,6 +61,8 @@ type Shell struct {
 	toolbar   *fyne.Container
 	body      *fyne.Container
 	status    *widget.Label
+	notice    *widget.Label // the newest save or import
+	noticeSeq int           // store.Change.Seq shown in notice
 	root      fyne.CanvasObject
 	selecting bool
 	release   *time.Timer
@@ -163,12 +165,18 @@ func (s *Shell) build() {
 	s.body = container.NewStack()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.notice = widget.NewLabel("")
+	s.notice.Truncation = fyne.TextTruncateEllipsis
+	s.notice.Importance = widget.SuccessImportance
 	main := container.NewBorder(head, nil, nil, nil, s.body)
 	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
 	split := container.NewHSplit(navBox, main)
 	split.Offset = 0.14
 	top := container.NewVBox(titleRow, s.subtitleRow(), s.banner)
-	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), nil, nil, split)
+	// The status bar: the newest save or import on the left (issue 14 point 10: a
+	// notice after every one), the pre-flight and the data file on the right.
+	statusBar := container.NewGridWithColumns(2, s.notice, s.status)
+	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, statusBar), nil, nil, split)
 }
 
 func (s *Shell) subtitleRow() fyne.CanvasObject {
@@ -276,6 +284,7 @@ func (s *Shell) displayPath() string {
 // cell, and a screen such as 比选 recomputes a great deal).
 func (s *Shell) changed() {
 	s.reload()
+	s.showNotice()
 	for step := range s.screens {
 		s.stale[step] = true
 	}
@@ -283,6 +292,19 @@ func (s *Shell) changed() {
 		delete(s.stale, s.current)
 		sc.Refresh()
 	}
+}
+
+// showNotice names the store's newest change in the status bar once.
+func (s *Shell) showNotice() {
+	if s.env.Store == nil {
+		return
+	}
+	c := s.env.Store.LastChange()
+	if c.Seq == 0 || c.Seq == s.noticeSeq {
+		return
+	}
+	s.noticeSeq = c.Seq
+	s.notice.SetText(fmt.Sprintf("已保存 %s：%s", c.At.Format("15:04:05"), c.Note))
 }
 
 // Show navigates to a step and, where the screen supports it, to a field. When the
@@ -442,6 +464,8 @@ func (s *Shell) OpenDemo() {
 		}
 		old := s.env.Store
 		s.env.Store = st
+		s.noticeSeq = 0
+		s.notice.SetText("")
 		old.Close()
 		for k := range s.screens {
 			delete(s.screens, k)

@@ -113,9 +113,26 @@ func docImportData(env *Env, m *forms.Measure, u forms.Unit, name string, data [
 	}
 	report := widget.NewLabel(strings.Join(lines, "\n"))
 	report.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(widget.NewLabel(head), widget.NewLabel("写入会替换已识别各节的现有文字；未识别的各节保持不变。"), nil, nil,
+	top := container.NewVBox(widget.NewLabel(head))
+	confirm := "写入" + u.Name
+	// A file that is about another city (the wrong attachment of an e-mail) is named
+	// before anything is written (issue 14 point 8).
+	var all strings.Builder
+	all.WriteString(name)
+	for _, t := range res.Texts {
+		all.WriteString("\n" + t)
+	}
+	if other, own, ok := forms.OtherUnitNamed(all.String(), env.Case.Units, u.Code); ok {
+		warn := widget.NewLabel(fmt.Sprintf("注意：文件中“%s”出现 %d 次，而“%s”只出现 %d 次——这可能是%s的申报书。请确认无误再写入%s。",
+			forms.ShortUnitName(other.Unit.Name), other.Count, forms.ShortUnitName(u.Name), own, other.Unit.Name, u.Name))
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.DangerImportance
+		top.Add(warn)
+		confirm = "仍写入" + u.Name
+	}
+	content := container.NewBorder(top, widget.NewLabel("写入会替换已识别各节的现有文字；未识别的各节保持不变。"), nil, nil,
 		container.NewVScroll(report))
-	d := dialog.NewCustomConfirm("导入申报书", "写入", "取消", content, func(ok bool) {
+	d := dialog.NewCustomConfirm("导入申报书："+u.Name, confirm, "取消", content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -123,7 +140,7 @@ func docImportData(env *Env, m *forms.Measure, u forms.Unit, name string, data [
 			env.ShowError(err)
 			return
 		}
-		env.Changed()
+		env.Changed() // the shell's status bar names the import
 	}, env.Window)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()

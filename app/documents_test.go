@@ -50,9 +50,12 @@ func TestImportApplicationConfirm(t *testing.T) {
 	if len(h.errs) > 0 {
 		t.Fatal(h.errs)
 	}
-	b := h.overlayButton("写入")
+	b := h.overlayButton("写入" + u.Name)
 	if b == nil {
-		t.Fatal("no confirm dialog with 写入")
+		t.Fatal("no confirm dialog naming the city")
+	}
+	if h.overlayShows("可能是") {
+		t.Error("a file about its own city is reported as another's")
 	}
 	// Nothing is written before the officer confirms.
 	if secs, _ := h.store.Sections(u.Code, m.ID); secs["1"] == "导入的基本情况文字。" {
@@ -72,6 +75,39 @@ func TestImportApplicationConfirm(t *testing.T) {
 	audit, _ := h.store.Audit(store.AuditFilter{Limit: 1})
 	if len(audit) == 0 || audit[0].Note != "导入申报书 青岛.docx" {
 		t.Errorf("audit: %+v", audit)
+	}
+}
+
+// Issue 14 point 8: a file about another city (the wrong e-mail attachment) is named
+// before it is written into the chosen city; 取消 writes nothing.
+func TestImportApplicationOfAnotherCityAsks(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	m, _ := h.env.Case.Campaign.Measure(forms.Industry)
+	ch, _ := h.env.Case.Choice(forms.Industry)
+	u, _ := h.env.Case.Unit(ch.UnitCode)
+	other := "烟台市"
+	if u.Name == other {
+		other = "潍坊市"
+	}
+	d := docx.New(docx.PageSetup{})
+	d.Paragraph(docx.Para{Runs: []docx.Run{{Text: "一、基本情况", Bold: true}}})
+	d.Text(other + "位于山东半岛。" + other + "工业总产值……" + strings.TrimSuffix(other, "市") + "港")
+	data, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := h.store.Sections(u.Code, m.ID)
+	docImportData(h.env, m, u, "申报书.docx", data)
+	if !h.overlayShows("可能是" + other + "的申报书") {
+		t.Fatal("the preview does not say the file is about " + other)
+	}
+	b := h.overlayButton("仍写入" + u.Name)
+	if b == nil {
+		t.Fatal("the confirm button does not name the city it writes into")
+	}
+	test.Tap(h.overlayButton("取消"))
+	if after, _ := h.store.Sections(u.Code, m.ID); after["1"] != before["1"] {
+		t.Fatal("取消 wrote the other city's text")
 	}
 }
 

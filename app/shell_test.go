@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tuijian/data/demo"
+	"tuijian/data/store"
 	"tuijian/forms"
 )
 
@@ -304,5 +305,39 @@ func TestChosenFileDialogCallback(t *testing.T) {
 	cb(r, nil)
 	if len(used) != 1 || used[0] != r {
 		t.Fatalf("choice not used: %v", used)
+	}
+}
+
+// Issue 14 point 10: every save and import is named in the status bar, once.
+func TestShellNoticeAfterEverySave(t *testing.T) {
+	h := newShellHarness(t, true)
+	if h.sh.notice.Text != "" {
+		t.Fatalf("notice before any change: %q", h.sh.notice.Text)
+	}
+	_, p := figuresPage(t, h, forms.Industry)
+	c, _ := p.cellOf("", "ind.va_growth", 2021)
+	h.typeCell(p.grid, c, "4.9")
+	h.win.Canvas().Unfocus()
+	if !strings.Contains(h.sh.notice.Text, "已保存") || !strings.Contains(h.sh.notice.Text, "规模以上工业增加值增速") {
+		t.Fatalf("notice after a typed value: %q", h.sh.notice.Text)
+	}
+	// A refused value leaves the notice as it was.
+	before := h.sh.notice.Text
+	c2, _ := p.cellOf("", "ind.mfg_share", 2021)
+	h.typeCell(p.grid, c2, "120")
+	h.win.Canvas().Unfocus()
+	if h.sh.notice.Text != before {
+		t.Fatalf("a refused value changed the notice: %q", h.sh.notice.Text)
+	}
+	// An import through the store (as the workbook and 申报书 imports write).
+	m, _ := h.caseNow().Campaign.Measure(forms.Industry)
+	if err := h.sh.Store().Update("导入申报书 青岛市.docx", func(tx *store.Tx) error {
+		return tx.SetSection("370200", forms.Industry, m.Sections()[0].Key, "（测试）导入的文字")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.sh.Env().Changed()
+	if !strings.Contains(h.sh.notice.Text, "导入申报书 青岛市.docx") {
+		t.Fatalf("notice after an import: %q", h.sh.notice.Text)
 	}
 }

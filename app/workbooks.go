@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -182,13 +183,20 @@ func (v *figureImportView) build() {
 		v.summary = widget.NewLabel(v.name + " 与现有数据一致，没有需要导入的改动。")
 	default:
 		unverify := 0
+		var cities []string // the file's cities, named so a wrong file is noticed
 		for _, ch := range v.plan.Changes {
 			lines = append(lines, ch.String())
 			if ch.Unverifies {
 				unverify++
 			}
+			if ch.UnitName != "" && !slices.Contains(cities, ch.UnitName) {
+				cities = append(cities, ch.UnitName)
+			}
 		}
 		s := fmt.Sprintf("%s 将修改 %d 个指标数据、%d 行主导产业（共 %d 处）。确认后作为一次导入记入修改记录。", v.name, v.plan.Figures(), v.plan.Industries(), len(v.plan.Changes))
+		if len(cities) > 0 {
+			s = fmt.Sprintf("%s（涉及：%s）", s, strings.Join(cities, "、"))
+		}
 		if unverify > 0 {
 			s += fmt.Sprintf("\n注意：%d 个已审核的数值被修改，导入后改为“未审核”，需重新审核。", unverify)
 		}

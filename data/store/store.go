@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -47,6 +48,25 @@ type Store struct {
 	Actor string
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+
+	lastMu sync.Mutex
+	last   Change
+}
+
+// Change describes the newest committed Update that changed something: what the
+// desktop app tells the officer after every save or import.
+type Change struct {
+	Seq    int // counts the changes since the store was opened; 0: none yet
+	Note   string
+	Fields int // entries of the history it wrote
+	At     time.Time
+}
+
+// LastChange is the newest committed change of this process.
+func (s *Store) LastChange() Change {
+	s.lastMu.Lock()
+	defer s.lastMu.Unlock()
+	return s.last
 }
 
 // DefaultPath is the database in the user's configuration directory
@@ -204,7 +224,15 @@ func (s *Store) Update(note string, fn func(*Tx) error) error {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if t.n > 0 {
+		s.lastMu.Lock()
+		s.last = Change{Seq: s.last.Seq + 1, Note: note, Fields: t.n, At: s.Now()}
+		s.lastMu.Unlock()
+	}
+	return nil
 }
 
 func (t *Tx) audit(entity, unit, field, old, new string) error {
