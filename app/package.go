@@ -207,7 +207,7 @@ func keyCreateDialog(env *Env, replace bool) {
 		}
 		return nil
 	}
-	note := widget.NewLabel(fmt.Sprintf("签名密钥用于签署报送包，公钥指纹印在推荐函上。请设置至少 %d 个字符的口令并牢记：私钥只以口令加密的形式保存，口令遗失后无法找回，只能更换密钥。生成需要数秒。", signing.MinPassphraseLen))
+	note := widget.NewLabel(fmt.Sprintf("签名密钥用于签署报送包，公钥指纹印在推荐函上。请设置至少 %d 个字符的口令并牢记：私钥只以口令加密的形式保存，口令遗失后无法找回，只能更换密钥。生成约需 1 秒。", signing.MinPassphraseLen))
 	note.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem("口令", p1), widget.NewFormItem("再次输入", p2)}
 	d := dialog.NewForm("创建签名密钥", "创建", "取消", items, func(ok bool) {
@@ -347,7 +347,7 @@ func packageExportForm(env *Env) {
 func unlockKey(env *Env, passphrase string, use func(signing.PrivateKey)) {
 	st := env.Store
 	cancelled := false
-	busy := newBusyDialog(env, "解开签名私钥", "正在核对口令并解开签名私钥（约需数秒）", func() { cancelled = true })
+	busy := newBusyDialog(env, "解开签名私钥", "正在核对口令并解开签名私钥（约需 1 秒）", func() { cancelled = true })
 	var key signing.PrivateKey
 	var err error
 	inBackground(func() { key, err = keyring.UnlockStored(st, passphrase) }, func() {

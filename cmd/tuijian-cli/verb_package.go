@@ -190,7 +190,7 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.errOut, "正在解开签名私钥（约需数秒）…")
+	fmt.Fprintln(c.errOut, "正在解开签名私钥（约需 1 秒）…")
 	key, err := keyring.UnlockStored(s, pass)
 	if err != nil {
 		return usageErr{err}

@@ -53,11 +53,21 @@ func CreateKey(st *store.Store, passphrase string, replace bool, progress func(s
 	return pub, err
 }
 
-// UnlockStored decrypts the stored signing key with passphrase.
+// UnlockStored decrypts the stored signing key with passphrase. A key stored with a
+// costlier key derivation than this version writes (1 GiB for keys of earlier
+// versions) is re-encrypted with the current one once it is unlocked; when that
+// cannot be written the unlock still succeeds and the next one tries again.
 func UnlockStored(st *store.Store, passphrase string) (signing.PrivateKey, error) {
 	k, err := st.SigningKey()
 	if err != nil {
 		return signing.PrivateKey{}, err
 	}
-	return signing.Unlock(k.EncryptedSecret, passphrase)
+	priv, err := signing.Unlock(k.EncryptedSecret, passphrase)
+	if err != nil || !signing.NeedsRekey(k.EncryptedSecret) {
+		return priv, err
+	}
+	if enc, err := signing.Reencrypt(priv, passphrase); err == nil {
+		_ = st.Update("签名私钥改用新的口令加密参数", func(tx *store.Tx) error { return tx.ReencryptSigningKey(enc) })
+	}
+	return priv, nil
 }

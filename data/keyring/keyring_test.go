@@ -50,3 +50,54 @@ func TestFingerprintOfTheStoredKey(t *testing.T) {
 		t.Errorf("input: fingerprint %q, %d measures' texts, draft %v", in.Fingerprint, len(in.Sections), in.Draft)
 	}
 }
+
+// Issue 19 point 1: a key of the old cost (here one made by stock minisign 0.11:
+// 1 GiB) is re-encrypted with the current cost on its first unlock; the key, its
+// fingerprint and the passphrase stay the same.
+func TestUnlockMigratesCostlyKey(t *testing.T) {
+	if testing.Short() {
+		t.Skip("one 1 GiB scrypt")
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.FillFor(s, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	pubFile, _ := os.ReadFile(filepath.Join("..", "signing", "testdata", "minisign-0.11.pub"))
+	sec, _ := os.ReadFile(filepath.Join("..", "signing", "testdata", "minisign-0.11.key"))
+	if err := s.Update("签名密钥", func(tx *store.Tx) error { return tx.SaveSigningKey(pubFile, sec, false) }); err != nil {
+		t.Fatal(err)
+	}
+	fp0, _ := Fingerprint(s)
+	if !signing.NeedsRekey(sec) {
+		t.Fatal("the stock key should cost more than ours")
+	}
+	if _, err := UnlockStored(s, "错误的口令"); err != signing.ErrWrongPassphrase {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	if k, _ := s.SigningKey(); string(k.EncryptedSecret) != string(sec) {
+		t.Fatal("a failed unlock rewrote the key")
+	}
+	k1, err := UnlockStored(s, "口令12345678")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := s.SigningKey()
+	if signing.NeedsRekey(stored.EncryptedSecret) {
+		t.Fatal("not migrated")
+	}
+	if fp, _ := Fingerprint(s); fp != fp0 {
+		t.Fatalf("fingerprint changed %s → %s", fp0, fp)
+	}
+	k2, err := UnlockStored(s, "口令12345678")
+	if err != nil || !k2.Public().Equal(k1.Public()) {
+		t.Fatalf("second unlock: %v", err)
+	}
+	a, _ := s.Audit(store.AuditFilter{Limit: 1})
+	if len(a) == 0 || a[0].Field != "私钥加密参数" {
+		t.Errorf("migration not in the history: %+v", a)
+	}
+}

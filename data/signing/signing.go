@@ -1,8 +1,8 @@
 // Package signing makes and checks Ed25519 signatures in minisign's format
 // (aead.dev/minisign), so that the stock `minisign -V` tool verifies what we
 // sign. The secret key only ever leaves this package encrypted with the
-// passphrase (scrypt, libsodium's "sensitive" cost: 4–6 s and about 1 GiB of
-// memory for each GenerateKey and Unlock).
+// passphrase (scrypt N=2¹⁷, r=8, p=1: 128 MiB and a fraction of a second per
+// GenerateKey and Unlock; see kdf.go for the choice and the migration of older keys).
 //
 // Signatures use minisign's default pre-hashed mode (BLAKE2b-512, algorithm
 // "ED"), which minisign 0.11 verifies even with -H. Ed25519 is deterministic,
@@ -84,13 +84,13 @@ func GenerateKey(passphrase string, progress func(string)) (PublicKey, []byte, e
 	if err != nil {
 		return PublicKey{}, nil, fmt.Errorf("生成签名密钥失败：%v", err)
 	}
-	say("正在用口令加密私钥（约需 5 秒，占用约 1 GB 内存）…")
-	enc, err := minisign.EncryptKey(passphrase, priv)
+	say("正在用口令加密私钥（约需 1 秒）…")
+	enc, err := encrypt(passphrase, priv)
 	if err != nil {
 		return PublicKey{}, nil, fmt.Errorf("加密签名私钥失败：%v", err)
 	}
 	say("签名密钥已生成")
-	return PublicKey{pub}, append(enc, '\n'), nil
+	return PublicKey{pub}, enc, nil
 }
 
 // Unlock decrypts a secret key file made by GenerateKey or by

@@ -104,16 +104,23 @@ func TestGenerateUnlock(t *testing.T) {
 // the file, so the stock tool accepts such keys too.
 func cheapEncrypted(t *testing.T, k PrivateKey, pass string) []byte {
 	t.Helper()
+	return encryptedWithCost(t, k, pass, 1<<15, 1<<23)
+}
+
+// encryptedWithCost is a key file as minisign writes it, with the given libsodium
+// opslimit and memlimit.
+func encryptedWithCost(t *testing.T, k PrivateKey, pass string, ops, mem uint64) []byte {
+	t.Helper()
 	plain, _ := k.k.MarshalText()
 	raw, err := base64.StdEncoding.DecodeString(strings.SplitN(string(plain), "\n", 2)[1])
 	if err != nil || len(raw) != 158 {
 		t.Fatalf("unencrypted key: %v", err)
 	}
-	const ops, mem = 1 << 15, 1 << 23
 	key := append([]byte(nil), raw[54:126]...) // key ID + Ed25519 secret key
 	var salt [32]byte
 	crand.Read(salt[:])
-	stream, err := scrypt.Key([]byte(pass), salt[:], 1024, 8, 1, 104)
+	N, r, p := scryptParams(ops, mem)
+	stream, err := scrypt.Key([]byte(pass), salt[:], N, r, p, 104)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -65,3 +65,19 @@ func (t *Tx) SaveSigningKey(public, encryptedSecret []byte, replace bool) error 
 	}
 	return t.audit("签名密钥", "", "公钥", string(bytes.TrimSpace([]byte(old))), string(bytes.TrimSpace(public)))
 }
+
+// ReencryptSigningKey replaces the stored secret by the same key encrypted anew (a
+// cheaper key derivation, data/signing.Reencrypt); the public key stays.
+func (t *Tx) ReencryptSigningKey(encryptedSecret []byte) error {
+	if !bytes.HasPrefix(bytes.TrimSpace(encryptedSecret), []byte(encryptedKeyPrefix)) {
+		return errors.New("签名私钥未加密，拒绝保存：私钥只能以口令加密的形式保存")
+	}
+	res, err := t.tx.Exec("UPDATE signing_key SET encrypted_secret = ? WHERE id = 1", string(encryptedSecret))
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNoSigningKey
+	}
+	return t.audit("签名密钥", "", "私钥加密参数", "scrypt（旧参数）", "scrypt N=2^17, r=8, p=1")
+}
