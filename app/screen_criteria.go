@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/store"
@@ -39,7 +41,60 @@ type secCriteriaPanel struct {
 	list    *fyne.Container // the scrolled content: hint, then one card per clause
 	rows    []*secClauseRow
 	events  *fyne.Container // findings of clause (六)
+	allMet  *widget.Button
 	loading bool
+}
+
+// unassessed lists the clauses of the shown city without a verdict.
+func (p *secCriteriaPanel) unassessed() []*secClauseRow {
+	var out []*secClauseRow
+	for _, r := range p.rows {
+		if !r.cl.FromEvents && r.stored.Verdict == forms.VerdictNone {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// confirmAllMet asks, then records 符合 for every clause not yet assessed, keeping
+// what was written as evidence, in one change.
+func (p *secCriteriaPanel) confirmAllMet() {
+	env := p.s.env
+	rows := p.unassessed()
+	if p.code == "" || len(rows) == 0 {
+		env.ShowError(fmt.Errorf("%s：没有尚未评估的条款", secUnitName(env.Case, p.code)))
+		return
+	}
+	var nums []string
+	for _, r := range rows {
+		nums = append(nums, r.cl.Number)
+	}
+	name := secUnitName(env.Case, p.code)
+	apply := func() {
+		err := env.Store.Update(fmt.Sprintf("评估 %s %s各条为符合", name, p.m.Article), func(t *store.Tx) error {
+			for _, r := range rows {
+				if err := t.SetAssessment(forms.Assessment{UnitCode: p.code, Measure: p.m.ID, Clause: r.cl.Key, Verdict: forms.VerdictMet, Evidence: strings.TrimSpace(r.evidence.Text)}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			env.ShowError(err)
+			return
+		}
+		env.Changed()
+	}
+	if env.Window == nil {
+		apply()
+		return
+	}
+	dialog.ShowConfirm("评为符合", fmt.Sprintf("将%s%s%s评为“符合”。\n不符合或基本符合的条款请随后逐条改正，并在各条填写评估依据。", name, p.m.Article, strings.Join(nums, "")),
+		func(ok bool) {
+			if ok {
+				apply()
+			}
+		}, env.Window)
 }
 
 type secClauseRow struct {
@@ -120,7 +175,11 @@ func (p *secCriteriaPanel) build() {
 	p.unit.PlaceHolder = "请选择候选市（州）"
 	p.hint = widget.NewLabel("")
 	p.hint.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, widget.NewLabel("候选市（州）"), nil, p.unit)
+	// Most clauses of a city that is recommended are met: one action records that
+	// for every clause not yet assessed; the officer then corrects the exceptions
+	// and adds the evidence.
+	p.allMet = widget.NewButtonWithIcon("未评估的各条均评为“符合”…", theme.ConfirmIcon(), p.confirmAllMet)
+	top := container.NewBorder(nil, nil, widget.NewLabel("候选市（州）"), p.allMet, p.unit)
 
 	list := container.NewVBox(p.hint)
 	p.list = list

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -149,4 +150,49 @@ func TestCriteriaVerdictCleared(t *testing.T) {
 		t.Errorf("audit: %+v", rows)
 	}
 	h.noErrors()
+}
+
+// 未评估的各条均评为“符合”: one confirmed action for the clauses without a verdict;
+// a clause already assessed keeps its verdict, typed evidence is kept.
+func TestCriteriaAllMet(t *testing.T) {
+	h := newProvinceShell(t, "650000", map[forms.MeasureID][]string{forms.Industry: {"653000", "650100"}})
+	if err := h.sh.Store().Update("评估", func(tx *store.Tx) error {
+		return tx.SetAssessment(forms.Assessment{UnitCode: "653000", Measure: forms.Industry, Clause: "2", Verdict: forms.VerdictPartial, Evidence: "增速低于全区"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.sh.Env().Changed()
+	h.sh.Show(forms.StepCriteria, "")
+	cr := h.sh.Screen(forms.StepCriteria).(*criteriaScreen)
+	p := cr.panels[0]
+	p.unit.SetSelected("克孜勒苏柯尔克孜自治州")
+	if p.code != "653000" {
+		t.Fatalf("shows %s", p.code)
+	}
+	h.typeInto(p.rows[0].evidence, "见申报书一")
+	h.win.Canvas().Unfocus()
+	test.Tap(p.allMet)
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil || !showsText(t, top, "克孜勒苏柯尔克孜自治州") || !showsText(t, top, "（三）") || showsText(t, top, "（二）（三）") {
+		t.Fatal("the question does not name the city and only the unassessed clauses")
+	}
+	test.Tap(findButton(t, top, "是"))
+	got := map[string]forms.Assessment{}
+	for _, a := range h.caseNow().Assessments {
+		if a.UnitCode == "653000" {
+			got[a.Clause] = a
+		}
+	}
+	if got["2"].Verdict != forms.VerdictPartial || got["1"].Verdict != forms.VerdictMet || got["1"].Evidence != "见申报书一" || got["5"].Verdict != forms.VerdictMet {
+		t.Fatalf("assessments %+v", got)
+	}
+	if _, ok := got["6"]; ok {
+		t.Error("clause (六) assessed by hand")
+	}
+	// Nothing left: said, nothing written.
+	errs := len(h.win.Canvas().Overlays().List())
+	test.Tap(p.allMet)
+	if len(h.win.Canvas().Overlays().List()) != errs+1 || !showsText(t, h.win.Canvas().Overlays().Top(), "没有尚未评估") {
+		t.Error("no message when every clause is assessed")
+	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,6 +24,7 @@ type screeningCard struct {
 	status                     *widget.Label
 	errs                       *widget.Label
 	save                       *widget.Button
+	saveAll                    *widget.Button // the same record for every candidate not yet checked
 	card                       *widget.Card
 	loaded                     string
 }
@@ -42,6 +44,8 @@ func newScreeningCard(s *eventsScreen) *screeningCard {
 	k.errs = newErrorLabel()
 	k.errs.Hide()
 	k.save = widget.NewButtonWithIcon("保存核查记录", theme.DocumentSaveIcon(), func() { _ = k.doSave() })
+	// One reply of the 应急管理厅/生态环境厅 usually covers every candidate.
+	k.saveAll = widget.NewButtonWithIcon("保存，并用于尚未核查的全部候选市（州）", theme.ContentCopyIcon(), func() { _ = k.doSaveAll() })
 	form := widget.NewForm(
 		widget.NewFormItem("核查人", k.checker),
 		widget.NewFormItem("会同部门", k.departments),
@@ -49,7 +53,7 @@ func newScreeningCard(s *eventsScreen) *screeningCard {
 		widget.NewFormItem("依据", k.basis),
 	)
 	k.card = widget.NewCard("", "近三年负面情况核查（记录后推荐函、申报书才写“经核查…未发生…”）",
-		container.NewVBox(k.status, form, container.NewHBox(k.save), k.errs))
+		container.NewVBox(k.status, form, container.NewHBox(k.save, k.saveAll), k.errs))
 	k.loaded = k.state()
 	return k
 }
@@ -105,5 +109,49 @@ func (k *screeningCard) doSave() error {
 	}
 	k.loaded = k.state()
 	k.s.env.Changed()
+	return nil
+}
+
+// doSaveAll saves the record for the selected city and, in the same change, for every
+// other candidate without a record of its own (a record already made is never
+// replaced).
+func (k *screeningCard) doSaveAll() error {
+	code := k.s.unit
+	if code == "" {
+		setMessage(k.errs, "请先在左侧选择市（州）")
+		return fmt.Errorf("未保存：%s", k.errs.Text)
+	}
+	c := k.s.env.Case
+	x := forms.Screening{UnitCode: code, Checker: k.checker.Text, Departments: k.departments.Text, Date: strings.TrimSpace(k.date.Text), Basis: k.basis.Text}
+	var names []string
+	err := k.s.env.Store.Update("记录负面情况核查（全部候选）", func(t *store.Tx) error {
+		if err := t.SetScreening(x); err != nil {
+			return err
+		}
+		names = append(names, k.s.unitName(code))
+		for _, m := range c.Campaign.Measures {
+			for _, u := range c.Candidates[m.ID] {
+				if _, done := c.Screening(u); done || u == code || slices.Contains(names, k.s.unitName(u)) {
+					continue
+				}
+				y := x
+				y.UnitCode = u
+				if err := t.SetScreening(y); err != nil {
+					return err
+				}
+				names = append(names, k.s.unitName(u))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		setMessage(k.errs, "未保存："+err.Error())
+		return fmt.Errorf("%s", k.errs.Text)
+	}
+	k.loaded = k.state()
+	k.s.env.Changed()
+	k.status.SetText("已记录核查：" + strings.Join(names, "、") + "。")
+	k.status.Importance = widget.SuccessImportance
+	k.status.Refresh()
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"tuijian/data/store"
 	"tuijian/forms"
 )
 
@@ -127,5 +128,44 @@ func TestEventsSocialNeedsBasis(t *testing.T) {
 	s.doDelete()
 	if len(h.caseNow().Exclusions(testNow)["370100"]) != 0 {
 		t.Fatal("exclusion kept after delete")
+	}
+}
+
+// One reply of the 应急管理厅/生态环境厅 recorded for every candidate at once; a city
+// already checked keeps its own record.
+func TestScreeningSavedForAllCandidates(t *testing.T) {
+	h := newProvinceShell(t, "450000", map[forms.MeasureID][]string{forms.Industry: {"450100", "450600"}, forms.Digital: {"450100", "451000"}})
+	if err := h.sh.Store().Update("核查", func(tx *store.Tx) error {
+		return tx.SetScreening(forms.Screening{UnitCode: "451000", Checker: "另一位", Departments: "应急管理厅", Date: "2022-02-01", Basis: "单独复函"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.sh.Env().Changed()
+	h.sh.Show(forms.StepEvents, "screening:450100")
+	ev := h.sh.Screen(forms.StepEvents).(*eventsScreen)
+	k := ev.screening
+	k.checker.SetText("规划处 韦工")
+	k.departments.SetText("自治区应急管理厅、自治区生态环境厅")
+	k.date.SetText("2022年2月7日")
+	k.basis.SetText("桂应急函〔2022〕5号")
+	test.Tap(k.saveAll)
+	c := h.caseNow()
+	for _, code := range []string{"450100", "450600"} {
+		if x, ok := c.Screening(code); !ok || x.Checker != "规划处 韦工" || x.Date != "2022-02-07" {
+			t.Errorf("%s: %+v %v", code, x, ok)
+		}
+	}
+	if x, _ := c.Screening("451000"); x.Checker != "另一位" {
+		t.Errorf("an existing record was replaced: %+v", x)
+	}
+	if !strings.Contains(k.status.Text, "南宁市") || !strings.Contains(k.status.Text, "防城港市") {
+		t.Errorf("status %q does not name the cities", k.status.Text)
+	}
+	// A wrong date is refused for all, nothing written.
+	h.sh.Show(forms.StepEvents, "screening:450600")
+	k.date.SetText("2022-13-40")
+	test.Tap(k.saveAll)
+	if x, _ := h.caseNow().Screening("450600"); x.Date != "2022-02-07" || !k.errs.Visible() {
+		t.Errorf("a wrong date was written or not reported: %+v", x)
 	}
 }

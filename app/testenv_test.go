@@ -27,6 +27,7 @@ var testNow = time.Date(2022, 2, 10, 9, 0, 0, 0, time.UTC)
 
 // newTestApp starts a test app with the application theme.
 func newTestApp(t *testing.T) fyne.App {
+	UseChinese() // as main does: Fyne's own texts as the officer sees them
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme())
 	return a
