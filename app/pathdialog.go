@@ -39,6 +39,8 @@ type pathRequest struct {
 	Exts     []string // lower-case extensions with the dot, for the filter and the check
 	FileName string   // suggested name when saving
 	Note     string   // one line above the field, may be empty
+	// FolderToo lets pickFile take a folder as well (all its files of Exts).
+	FolderToo bool
 }
 
 // askPath shows the path dialog; use gets a checked plain path (on the UI goroutine).
@@ -174,6 +176,8 @@ func checkPath(typed string, req pathRequest) (string, error) {
 		switch {
 		case err != nil:
 			return "", fmt.Errorf("找不到文件“%s”：请检查路径（网络路径须已能在资源管理器中打开）", p)
+		case st.IsDir() && req.FolderToo:
+			return p, nil
 		case st.IsDir():
 			return "", fmt.Errorf("“%s”是文件夹：请在路径末尾加上文件名，或点“浏览…”选择文件", p)
 		}

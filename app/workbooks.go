@@ -34,7 +34,7 @@ func init() {
 		saveWorkbook(env, "填报表", workbook.ExportFigures)
 	}})
 	registerAction(Action{Step: forms.StepFigures, Label: "导入填报表", Icon: theme.UploadIcon, Run: func(env *Env) {
-		openWorkbook(env, func(name string, data []byte) { startFigureImport(env, name, data, nil) })
+		openFigureWorkbooks(env)
 	}})
 	registerAction(Action{Step: forms.StepFigures, Label: "导出审核表", Icon: theme.DocumentSaveIcon, Run: func(env *Env) {
 		saveWorkbook(env, "统计数据审核表", workbook.ExportVerification)
@@ -96,6 +96,92 @@ func openWorkbook(env *Env, use func(name string, data []byte)) {
 	askPath(env, pathRequest{Title: "选择要导入的填报表", Kind: pickFile, Exts: []string{".xlsx"}}, func(p string) {
 		readChosen(env, p, maxWorkbookBytes, func(data []byte) { use(filepath.Base(p), data) })
 	})
+}
+
+// openFigureWorkbooks asks for a returned 填报表 or a folder of them (the cities'
+// copies saved together): a folder's .xlsx files are checked one by one and imported
+// as one change (workbook.MergeFigurePlans).
+func openFigureWorkbooks(env *Env) {
+	if env.Case == nil {
+		env.ShowError(errors.New("请先完成“设置”"))
+		return
+	}
+	req := pathRequest{Title: "选择要导入的填报表", Kind: pickFile, Exts: []string{".xlsx"}, FolderToo: true,
+		Note: "可选一个文件，也可选存放各市（州）报回填报表的文件夹（一次导入其中全部 .xlsx）。"}
+	askPath(env, req, func(p string) {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			readChosen(env, p, maxWorkbookBytes, func(data []byte) { startFigureImport(env, filepath.Base(p), data, nil) })
+			return
+		}
+		files, err := workbookFiles(p)
+		if err != nil {
+			env.ShowError(err)
+			return
+		}
+		startFigureImportMany(env, filepath.Base(p), files, nil)
+	})
+}
+
+// workbookFiles lists the .xlsx files of a folder (not Excel's ~$ lock files).
+func workbookFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件夹“%s”：%w", dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || strings.HasPrefix(n, "~$") || !strings.EqualFold(filepath.Ext(n), ".xlsx") {
+			continue
+		}
+		out = append(out, filepath.Join(dir, n))
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("文件夹“%s”中没有 .xlsx 填报表", dir)
+	}
+	return out, nil
+}
+
+// startFigureImportMany reads and checks every file, then shows one review of all
+// their changes; a file with problems is reported by name and nothing is imported.
+func startFigureImportMany(env *Env, folder string, files []string, shown func(*figureImportView)) {
+	c := env.Case
+	v := &figureImportView{env: env, name: fmt.Sprintf("%s（%d 个文件）", folder, len(files))}
+	startReview(env, v.name, v, func() {
+		var names []string
+		var plans []*workbook.FigurePlan
+		for _, p := range files {
+			name := filepath.Base(p)
+			data, err := readLimited(p, maxWorkbookBytes)
+			if err != nil {
+				v.err = fmt.Errorf("%s：%w", name, err)
+				return
+			}
+			plan, err := workbook.ImportFigures(c, bytes.NewReader(data), int64(len(data)))
+			if err != nil {
+				v.name, v.err = name, err
+				return
+			}
+			if !plan.Empty() {
+				names, plans = append(names, name), append(plans, plan)
+			}
+		}
+		if len(plans) == 0 {
+			v.plan = &workbook.FigurePlan{}
+			return
+		}
+		v.plan, v.err = workbook.MergeFigurePlans(names, plans)
+	}, shown)
+}
+
+func readLimited(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 // readChosen reads at most limit bytes of the file at p in the background behind a

@@ -2,6 +2,9 @@ package app
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -180,4 +183,52 @@ func indicatorID(t *testing.T, c *forms.Case, label string) string {
 	}
 	t.Fatalf("no indicator %q", label)
 	return ""
+}
+
+// A folder of returned 填报表 is imported as one change; a broken file in it is named
+// and nothing is imported; a folder without workbooks says so.
+func TestFigureImportFromFolder(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	dir := filepath.Join(t.TempDir(), "各市 报回")
+	os.Mkdir(dir, 0o755)
+	runAction(t, h.env, forms.StepFigures, "导入填报表")
+	typePath(h, dir)
+	if len(h.errs) != 1 || !strings.Contains(h.errs[0].Error(), "没有 .xlsx") {
+		t.Fatalf("empty folder: %v", h.errs)
+	}
+	var b bytes.Buffer
+	if err := workbook.ExportFigures(h.env.Case, &b); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	rows, _ := f.GetRows("工业稳增长")
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "370200" {
+			f.SetCellValue("工业稳增长", "C"+fmt.Sprint(i+1), "9.9")
+		}
+	}
+	f.SaveAs(filepath.Join(dir, "青岛.xlsx"))
+	f.Close()
+	os.WriteFile(filepath.Join(dir, "~$青岛.xlsx"), []byte("lock"), 0o644) // Excel's lock file: skipped
+	os.WriteFile(filepath.Join(dir, "坏文件.xlsx"), []byte("not a workbook"), 0o644)
+	before := h.stored().Figures
+	runAction(t, h.env, forms.StepFigures, "导入填报表")
+	typePath(h, dir)
+	if !h.overlayShows("坏文件.xlsx") || h.overlayButton("确认导入") != nil {
+		t.Fatal("the broken file is not named, or the import is offered")
+	}
+	if len(h.stored().Figures) != len(before) {
+		t.Fatal("something was imported")
+	}
+	os.Remove(filepath.Join(dir, "坏文件.xlsx"))
+	runAction(t, h.env, forms.StepFigures, "导入填报表")
+	typePath(h, dir)
+	if !h.overlayShows("（1 个文件）") || !h.overlayShows("青岛.xlsx：") {
+		t.Fatal("the review does not name the folder's file")
+	}
+	test.Tap(h.overlayButton("确认导入"))
+	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
+	if f := h.figure(k); f.Value.A != 9.9 {
+		t.Fatalf("not imported: %+v", f.Value)
+	}
 }

@@ -14,6 +14,7 @@ import (
 
 // Change is one cell an import changes.
 type Change struct {
+	File      string // the workbook, when several were imported together (MergeFigurePlans)
 	Sheet     string
 	Cell      string // A1 reference
 	UnitCode  string
@@ -35,6 +36,9 @@ func (ch Change) String() string {
 		what = fmt.Sprintf("%d年“%s”%s", ch.Year, ch.Label, map[string]string{"数值": "", "来源": "的来源", "备注": "的备注"}[ch.Field])
 	}
 	s := fmt.Sprintf("%s!%s %s %s：%s → %s", ch.Sheet, ch.Cell, ch.UnitName, what, show(ch.Old), show(ch.New))
+	if ch.File != "" {
+		s = ch.File + "：" + s
+	}
 	if ch.Unverifies {
 		s += "（已审核的数值被修改，将改为未审核）"
 	}
