@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,43 +19,27 @@ import (
 // its settings and the given candidates, no figures yet.
 func newProvinceShell(t *testing.T, code string, cands map[forms.MeasureID][]string) *shellHarness {
 	t.Helper()
-	newTestApp(t)
-	dir := t.TempDir()
-	h := &shellHarness{t: t, dir: dir, path: filepath.Join(dir, "case.db")}
-	st, err := store.Open(h.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.Now = func() time.Time { return testNow }
-	err = st.Update("设置", func(tx *store.Tx) error {
-		if err := tx.SetSettings(forms.Settings{ProvinceCode: code, Year: 2021, Department: forms.RecommendingBodies[code]}); err != nil {
-			return err
+	return newShellOver(t, func(path string) (*store.Store, error) {
+		st, err := store.Open(path)
+		if err != nil {
+			return nil, err
 		}
-		for m, units := range cands {
-			for _, u := range units {
-				if err := tx.SetCandidate(m, u, true); err != nil {
-					return err
+		st.Now = func() time.Time { return testNow }
+		err = st.Update("设置", func(tx *store.Tx) error {
+			if err := tx.SetSettings(forms.Settings{ProvinceCode: code, Year: 2021, Department: forms.RecommendingBodies[code]}); err != nil {
+				return err
+			}
+			for m, units := range cands {
+				for _, u := range units {
+					if err := tx.SetCandidate(m, u, true); err != nil {
+						return err
+					}
 				}
 			}
-		}
-		return nil
+			return nil
+		})
+		return st, err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	syncBackground(t)
-	h.win = test.NewWindow(nil)
-	h.sh = NewShell(h.win, st, Options{Now: func() time.Time { return testNow }, PathLabel: "case.db", DemoPath: filepath.Join(dir, "demo.db")})
-	h.win.SetContent(h.sh.Content())
-	h.win.Resize(fyne.NewSize(1366, 768))
-	h.win.SetOnClosed(func() { h.closed = true })
-	t.Cleanup(func() {
-		if !h.closed {
-			h.win.Close()
-		}
-		h.sh.Store().Close()
-	})
-	return h
 }
 
 // stripeOf is the colour of a cell's verification stripe as drawn.

@@ -340,10 +340,17 @@ type shellHarness struct {
 // a 1366×768 test window with the app theme, and the shell over it.
 func newShellHarness(t *testing.T, fill bool) *shellHarness {
 	t.Helper()
+	return newShellOver(t, func(path string) (*store.Store, error) { return OpenStoreAt(path, fill, testNow) })
+}
+
+// newShellOver opens the store with open (at the harness's path) and puts the shell
+// over it into a 1366×768 test window.
+func newShellOver(t *testing.T, open func(path string) (*store.Store, error)) *shellHarness {
+	t.Helper()
 	newTestApp(t)
 	dir := t.TempDir()
 	h := &shellHarness{t: t, dir: dir, path: filepath.Join(dir, "case.db")}
-	st, err := OpenStoreAt(h.path, fill, testNow)
+	st, err := open(h.path)
 	if err != nil {
 		t.Fatal(err)
 	}
