@@ -79,19 +79,75 @@ func docImportAction(env *Env) {
 		open(0)
 		return
 	}
+	// Two chosen cities: the file itself usually says which one it is about (its name
+	// and text); only when it does not is the officer asked for the measure.
+	if units[0].Code != units[1].Code {
+		req := pathRequest{Title: "导入申报书", Kind: pickFile, Exts: []string{".docx"},
+			Note: fmt.Sprintf("选择%s或%s报来的申报书（Word .docx）；按文件中的市（州）名称导入到对应措施，无法判断时再询问。", units[0].Name, units[1].Name)}
+		askPath(env, req, func(p string) {
+			readChosen(env, p, appdoc.MaxFileBytes+1, func(data []byte) {
+				if len(data) > appdoc.MaxFileBytes {
+					env.ShowError(fmt.Errorf("文件 %s 超过 %d MiB，不像申报书，请删去其中的大图片后另存为 .docx 再导入", filepath.Base(p), appdoc.MaxFileBytes>>20))
+					return
+				}
+				if i, ok := docMeasureOf(env.Case, ms, units, filepath.Base(p), data); ok {
+					docImportData(env, ms[i], units[i], filepath.Base(p), data)
+					return
+				}
+				docAskMeasure(env, ms, units, "导入", func(i int) { docImportData(env, ms[i], units[i], filepath.Base(p), data) })
+			})
+		})
+		return
+	}
+	docAskMeasure(env, ms, units, "选择文件…", open)
+}
+
+// docMeasureOf is the measure whose chosen city the file names most (its file name
+// and the text of its sections); false when that is not clear.
+func docMeasureOf(c *forms.Case, ms []*forms.Measure, units []forms.Unit, name string, data []byte) (int, bool) {
+	res, err := appdoc.Import(data, ms[0])
+	if err != nil {
+		return 0, false
+	}
+	var all strings.Builder
+	all.WriteString(name)
+	for _, t := range res.Texts {
+		all.WriteString("\n" + t)
+	}
+	count := map[string]int{}
+	for _, m := range forms.MentionedUnits(all.String(), c.Units) {
+		count[m.Unit.Code] = m.Count
+	}
+	best, second := -1, 0
+	for i, u := range units {
+		switch n := count[u.Code]; {
+		case best < 0 || n > count[units[best].Code]:
+			if best >= 0 {
+				second = count[units[best].Code]
+			}
+			best = i
+		case n > second:
+			second = n
+		}
+	}
+	return best, best >= 0 && count[units[best].Code] > second
+}
+
+// docAskMeasure asks which measure's 申报书 is imported and calls use with its index.
+func docAskMeasure(env *Env, ms []*forms.Measure, units []forms.Unit, confirm string, use func(int)) {
 	var opts []string
 	for i, m := range ms {
 		opts = append(opts, fmt.Sprintf("%s（%s）", m.Short, units[i].Name))
 	}
 	radio := widget.NewRadioGroup(opts, nil)
 	radio.SetSelected(opts[0])
-	dialog.ShowCustomConfirm("导入哪一项措施的申报书？", "选择文件…", "取消", radio, func(ok bool) {
+	dialog.ShowCustomConfirm("导入哪一项措施的申报书？", confirm, "取消", radio, func(ok bool) {
 		if !ok {
 			return
 		}
 		for i, o := range opts {
 			if o == radio.Selected {
-				open(i)
+				use(i)
 			}
 		}
 	}, env.Window)
@@ -105,7 +161,7 @@ func docImportData(env *Env, m *forms.Measure, u forms.Unit, name string, data [
 		return
 	}
 	lines := res.Report.Lines()
-	head := fmt.Sprintf("%s %s申报书，来自 %s。", u.Name, m.Short, name)
+	head := fmt.Sprintf("导入为：%s %s申报书，来自 %s。", u.Name, m.Short, name)
 	if res.Report.Complete() {
 		head += "提纲各节均已识别。"
 	} else {

@@ -236,3 +236,38 @@ func TestPreviewAndWrite(t *testing.T) {
 		t.Fatal(h.errs)
 	}
 }
+
+// With two chosen cities the file's city picks the measure; a file that names
+// neither asks which measure it is.
+func TestImportApplicationPicksMeasureByCity(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	ms, units := docChoices(h.env.Case)
+	if len(ms) != 2 || units[0].Code == units[1].Code {
+		t.Skip("the demo needs two different chosen cities")
+	}
+	dir := t.TempDir()
+	write := func(name, city string) string {
+		d := docx.New(docx.PageSetup{})
+		d.Paragraph(docx.Para{Runs: []docx.Run{{Text: "一、基本情况", Bold: true}}})
+		d.Text(city + "的基本情况。" + city + "……" + city)
+		b, _ := d.Bytes()
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	runAction(t, h.env, forms.StepApplication, "从 Word 导入…")
+	typePath(h, write("申报书.docx", units[1].Name))
+	if !h.overlayShows("导入为：" + units[1].Name + " " + ms[1].Short) {
+		t.Fatal("the file of the second city is not offered for its measure")
+	}
+	h.win.Canvas().Overlays().Remove(h.win.Canvas().Overlays().Top())
+	runAction(t, h.env, forms.StepApplication, "从 Word 导入…")
+	typePath(h, write("材料.docx", "某地"))
+	if !h.overlayShows("导入哪一项措施的申报书？") || h.overlayButton("导入") == nil {
+		t.Fatal("a file naming neither city does not ask for the measure")
+	}
+	test.Tap(h.overlayButton("导入"))
+	if !h.overlayShows("导入为：" + units[0].Name + " " + ms[0].Short) {
+		t.Fatal("the answer is not used")
+	}
+}
