@@ -95,6 +95,7 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 		s.askUnsaved([]dirtyScreen{d}, "切换前保存这些修改吗？", proceed, stay)
 	}
 	s.env.DataPath = s.displayPath
+	s.env.Notify = func(text string) { s.notice.SetText(s.env.Now().Format("15:04:05") + " " + text) }
 	s.build()
 	s.reload()
 	start := forms.StepSetup

@@ -10,6 +10,8 @@ package app
 import (
 	"time"
 
+	"fyne.io/fyne/v2/dialog"
+
 	"fyne.io/fyne/v2"
 
 	"tuijian/data/store"
@@ -39,6 +41,10 @@ type Env struct {
 	// inside the screen would replace it (another city, 新建): proceed after 保存 or
 	// 不保存, stay after 取消. Nil (tests of one screen) proceeds at once.
 	AskUnsaved func(d dirtyScreen, proceed, stay func())
+
+	// Notify shows a short notice that needs no answer (a file written) in the status
+	// bar; nil (tests of one screen) shows it in a dialog instead (see notify).
+	Notify func(text string)
 
 	// lastDir is the folder of the last file or folder picked (askPath starts there).
 	lastDir string
@@ -83,4 +89,16 @@ func actionsFor(step forms.Step) []Action {
 		}
 	}
 	return out
+}
+
+// notify tells the officer something done that needs no answer: in the status bar
+// when the shell is there, otherwise in a dialog.
+func notify(env *Env, title, text string) {
+	if env.Notify != nil {
+		env.Notify(text)
+		return
+	}
+	if env.Window != nil {
+		dialog.ShowInformation(title, text, env.Window)
+	}
 }

@@ -81,7 +81,7 @@ func saveWorkbook(env *Env, what string, export func(*forms.Case, io.Writer) err
 				env.ShowError(fmt.Errorf("导出%s失败：%w", what, werr))
 				return
 			}
-			dialog.ShowInformation("已导出", fmt.Sprintf("已导出%s：%s", what, p), env.Window)
+			notify(env, "已导出", fmt.Sprintf("已导出%s：%s", what, p))
 		})
 	})
 }
