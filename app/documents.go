@@ -109,28 +109,17 @@ func docMeasureOf(c *forms.Case, ms []*forms.Measure, units []forms.Unit, name s
 	if err != nil {
 		return 0, false
 	}
+	return forms.MostNamed(docText(name, res), c.Units, units)
+}
+
+// docText is what names a 申报书's city: its file name and the text of its sections.
+func docText(name string, res appdoc.Result) string {
 	var all strings.Builder
 	all.WriteString(name)
 	for _, t := range res.Texts {
 		all.WriteString("\n" + t)
 	}
-	count := map[string]int{}
-	for _, m := range forms.MentionedUnits(all.String(), c.Units) {
-		count[m.Unit.Code] = m.Count
-	}
-	best, second := -1, 0
-	for i, u := range units {
-		switch n := count[u.Code]; {
-		case best < 0 || n > count[units[best].Code]:
-			if best >= 0 {
-				second = count[units[best].Code]
-			}
-			best = i
-		case n > second:
-			second = n
-		}
-	}
-	return best, best >= 0 && count[units[best].Code] > second
+	return all.String()
 }
 
 // docAskMeasure asks which measure's 申报书 is imported and calls use with its index.
@@ -173,12 +162,7 @@ func docImportData(env *Env, m *forms.Measure, u forms.Unit, name string, data [
 	confirm := "写入" + u.Name
 	// A file that is about another city (the wrong attachment of an e-mail) is named
 	// before anything is written (issue 14 point 8).
-	var all strings.Builder
-	all.WriteString(name)
-	for _, t := range res.Texts {
-		all.WriteString("\n" + t)
-	}
-	if other, own, ok := forms.OtherUnitNamed(all.String(), env.Case.Units, u.Code); ok {
+	if other, own, ok := forms.OtherUnitNamed(docText(name, res), env.Case.Units, u.Code); ok {
 		warn := widget.NewLabel(fmt.Sprintf("注意：文件中“%s”出现 %d 次，而“%s”只出现 %d 次——这可能是%s的申报书。请确认无误再写入%s。",
 			forms.ShortUnitName(other.Unit.Name), other.Count, forms.ShortUnitName(u.Name), own, other.Unit.Name, u.Name))
 		warn.Wrapping = fyne.TextWrapWord

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -96,13 +95,18 @@ func (k *screeningCard) unsaved() string {
 	return "负面情况：" + k.s.unitName(k.s.unit) + "的核查记录有未保存的修改"
 }
 
+// record is the form as the screening of a unit.
+func (k *screeningCard) record(code string) forms.Screening {
+	return forms.Screening{UnitCode: code, Checker: k.checker.Text, Departments: k.departments.Text, Date: strings.TrimSpace(k.date.Text), Basis: k.basis.Text}
+}
+
 func (k *screeningCard) doSave() error {
 	code := k.s.unit
 	if code == "" {
 		setMessage(k.errs, "请先在左侧选择市（州）")
 		return fmt.Errorf("未保存：%s", k.errs.Text)
 	}
-	x := forms.Screening{UnitCode: code, Checker: k.checker.Text, Departments: k.departments.Text, Date: strings.TrimSpace(k.date.Text), Basis: k.basis.Text}
+	x := k.record(code)
 	if err := k.s.env.Store.Update("记录 "+k.s.unitName(code)+" 负面情况核查", func(t *store.Tx) error { return t.SetScreening(x) }); err != nil {
 		setMessage(k.errs, "未保存："+err.Error())
 		return fmt.Errorf("%s", k.errs.Text)
@@ -122,18 +126,20 @@ func (k *screeningCard) doSaveAll() error {
 		return fmt.Errorf("未保存：%s", k.errs.Text)
 	}
 	c := k.s.env.Case
-	x := forms.Screening{UnitCode: code, Checker: k.checker.Text, Departments: k.departments.Text, Date: strings.TrimSpace(k.date.Text), Basis: k.basis.Text}
+	x := k.record(code)
 	var names []string
 	err := k.s.env.Store.Update("记录负面情况核查（全部候选）", func(t *store.Tx) error {
 		if err := t.SetScreening(x); err != nil {
 			return err
 		}
 		names = append(names, k.s.unitName(code))
+		written := map[string]bool{code: true}
 		for _, m := range c.Campaign.Measures {
 			for _, u := range c.Candidates[m.ID] {
-				if _, done := c.Screening(u); done || u == code || slices.Contains(names, k.s.unitName(u)) {
+				if _, checked := c.Screening(u); checked || written[u] {
 					continue
 				}
+				written[u] = true
 				y := x
 				y.UnitCode = u
 				if err := t.SetScreening(y); err != nil {

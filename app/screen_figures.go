@@ -292,7 +292,7 @@ func (p *figurePage) commit(c gridCell, text string) error {
 	k, in := p.key(c)
 	if k.UnitCode != "" {
 		if f, ok := p.env.Case.Figure(k); ok && f.State == forms.Verified {
-			if v, err := value.Parse(text, in.Kind); err == nil && !v.Equal(f.Value) {
+			if v, err := value.Parse(text, in.Kind); err == nil && forms.StateAfterEdit(f.State, ok, !v.Equal(f.Value)) != f.State {
 				p.screen.askEditVerified(p, c, f, in, text)
 				return nil
 			}
@@ -309,7 +309,7 @@ func (p *figurePage) save(c gridCell, text string) error {
 	var before figureChange
 	if k.UnitCode == "" {
 		where = fmt.Sprintf("全省 %d年“%s”", k.Year, in.Label)
-		before = p.screen.snapshotProvince(k, "填写"+where)
+		before = p.snapshotProvince(c, "填写"+where)
 		err = p.env.Store.Update("填写全省指标 "+where, func(t *store.Tx) error {
 			return t.UpdateProvinceFigure(k.Measure, k.Indicator, k.Year, &text, nil)
 		})
@@ -467,7 +467,8 @@ func (p *figurePage) saveVerification() error {
 	}
 	v := store.Verification{FigureKey: k, State: forms.VerifyState(p.state.Selected),
 		By: strings.TrimSpace(p.by.Text), At: strings.TrimSpace(p.at.Text), DocNo: strings.TrimSpace(p.doc.Text)}
-	what := fmt.Sprintf("记录 %s %d年“%s”的审核", p.unitName(k.UnitCode), k.Year, in.Label)
+	cell := fmt.Sprintf("%s %d年“%s”", p.unitName(k.UnitCode), k.Year, in.Label)
+	what := "记录 " + cell + "的审核"
 	before := p.screen.snapshot(what, k)
 	err := p.env.Store.Update(what, func(t *store.Tx) error {
 		return t.SetVerification(v)
@@ -477,7 +478,7 @@ func (p *figurePage) saveVerification() error {
 		return err
 	}
 	p.screen.remember(before)
-	p.say(widget.SuccessImportance, "已保存："+what[len("记录 "):]+"："+string(v.State))
+	p.say(widget.SuccessImportance, "已保存："+cell+"的审核："+string(v.State))
 	cur := p.cur
 	p.env.Changed()
 	p.showDetail(cur)

@@ -55,21 +55,11 @@ func (s *figuresScreen) snapshot(what string, keys ...forms.FigureKey) figureCha
 	return ch
 }
 
-func (s *figuresScreen) snapshotProvince(k forms.FigureKey, what string) figureChange {
-	pb := &provinceBefore{k: k}
-	for _, f := range s.env.Case.Province3 {
-		if f.Measure == k.Measure && f.Indicator == k.Indicator && f.Year == k.Year {
-			if m, err := s.env.Case.Campaign.Measure(k.Measure); err == nil {
-				for _, in := range m.Indicators {
-					if in.ID == k.Indicator {
-						pb.text = f.Value.Format(in.Kind)
-					}
-				}
-			}
-			pb.source = f.Source
-		}
-	}
-	return figureChange{what: what, province: pb}
+// snapshotProvince keeps the province's figure of a cell as the grid shows it.
+func (p *figurePage) snapshotProvince(c gridCell, what string) figureChange {
+	k, _ := p.key(c)
+	f, _ := p.provinceFigure(k)
+	return figureChange{what: what, province: &provinceBefore{k: k, text: p.text(c), source: f.Source}}
 }
 
 func (s *figuresScreen) remember(ch figureChange) {

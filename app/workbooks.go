@@ -175,6 +175,7 @@ func startFigureImportMany(env *Env, folder string, files []string, shown func(*
 	}, shown)
 }
 
+// readLimited reads at most limit bytes of the file at p.
 func readLimited(p string, limit int64) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
@@ -190,14 +191,7 @@ func readChosen(env *Env, p string, limit int64, use func([]byte)) {
 	hide := progress(env, "正在读取 "+filepath.Base(p))
 	var data []byte
 	var rerr error
-	inBackground(func() {
-		var f *os.File
-		if f, rerr = os.Open(p); rerr != nil {
-			return
-		}
-		defer f.Close()
-		data, rerr = io.ReadAll(io.LimitReader(f, limit))
-	}, func() {
+	inBackground(func() { data, rerr = readLimited(p, limit) }, func() {
 		hide()
 		if rerr != nil {
 			env.ShowError(fmt.Errorf("无法读取 %s：%w", filepath.Base(p), rerr))

@@ -78,3 +78,27 @@ func OtherUnitNamed(text string, units []Unit, want string) (UnitMention, int, b
 	}
 	return ms[0], own, true
 }
+
+// MostNamed is the index of the unit among candidates that text names most often
+// (counted against all the province's units, so that a longer name is not counted
+// for a shorter one); false when none is named or two are named equally often.
+func MostNamed(text string, all, candidates []Unit) (int, bool) {
+	count := map[string]int{}
+	for _, m := range MentionedUnits(text, all) {
+		count[m.Unit.Code] = m.Count
+	}
+	best, second := -1, 0
+	for i, u := range candidates {
+		n := count[u.Code]
+		switch {
+		case best < 0 || n > count[candidates[best].Code]:
+			if best >= 0 {
+				second = count[candidates[best].Code]
+			}
+			best = i
+		case n > second:
+			second = n
+		}
+	}
+	return best, best >= 0 && count[candidates[best].Code] > second
+}

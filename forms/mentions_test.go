@@ -31,3 +31,23 @@ func TestOtherUnitNamed(t *testing.T) {
 		t.Error("short names")
 	}
 }
+
+func TestMostNamed(t *testing.T) {
+	all := []Unit{{Code: "440100", Name: "广州市"}, {Code: "440300", Name: "深圳市"}, {Code: "440600", Name: "佛山市"}}
+	cands := []Unit{all[2], all[1]}
+	for _, c := range []struct {
+		text string
+		i    int
+		ok   bool
+	}{
+		{"佛山市申报书：佛山……", 0, true},
+		{"深圳市……深圳、佛山", 1, true},
+		{"佛山、深圳", 0, false},
+		{"广州市", 0, false},
+		{"", 0, false},
+	} {
+		if i, ok := MostNamed(c.text, all, cands); ok != c.ok || (ok && i != c.i) {
+			t.Errorf("%q: %d %v, want %d %v", c.text, i, ok, c.i, c.ok)
+		}
+	}
+}

@@ -20,6 +20,7 @@ func MergeFigurePlans(names []string, plans []*FigurePlan) (*FigurePlan, error) 
 	}
 	figs := map[[4]string]from{}
 	inds := map[industryKey]from{}
+	seen := map[[3]string]bool{} // sheet, cell, new text: the same change from two files
 	for i, p := range plans {
 		if p.Year != out.Year || p.ProvinceCode != out.ProvinceCode {
 			return nil, fmt.Errorf("“%s”属于 %s %d 年度，与“%s”不同，未导入", names[i], p.ProvinceCode, p.Year, names[0])
@@ -49,11 +50,9 @@ func MergeFigurePlans(names []string, plans []*FigurePlan) (*FigurePlan, error) 
 			out.oldIndustries[key] = p.oldIndustries[key]
 		}
 		for _, ch := range p.Changes {
-			dup := false
-			for _, x := range out.Changes {
-				dup = dup || (x.Sheet == ch.Sheet && x.Cell == ch.Cell && x.New == ch.New)
-			}
-			if !dup {
+			key := [3]string{ch.Sheet, ch.Cell, ch.New}
+			if !seen[key] {
+				seen[key] = true
 				ch.File = names[i]
 				out.Changes = append(out.Changes, ch)
 			}
