@@ -212,7 +212,7 @@ func keyCreateDialog(env *Env, replace bool) {
 	items := []*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem("口令", p1), widget.NewFormItem("再次输入", p2)}
 	d := dialog.NewForm("创建签名密钥", "创建", "取消", items, func(ok bool) {
 		if ok {
-			keyCreate(env, p1.Text, p2.Text, replace, nil)
+			keyCreate(env, p1.Text, p2.Text, replace, true, nil)
 		}
 	}, env.Window)
 	d.Resize(fyne.NewSize(560, 320))
@@ -221,8 +221,8 @@ func keyCreateDialog(env *Env, replace bool) {
 
 // keyCreate checks the passphrases and creates the key in the background (scrypt
 // takes seconds) behind a progress dialog; done (on the UI goroutine, may be nil)
-// gets the outcome after the key is shown or the error reported.
-func keyCreate(env *Env, pass1, pass2 string, replace bool, done func(error)) {
+// gets the outcome after the key is shown (showKey) or the error reported.
+func keyCreate(env *Env, pass1, pass2 string, replace, showKey bool, done func(error)) {
 	finish := func(err error) {
 		if err != nil {
 			env.ShowError(err)
@@ -251,7 +251,9 @@ func keyCreate(env *Env, pass1, pass2 string, replace bool, done func(error)) {
 			if env.Changed != nil {
 				env.Changed()
 			}
-			keyShowDialog(env, "已创建签名密钥。")
+			if showKey {
+				keyShowDialog(env, "已创建签名密钥。")
+			}
 		}
 		finish(err)
 	})
@@ -293,52 +295,78 @@ func packageExportAction(env *Env) {
 func archiveName(target string) string { return target + "-省内存档" }
 
 // packageExportForm asks for the passphrase and the parts to write, then the folder.
+// Without a key yet, the same form asks for a new passphrase twice and creates the
+// key first: the fingerprint is printed on the 推荐函 the export writes and shown in
+// its result, so a separate step to create the key saves nothing.
 func packageExportForm(env *Env) {
-	if _, err := env.Store.SigningKey(); errors.Is(err, store.ErrNoSigningKey) {
-		dialog.ShowConfirm("尚未创建签名密钥", "报送包须用本单位的签名密钥签名，公钥指纹印在推荐函上。现在创建签名密钥吗？", func(ok bool) {
-			if ok {
-				keyCreateDialog(env, false)
-			}
-		}, env.Window)
-		return
-	} else if err != nil {
+	_, err := env.Store.SigningKey()
+	create := errors.Is(err, store.ErrNoSigningKey)
+	if err != nil && !create {
 		env.ShowError(err)
 		return
 	}
-	pass := widget.NewPasswordEntry()
+	pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	withISO := widget.NewCheck("同时生成光盘映像（.iso，可直接刻录）", nil)
 	withISO.SetChecked(true)
 	withArchive := widget.NewCheck("同时写出省内存档包（含比选报告和全部候选数据，签名，不报送）", nil)
 	withArchive.SetChecked(true)
-	items := []*widget.FormItem{
-		widget.NewFormItem("签名口令", pass),
-		widget.NewFormItem("", withISO),
-		widget.NewFormItem("", withArchive),
+	title, confirm := "导出报送包", "下一步…"
+	items := []*widget.FormItem{widget.NewFormItem("签名口令", pass)}
+	if create {
+		title, confirm = "导出报送包：先创建签名密钥", "创建密钥并继续…"
+		note := widget.NewLabel(fmt.Sprintf("报送包须用本单位的签名密钥签名，公钥指纹印在推荐函上。请设置至少 %d 个字符的口令并牢记：私钥只以口令加密的形式保存，口令遗失后无法找回，只能更换密钥。", signing.MinPassphraseLen))
+		note.Wrapping = fyne.TextWrapWord
+		pass.Validator = signing.CheckPassphrase
+		again.Validator = func(s string) error {
+			if s != pass.Text {
+				return errors.New("两次输入的口令不一致")
+			}
+			return nil
+		}
+		items = []*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem("设置口令", pass), widget.NewFormItem("再次输入", again)}
 	}
-	d := dialog.NewForm("导出报送包", "下一步…", "取消", items, func(ok bool) {
+	items = append(items, widget.NewFormItem("", withISO), widget.NewFormItem("", withArchive))
+	d := dialog.NewForm(title, confirm, "取消", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		iso, arch := withISO.Checked, withArchive.Checked
 		// The passphrase is checked before the folder is asked for.
-		unlockKey(env, pass.Text, func(key signing.PrivateKey) {
-			req := pathRequest{Title: "选择写入报送包的文件夹", Kind: pickFolder,
-				Note: "将在所选文件夹中写入“" + packageName(env) + "”文件夹" + map[bool]string{true: "和同名光盘映像（.iso）", false: ""}[iso] + "。"}
-			askPath(env, req, func(dir string) {
-				target := filepath.Join(dir, packageName(env))
-				isoPath, archive := "", ""
-				if iso {
-					isoPath = target + ".iso"
-				}
-				if arch {
-					archive = archiveName(target)
-				}
-				packageExport(env, key, target, isoPath, archive, nil)
-			})
+		proceed := func() {
+			unlockKey(env, pass.Text, func(key signing.PrivateKey) { packageExportTo(env, key, iso, arch) })
+		}
+		if !create {
+			proceed()
+			return
+		}
+		keyCreate(env, pass.Text, again.Text, false, false, func(err error) {
+			if err == nil {
+				proceed()
+			}
 		})
 	}, env.Window)
 	d.Resize(fyne.NewSize(620, 250))
+	if create {
+		d.Resize(fyne.NewSize(620, 380))
+	}
 	d.Show()
+}
+
+// packageExportTo asks for the folder and writes the package signed with key.
+func packageExportTo(env *Env, key signing.PrivateKey, iso, arch bool) {
+	req := pathRequest{Title: "选择写入报送包的文件夹", Kind: pickFolder,
+		Note: "将在所选文件夹中写入“" + packageName(env) + "”文件夹" + map[bool]string{true: "和同名光盘映像（.iso）", false: ""}[iso] + "。"}
+	askPath(env, req, func(dir string) {
+		target := filepath.Join(dir, packageName(env))
+		isoPath, archive := "", ""
+		if iso {
+			isoPath = target + ".iso"
+		}
+		if arch {
+			archive = archiveName(target)
+		}
+		packageExport(env, key, target, isoPath, archive, nil)
+	})
 }
 
 // unlockKey unlocks the stored signing key with passphrase in the background, with a

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"tuijian/data/keyring"
 	"tuijian/data/signing"
@@ -40,12 +41,12 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 
 	// Export without a key offers to create one.
 	packageExportAction(h.env)
-	if !h.overlayShows("尚未创建签名密钥") {
+	if !h.overlayShows("先创建签名密钥") {
 		t.Fatal("export without a key does not offer to create one")
 	}
 	for _, bad := range [][2]string{{pass, pass + "x"}, {"短口令", "短口令"}} {
 		errc := make(chan error, 1)
-		keyCreate(h.env, bad[0], bad[1], false, func(err error) { errc <- err })
+		keyCreate(h.env, bad[0], bad[1], false, true, func(err error) { errc <- err })
 		if err := wait(t, errc, "key check"); err == nil {
 			t.Errorf("passphrases %q accepted", bad)
 		}
@@ -54,7 +55,7 @@ func TestKeyExportVerifyFlow(t *testing.T) {
 		t.Fatal("a key was stored after a refused passphrase")
 	}
 	errc := make(chan error, 1)
-	keyCreate(h.env, pass, pass, false, func(err error) { errc <- err })
+	keyCreate(h.env, pass, pass, false, true, func(err error) { errc <- err })
 	if h.overlayShows("正在") == false && !h.overlayShows("签名密钥") {
 		t.Error("no progress dialog while the key is made")
 	}
@@ -197,5 +198,61 @@ func TestTypedFolder(t *testing.T) {
 	os.WriteFile(f, nil, 0o644)
 	if _, err := typedFolder(f); err == nil || !strings.Contains(err.Error(), "不是文件夹") {
 		t.Errorf("file: %v", err)
+	}
+}
+
+// Issue 14: without a key, 导出报送包 asks for the new passphrase twice in its own
+// form, creates the key and goes on to the folder: one dialog, not two steps.
+func TestExportCreatesTheKeyFirst(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	const pass = "导出时创建的口令 abc"
+	packageExportAction(h.env)
+	if !h.overlayShows("先创建签名密钥") {
+		t.Fatal("no key form in the export dialog")
+	}
+	pw := func() []*widget.Entry {
+		var out []*widget.Entry
+		for _, e := range overlayEntries(h) {
+			if e.Password {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	es := pw()
+	if len(es) != 2 {
+		t.Fatalf("%d passphrase fields, want 2", len(es))
+	}
+	// Two different passphrases: nothing is created, the form stays.
+	test.Type(es[0], pass)
+	test.Type(es[1], pass+"x")
+	test.Tap(findButton(t, h.win.Canvas().Overlays().Top(), "创建密钥并继续…"))
+	if _, err := h.store.SigningKey(); !errors.Is(err, store.ErrNoSigningKey) {
+		t.Fatal("a key was made from two different passphrases")
+	}
+	if !h.overlayShows("先创建签名密钥") {
+		t.Fatal("the form closed on different passphrases")
+	}
+	es[1].SetText(pass)
+	test.Tap(findButton(t, h.win.Canvas().Overlays().Top(), "创建密钥并继续…"))
+	if len(h.errs) > 0 {
+		t.Fatal(h.errs)
+	}
+	_, fp, _, err := keyring.StoredKey(h.store)
+	if err != nil {
+		t.Fatalf("no key after 创建密钥并继续: %v", err)
+	}
+	dir := t.TempDir()
+	typePath(h, dir)
+	if len(h.errs) > 0 {
+		t.Fatal(h.errs)
+	}
+	if !h.overlayShows("报送包已导出") || !h.overlayShows(fp) {
+		t.Fatal("the result does not show the new key's fingerprint")
+	}
+	target := filepath.Join(dir, packageName(h.env))
+	k, _ := h.store.SigningKey()
+	if rep := submission.Verify(target+".iso", k.Public); !rep.OK() {
+		t.Fatalf("the image does not verify with the new key:\n%s", rep.Text())
 	}
 }

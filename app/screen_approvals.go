@@ -60,7 +60,7 @@ func (s *approvalsScreen) Refresh() {
 		s.panels = nil
 		list := container.NewVBox()
 		intro := widget.NewLabel("推荐结果须报经省级人民政府（新疆生产建设兵团）同意（通知第五条）；" +
-			"建设信息基础设施和推进产业数字化成效明显市（州）须会同省通信管理局推荐（办法第四条）。日期可写 2022-02-08、2022.2.8 或 2022年2月8日，离开输入框即保存。")
+			"建设信息基础设施和推进产业数字化成效明显市（州）须会同省通信管理局推荐（办法第四条）。填写同意文件文号即记为“同意”；省政府一份批复同意两项推荐时，只需填一次，另一项自动同上。日期可写 2022-02-08、2022.2.8 或 2022年2月8日，离开输入框即保存。")
 		intro.Wrapping = fyne.TextWrapWord
 		list.Add(intro)
 		for i := range camp.Measures {
@@ -198,7 +198,7 @@ func (p *secApprovalPanel) value() forms.Approval {
 		a.TelecomDocNo = strings.TrimSpace(p.telDoc.Text)
 		a.TelecomDate = strings.TrimSpace(p.telDate.Text)
 	}
-	return a
+	return a.WithImpliedConsent()
 }
 
 func (p *secApprovalPanel) save() {
@@ -207,7 +207,29 @@ func (p *secApprovalPanel) save() {
 	if a == p.stored && !p.failed {
 		return
 	}
-	if err := env.Store.Update("报批", func(t *store.Tx) error { return t.SetApproval(a) }); err != nil {
+	var followed []string
+	err := env.Store.Update("报批", func(t *store.Tx) error {
+		before, err := t.Case()
+		if err != nil {
+			return err
+		}
+		if err := t.SetApproval(a); err != nil {
+			return err
+		}
+		after, err := t.Case()
+		if err != nil {
+			return err
+		}
+		for _, o := range forms.FollowingGovConsent(after, before.Approval(a.Measure), after.Approval(a.Measure)) {
+			if err := t.SetApproval(o); err != nil {
+				return err
+			}
+			om, _ := after.Campaign.Measure(o.Measure)
+			followed = append(followed, om.Short)
+		}
+		return nil
+	})
+	if err != nil {
 		p.failed = true
 		p.msg.SetText(p.m.Short + "：" + err.Error() + "。未保存，请改正后再离开输入框。")
 		p.msg.Show()
@@ -221,4 +243,7 @@ func (p *secApprovalPanel) save() {
 	}
 	p.stored = a
 	env.Changed()
+	if len(followed) > 0 {
+		notify(env, "报批", strings.Join(followed, "、")+"的省政府同意意见同上（同一份批复），可在其下修改。")
+	}
 }

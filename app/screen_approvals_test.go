@@ -79,3 +79,68 @@ func TestApprovalsTelecomConsent(t *testing.T) {
 	}
 	h.noErrors()
 }
+
+// A 文号 is the consent, and one 省政府 reply covers both measures: typed once for
+// 广西 (自治区, 兵团-like long names do not matter here), the other measure follows;
+// a measure typed differently, or one without a chosen city, does not.
+func TestApprovalsOneReplyForBothMeasures(t *testing.T) {
+	cases := []struct {
+		name      string
+		digital   string // the digital measure's chosen city, "" for none
+		ownDigDoc string // typed for digital before, "" for nothing
+		follows   bool
+	}{
+		{"both chosen, digital empty", "450200", "", true},
+		{"digital has its own reply", "450200", "桂政函〔2022〕9号", false},
+		{"digital left empty (不推荐)", "", "", false},
+	}
+	for _, k := range cases {
+		t.Run(k.name, func(t *testing.T) {
+			h := newProvinceShell(t, "450000", map[forms.MeasureID][]string{forms.Industry: {"450100", "450200"}, forms.Digital: {"450200"}})
+			err := h.sh.Env().Store.Update("比选", func(tx *store.Tx) error {
+				if err := tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "450100", Reason: "综合得分第一"}, testNow); err != nil {
+					return err
+				}
+				if k.digital != "" {
+					if err := tx.Choose(forms.Choice{Measure: forms.Digital, UnitCode: k.digital, Reason: "唯一候选"}, testNow); err != nil {
+						return err
+					}
+				}
+				if k.ownDigDoc != "" {
+					return tx.SetApproval(forms.Approval{Measure: forms.Digital, GovDocNo: k.ownDigDoc, Government: forms.ConsentYes})
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.sh.Env().Changed()
+			h.sh.Show(forms.StepApprovals, "")
+			s := h.sh.Screen(forms.StepApprovals).(*approvalsScreen)
+			ind, dig := s.panels[0], s.panels[1]
+			h.typeInto(ind.govDoc, "桂政函〔2022〕8号")
+			h.win.Canvas().Unfocus()
+			h.typeInto(ind.govDate, "2022年2月8日")
+			h.win.Canvas().Unfocus()
+			c := h.caseNow()
+			a := c.Approval(forms.Industry)
+			if a.Government != forms.ConsentYes || a.GovUnit != "450100" || a.GovDate != "2022-02-08" {
+				t.Fatalf("industry: %+v", a)
+			}
+			if ind.gov.Selected != string(forms.ConsentYes) {
+				t.Errorf("the radio does not show 是 after the 文号: %q", ind.gov.Selected)
+			}
+			d := c.Approval(forms.Digital)
+			if k.follows {
+				if d.GovDocNo != a.GovDocNo || d.GovDate != "2022-02-08" || d.GovUnit != k.digital || dig.govDoc.Text != a.GovDocNo {
+					t.Fatalf("digital did not follow: %+v (shown %q)", d, dig.govDoc.Text)
+				}
+				if !strings.Contains(h.sh.notice.Text, "同上") {
+					t.Errorf("no notice that digital followed: %q", h.sh.notice.Text)
+				}
+			} else if d.GovDocNo != k.ownDigDoc || d.GovDate != "" {
+				t.Fatalf("digital changed: %+v", d)
+			}
+		})
+	}
+}

@@ -100,6 +100,7 @@ type comparePanel struct {
 	reasonDirty bool
 	choiceDirty bool
 	chooseBtn   *widget.Button
+	leaderBtn   *widget.Button // 推荐综合得分第一的… in one click
 	chooseNote  *widget.Label
 
 	prefilled bool // weights etc. were taken from the stored decision record
@@ -265,6 +266,8 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 	}
 	p.chooseBtn = widget.NewButtonWithIcon("确定推荐", theme.ConfirmIcon(), p.choose)
 	p.chooseBtn.Importance = widget.HighImportance
+	p.leaderBtn = widget.NewButtonWithIcon("", theme.ConfirmIcon(), p.chooseLeader)
+	p.leaderBtn.Hide()
 	p.chooseNote = widget.NewLabel("")
 	p.chooseNote.Wrapping = fyne.TextWrapBreak
 
@@ -277,6 +280,7 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 		p.excluded,
 		boldLabel("一、推荐选择"),
 		p.summary,
+		container.NewHBox(p.leaderBtn),
 		p.choice,
 		p.excludedOpt,
 		p.reason,
@@ -485,6 +489,7 @@ func (p *comparePanel) show() {
 	}
 	p.buildMatrix()
 	p.summary.SetText(p.summaryText())
+	p.refreshLeaderButton(computed)
 	if !computed {
 		p.scores.Objects = nil
 		p.scores.Refresh()

@@ -91,6 +91,33 @@ func (p *comparePanel) updateChooseNote() {
 	p.chooseNote.SetText(strings.Join(notes, "\n"))
 }
 
+// refreshLeaderButton offers the leader in one click while another or no city is
+// recommended.
+func (p *comparePanel) refreshLeaderButton(computed bool) {
+	lead := p.cmp.Leader()
+	ch, _ := p.env().Case.Choice(p.m.ID)
+	if !computed || lead.Code == "" || ch.UnitCode == lead.Code {
+		p.leaderBtn.Hide()
+		return
+	}
+	p.leaderBtn.SetText("推荐综合得分第一的" + lead.Name)
+	p.leaderBtn.Show()
+}
+
+// chooseLeader selects the leader and saves it; an empty 推荐理由 gets the reason the
+// comparison states (forms.Comparison.LeaderReason), one the officer typed is kept.
+func (p *comparePanel) chooseLeader() {
+	lead := p.cmp.Leader()
+	if lead.Code == "" {
+		return
+	}
+	p.choice.SetSelected(p.optionOf(lead.Code))
+	if strings.TrimSpace(p.reason.Text) == "" {
+		p.reason.SetText(p.cmp.LeaderReason())
+	}
+	p.choose()
+}
+
 func (p *comparePanel) choose() {
 	env := p.env()
 	if err := p.save(); err != nil {

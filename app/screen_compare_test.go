@@ -277,3 +277,44 @@ func TestCompareReadsTopDownAndWheelScrollsThePage(t *testing.T) {
 		t.Errorf("wheel over the matrix did not scroll the page (offset %v → %v)", before, page.Offset.Y)
 	}
 }
+
+// Issue 14: the leader is recommended in one click, with the reason the comparison
+// states; a reason the officer typed is kept. 内蒙古, two and one candidates.
+func TestCompareRecommendLeaderInOneClick(t *testing.T) {
+	h := newProvinceShell(t, "150000", map[forms.MeasureID][]string{forms.Industry: {"150100", "150600"}, forms.Digital: {"150600"}})
+	h.sh.Show(forms.StepCompare, "")
+	s := h.sh.Screen(forms.StepCompare).(*compareScreen)
+	for i, p := range s.panels {
+		s.tabs.Select(p.tab)
+		if !p.leaderBtn.Visible() {
+			t.Fatalf("%s: no button for the leader", p.m.Short)
+		}
+		lead := p.cmp.Leader()
+		if !strings.Contains(p.leaderBtn.Text, lead.Name) {
+			t.Errorf("button %q does not name %s", p.leaderBtn.Text, lead.Name)
+		}
+		typed := ""
+		if i == 1 {
+			typed = "唯一候选，数字化成效明显。"
+			h.typeInto(p.reason, typed)
+		}
+		test.Tap(p.leaderBtn)
+		ch, ok := h.caseNow().Choice(p.m.ID)
+		if !ok || ch.UnitCode != lead.Code {
+			t.Fatalf("%s: choice %+v, want %s", p.m.Short, ch, lead.Code)
+		}
+		want := p.cmp.LeaderReason()
+		if typed != "" {
+			want = typed
+		}
+		if ch.Reason != want || ch.Decision == "" {
+			t.Errorf("%s: reason %q, want %q (decision record %d bytes)", p.m.Short, ch.Reason, want, len(ch.Decision))
+		}
+		if p.leaderBtn.Visible() {
+			t.Errorf("%s: the button still offers the city already recommended", p.m.Short)
+		}
+	}
+	if c := h.caseNow(); len(c.Choices) != 2 {
+		t.Fatalf("choices %+v", c.Choices)
+	}
+}

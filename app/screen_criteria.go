@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,8 +57,61 @@ func (p *secCriteriaPanel) unassessed() []*secClauseRow {
 	return out
 }
 
+// allMetTarget is one city's clauses to be recorded as 符合.
+type allMetTarget struct {
+	m        *forms.Measure
+	code     string
+	clauses  []forms.Clause
+	evidence map[string]string // clause key → evidence typed or stored
+}
+
+func (t allMetTarget) label(c *forms.Case) string {
+	var nums []string
+	for _, cl := range t.clauses {
+		nums = append(nums, cl.Number)
+	}
+	return secUnitName(c, t.code) + t.m.Article + strings.Join(nums, "")
+}
+
+// otherChosen are the chosen cities of the other measures with clauses not yet
+// assessed, when this panel shows its measure's chosen city: the officer usually
+// assesses the recommended cities together.
+func (p *secCriteriaPanel) otherChosen() []allMetTarget {
+	c := p.s.env.Case
+	if ch, ok := c.Choice(p.m.ID); !ok || ch.UnitCode != p.code {
+		return nil
+	}
+	var out []allMetTarget
+	for _, q := range p.s.panels {
+		ch, ok := c.Choice(q.m.ID)
+		if q == p || !ok || ch.UnitCode == "" {
+			continue
+		}
+		cls := c.Unassessed(q.m, ch.UnitCode)
+		if len(cls) == 0 {
+			continue
+		}
+		ev := map[string]string{}
+		for _, a := range c.Assessments {
+			if a.UnitCode == ch.UnitCode && a.Measure == q.m.ID {
+				ev[a.Clause] = a.Evidence
+			}
+		}
+		if q.code == ch.UnitCode {
+			for _, r := range q.rows {
+				if r.evidence != nil {
+					ev[r.cl.Key] = strings.TrimSpace(r.evidence.Text)
+				}
+			}
+		}
+		out = append(out, allMetTarget{m: q.m, code: ch.UnitCode, clauses: cls, evidence: ev})
+	}
+	return out
+}
+
 // confirmAllMet asks, then records 符合 for every clause not yet assessed, keeping
-// what was written as evidence, in one change.
+// what was written as evidence, in one change; shown on a recommended city, it offers
+// the other recommended cities too.
 func (p *secCriteriaPanel) confirmAllMet() {
 	env := p.s.env
 	rows := p.unassessed()
@@ -65,16 +119,22 @@ func (p *secCriteriaPanel) confirmAllMet() {
 		env.ShowError(fmt.Errorf("%s：没有尚未评估的条款", secUnitName(env.Case, p.code)))
 		return
 	}
-	var nums []string
+	this := allMetTarget{m: p.m, code: p.code, evidence: map[string]string{}}
 	for _, r := range rows {
-		nums = append(nums, r.cl.Number)
+		this.clauses = append(this.clauses, r.cl)
+		this.evidence[r.cl.Key] = strings.TrimSpace(r.evidence.Text)
 	}
-	name := secUnitName(env.Case, p.code)
-	apply := func() {
-		err := env.Store.Update(fmt.Sprintf("评估 %s %s各条为符合", name, p.m.Article), func(t *store.Tx) error {
-			for _, r := range rows {
-				if err := t.SetAssessment(forms.Assessment{UnitCode: p.code, Measure: p.m.ID, Clause: r.cl.Key, Verdict: forms.VerdictMet, Evidence: strings.TrimSpace(r.evidence.Text)}); err != nil {
-					return err
+	apply := func(targets []allMetTarget) {
+		var names []string
+		for _, t := range targets {
+			names = append(names, secUnitName(env.Case, t.code)+t.m.Article)
+		}
+		err := env.Store.Update("评估 "+strings.Join(names, "、")+"各条为符合", func(tx *store.Tx) error {
+			for _, t := range targets {
+				for _, cl := range t.clauses {
+					if err := tx.SetAssessment(forms.Assessment{UnitCode: t.code, Measure: t.m.ID, Clause: cl.Key, Verdict: forms.VerdictMet, Evidence: t.evidence[cl.Key]}); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -85,16 +145,36 @@ func (p *secCriteriaPanel) confirmAllMet() {
 		}
 		env.Changed()
 	}
+	others := p.otherChosen()
 	if env.Window == nil {
-		apply()
+		apply([]allMetTarget{this})
 		return
 	}
-	dialog.ShowConfirm("评为符合", fmt.Sprintf("将%s%s%s评为“符合”。\n不符合或基本符合的条款请随后逐条改正，并在各条填写评估依据。", name, p.m.Article, strings.Join(nums, "")),
-		func(ok bool) {
+	const after = "\n不符合或基本符合的条款请随后逐条改正，并在各条填写评估依据。"
+	if len(others) == 0 {
+		dialog.ShowConfirm("评为符合", "将"+this.label(env.Case)+"评为“符合”。"+after, func(ok bool) {
 			if ok {
-				apply()
+				apply([]allMetTarget{this})
 			}
 		}, env.Window)
+		return
+	}
+	all := append([]allMetTarget{this}, others...)
+	var lines, names []string
+	for _, t := range all {
+		lines = append(lines, "· "+t.label(env.Case))
+		names = append(names, secUnitName(env.Case, t.code))
+	}
+	msg := widget.NewLabel("其他措施的推荐对象也有未评估的条款。将以下各条评为“符合”：\n" + strings.Join(lines, "\n") + after)
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	both := widget.NewButton("评估全部推荐对象（"+strings.Join(names, "、")+"）", func() { d.Hide(); apply(all) })
+	both.Importance = widget.HighImportance
+	only := widget.NewButton("仅"+secUnitName(env.Case, p.code), func() { d.Hide(); apply([]allMetTarget{this}) })
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("评为符合", container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), cancel, only, both)), env.Window)
+	d.Resize(fyne.NewSize(620, 260))
+	d.Show()
 }
 
 type secClauseRow struct {

@@ -196,3 +196,53 @@ func TestCriteriaAllMet(t *testing.T) {
 		t.Error("no message when every clause is assessed")
 	}
 }
+
+// Shown on a recommended city, 评为符合 offers the other measure's recommended city
+// too: 北京 (直辖市 districts), 海淀区 for one measure, 朝阳区 for the other.
+func TestCriteriaAllMetForBothRecommended(t *testing.T) {
+	for _, both := range []bool{true, false} {
+		h := newProvinceShell(t, "110000", map[forms.MeasureID][]string{forms.Industry: {"110108", "110105"}, forms.Digital: {"110105"}})
+		if err := h.sh.Store().Update("比选", func(tx *store.Tx) error {
+			if err := tx.Choose(forms.Choice{Measure: forms.Industry, UnitCode: "110108", Reason: "第一"}, testNow); err != nil {
+				return err
+			}
+			if err := tx.Choose(forms.Choice{Measure: forms.Digital, UnitCode: "110105", Reason: "唯一"}, testNow); err != nil {
+				return err
+			}
+			// One clause of 朝阳区 already assessed: it keeps its verdict.
+			return tx.SetAssessment(forms.Assessment{UnitCode: "110105", Measure: forms.Digital, Clause: "3", Verdict: forms.VerdictNotMet, Evidence: "未达标"})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		h.sh.Env().Changed()
+		h.sh.Show(forms.StepCriteria, "")
+		p := h.sh.Screen(forms.StepCriteria).(*criteriaScreen).panels[0]
+		if p.code != "110108" {
+			t.Fatalf("shows %s, not the recommended 海淀区", p.code)
+		}
+		test.Tap(p.allMet)
+		top := h.win.Canvas().Overlays().Top()
+		if top == nil || !showsText(t, top, "朝阳区第七条") {
+			t.Fatalf("the question does not offer 朝阳区: %s", labelsIn(t, top))
+		}
+		label := "仅海淀区"
+		if both {
+			label = "评估全部推荐对象（海淀区、朝阳区）"
+		}
+		test.Tap(findButton(t, top, label))
+		c := h.caseNow()
+		if n := len(c.Unassessed(p.m, "110108")); n != 0 {
+			t.Errorf("海淀区 has %d unassessed clauses", n)
+		}
+		dm, _ := c.Campaign.Measure(forms.Digital)
+		left := len(c.Unassessed(dm, "110105"))
+		if both && left != 0 || !both && left != len(dm.Clauses)-2 {
+			t.Errorf("both=%v: 朝阳区 has %d unassessed clauses", both, left)
+		}
+		for _, a := range c.Assessments {
+			if a.UnitCode == "110105" && a.Clause == "3" && a.Verdict != forms.VerdictNotMet {
+				t.Errorf("an assessed clause was overwritten: %+v", a)
+			}
+		}
+	}
+}

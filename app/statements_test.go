@@ -197,7 +197,7 @@ func TestExportAsksOnceForAnEmptyMeasure(t *testing.T) {
 		t.Fatal("no confirm button")
 	}
 	test.Tap(yes)
-	if !h.overlayShows("签名口令") && !h.overlayShows("尚未创建签名密钥") {
+	if !h.overlayShows("签名口令") && !h.overlayShows("先创建签名密钥") {
 		t.Error("confirming does not go on to the export form")
 	}
 }

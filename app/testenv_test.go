@@ -51,6 +51,7 @@ type testEnv struct {
 	changed int
 	shown   []shownStep
 	errs    []error
+	notices []string // what Env.Notify showed in the status bar
 	// async runs f with background work on its own goroutine, as in the app (for
 	// tests that press 取消 while it runs).
 	async func(f func())
@@ -85,6 +86,7 @@ func newTestEnv(t *testing.T, cfg envConfig) *testEnv {
 	h.env.Changed = func() { h.changed++; h.reload() }
 	h.env.Show = func(st forms.Step, field string) { h.shown = append(h.shown, shownStep{st, field}) }
 	h.env.ShowError = func(err error) { h.errs = append(h.errs, err) }
+	h.env.Notify = func(text string) { h.notices = append(h.notices, text) }
 	real := syncBackground(t)
 	h.async = func(f func()) {
 		inBackground = real

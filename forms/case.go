@@ -397,3 +397,21 @@ func (c *Case) ForMinistry() *Case {
 	}
 	return &out
 }
+
+// Unassessed lists the clauses of measure m the officer has not yet assessed for the
+// unit (clause （六） is decided by the event register and never listed).
+func (c *Case) Unassessed(m *Measure, code string) []Clause {
+	done := map[string]bool{}
+	for _, a := range c.Assessments {
+		if a.UnitCode == code && a.Measure == m.ID && a.Verdict != VerdictNone {
+			done[a.Clause] = true
+		}
+	}
+	var out []Clause
+	for _, cl := range m.Clauses {
+		if !cl.FromEvents && !done[cl.Key] {
+			out = append(out, cl)
+		}
+	}
+	return out
+}

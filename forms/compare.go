@@ -104,6 +104,42 @@ func (cmp *Comparison) Leader() Unit {
 	return cmp.Candidates[cmp.Scores.Order[0]]
 }
 
+// LeaderReason is a 推荐理由 stated from the comparison alone, for the officer who
+// recommends the leader: its composite score, the runner-up's, the year compared and
+// how many indicators it leads. "" when nothing was scored.
+func (cmp *Comparison) LeaderReason() string {
+	if len(cmp.Scores.Order) == 0 || len(cmp.Scores.Score) != len(cmp.Candidates) {
+		return ""
+	}
+	s := cmp.Scores
+	first := s.Order[0]
+	name := cmp.Candidates[first].Name
+	if len(s.Order) == 1 {
+		return fmt.Sprintf("%s是本措施唯一可推荐的候选（比较%d年指标）。", name, cmp.Year)
+	}
+	second := s.Order[1]
+	leads := 0
+	for _, r := range cmp.Ranks {
+		if first < len(r.IsBest) && r.IsBest[first] {
+			leads++
+		}
+	}
+	missing := ""
+	if first < len(s.Missing) {
+		n := 0
+		for _, m := range s.Missing[first] {
+			if m {
+				n++
+			}
+		}
+		if n > 0 {
+			missing = fmt.Sprintf("；其中%d项未填数据，按最差值计", n)
+		}
+	}
+	return fmt.Sprintf("%s在%d个候选中综合得分第一（%.4f，第二名%s %.4f），%d项指标中%d项居首%s（比较%d年指标）。",
+		name, len(s.Order), s.Score[first], cmp.Candidates[second].Name, s.Score[second], len(cmp.Indicators), leads, missing, cmp.Year)
+}
+
 // ErrNoEligible is returned (wrapped) by ComparisonFor when no candidate may be
 // recommended; the returned Comparison still lists the excluded candidates.
 var ErrNoEligible = errors.New("没有可参与比选的候选市（州）")

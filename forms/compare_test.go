@@ -3,6 +3,7 @@ package forms
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -324,5 +325,43 @@ func BenchmarkRobustness10000(b *testing.B) {
 		if _, err := cmp.Robustness(context.Background(), 10000, 1, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The 推荐理由 offered for the leader states only what the comparison shows.
+func TestLeaderReason(t *testing.T) {
+	c := compareCase(t)
+	cmp, err := ComparisonFor(c, Industry, 0, nil, nil, cmpDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := cmp.Leader()
+	got := cmp.LeaderReason()
+	leads := 0
+	for _, r := range cmp.Ranks {
+		if r.IsBest[cmp.Scores.Order[0]] {
+			leads++
+		}
+	}
+	second := cmp.Candidates[cmp.Scores.Order[1]]
+	for _, want := range []string{lead.Name + "在3个候选中综合得分第一", fmt.Sprintf("%.4f", cmp.Scores.Score[cmp.Scores.Order[0]]),
+		"第二名" + second.Name, fmt.Sprintf("10项指标中%d项居首", leads), "比较2021年指标",
+		// compareCase fills 3 of the 10 indicators: the leader's gaps are said.
+		"其中7项未填数据，按最差值计"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+	// One candidate left: said so, no ranking.
+	c.Candidates[Industry] = []string{"370200"}
+	one, err := ComparisonFor(c, Industry, 0, nil, nil, cmpDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := one.LeaderReason(); r != "青岛市是本措施唯一可推荐的候选（比较2021年指标）。" {
+		t.Errorf("one candidate: %q", r)
+	}
+	if (&Comparison{}).LeaderReason() != "" {
+		t.Error("an empty comparison gives a reason")
 	}
 }
