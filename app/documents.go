@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -55,51 +56,197 @@ func docChoices(c *forms.Case) (ms []*forms.Measure, units []forms.Unit) {
 	return ms, units
 }
 
-// docImportAction asks for the measure (when two have a chosen city) and the file.
+// docImportAction asks for the file, or a folder of the cities' files, and imports:
+// a file that names one chosen city goes to its measure (asked only when unclear); a
+// folder brings every chosen city's 申报书 in one review.
 func docImportAction(env *Env) {
 	ms, units := docChoices(env.Case)
 	if len(ms) == 0 {
 		env.ShowError(errors.New("尚未选择推荐的市（州）：请先在“比选”中选择，再导入该市（州）的申报书"))
 		return
 	}
+	var names []string
+	for _, u := range units {
+		names = append(names, u.Name)
+	}
+	same := len(units) == 2 && units[0].Code == units[1].Code
+	title, note := "导入"+units[0].Name+"的申报书", "选择"+units[0].Name+"报来的申报书（Word .docx；.doc 请先在 Word 或 WPS 中另存为 .docx）"
+	if len(ms) > 1 && !same {
+		title, note = "导入申报书", fmt.Sprintf("选择%s报来的申报书（Word .docx），按文件中的市（州）名称导入到对应措施", strings.Join(names, "或"))
+	}
+	if !same {
+		note += "；也可选存放各市（州）申报书的文件夹，一次导入。"
+	} else {
+		note += "。"
+	}
 	open := func(i int) {
-		req := pathRequest{Title: "导入" + units[i].Name + "的申报书", Kind: pickFile, Exts: []string{".docx"},
-			Note: "选择" + units[i].Name + "报来的申报书（Word .docx；.doc 请先在 Word 或 WPS 中另存为 .docx）。"}
+		req := pathRequest{Title: title, Kind: pickFile, Exts: []string{".docx"}, Note: note}
 		askPath(env, req, func(p string) {
-			readChosen(env, p, appdoc.MaxFileBytes+1, func(data []byte) {
-				if len(data) > appdoc.MaxFileBytes {
-					env.ShowError(fmt.Errorf("文件 %s 超过 %d MiB，不像申报书，请删去其中的大图片后另存为 .docx 再导入", filepath.Base(p), appdoc.MaxFileBytes>>20))
-					return
-				}
+			docRead(env, p, func(data []byte) { docImportData(env, ms[i], units[i], filepath.Base(p), data) })
+		})
+	}
+	if same {
+		// One city for both measures: the file cannot tell which measure it is for.
+		docAskMeasure(env, ms, units, "选择文件…", open)
+		return
+	}
+	req := pathRequest{Title: title, Kind: pickFile, Exts: []string{".docx"}, FolderToo: true, Note: note}
+	askPath(env, req, func(p string) {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			docImportFolder(env, p, ms, units)
+			return
+		}
+		docRead(env, p, func(data []byte) {
+			if len(ms) == 1 {
+				docImportData(env, ms[0], units[0], filepath.Base(p), data)
+				return
+			}
+			if i, ok := docMeasureOf(env.Case, ms, units, filepath.Base(p), data); ok {
 				docImportData(env, ms[i], units[i], filepath.Base(p), data)
-			})
+				return
+			}
+			docAskMeasure(env, ms, units, "导入", func(i int) { docImportData(env, ms[i], units[i], filepath.Base(p), data) })
 		})
-	}
-	if len(ms) == 1 {
-		open(0)
+	})
+}
+
+// docRead reads a 申报书, refusing a file too large to be one.
+func docRead(env *Env, p string, use func([]byte)) {
+	readChosen(env, p, appdoc.MaxFileBytes+1, func(data []byte) {
+		if len(data) > appdoc.MaxFileBytes {
+			env.ShowError(docTooLarge(filepath.Base(p)))
+			return
+		}
+		use(data)
+	})
+}
+
+func docTooLarge(name string) error {
+	return fmt.Errorf("文件 %s 超过 %d MiB，不像申报书，请删去其中的大图片后另存为 .docx 再导入", name, appdoc.MaxFileBytes>>20)
+}
+
+// docImport is one 申报书 split for its measure and city.
+type docImport struct {
+	m    *forms.Measure
+	u    forms.Unit
+	name string
+	res  appdoc.Result
+}
+
+// docImportFolder reads every .docx of the folder in the background, sorts them to the
+// chosen cities by the names they mention (forms.AssignByMention) and shows one review
+// of all; two files for one city are refused by name, nothing is written.
+func docImportFolder(env *Env, dir string, ms []*forms.Measure, units []forms.Unit) {
+	files, err := folderFiles(dir, ".docx", "申报书")
+	if err != nil {
+		env.ShowError(err)
 		return
 	}
-	// Two chosen cities: the file itself usually says which one it is about (its name
-	// and text); only when it does not is the officer asked for the measure.
-	if units[0].Code != units[1].Code {
-		req := pathRequest{Title: "导入申报书", Kind: pickFile, Exts: []string{".docx"},
-			Note: fmt.Sprintf("选择%s或%s报来的申报书（Word .docx）；按文件中的市（州）名称导入到对应措施，无法判断时再询问。", units[0].Name, units[1].Name)}
-		askPath(env, req, func(p string) {
-			readChosen(env, p, appdoc.MaxFileBytes+1, func(data []byte) {
-				if len(data) > appdoc.MaxFileBytes {
-					env.ShowError(fmt.Errorf("文件 %s 超过 %d MiB，不像申报书，请删去其中的大图片后另存为 .docx 再导入", filepath.Base(p), appdoc.MaxFileBytes>>20))
-					return
+	c := env.Case
+	hide := progress(env, fmt.Sprintf("正在读取 %d 个文件", len(files)))
+	var imports []docImport
+	var skipped []string
+	var ferr error
+	inBackground(func() {
+		texts := make([]string, len(files))
+		datas := make([][]byte, len(files))
+		for k, f := range files {
+			data, err := readLimited(f, appdoc.MaxFileBytes+1)
+			switch {
+			case err != nil:
+				ferr = fmt.Errorf("无法读取 %s：%w", filepath.Base(f), err)
+				return
+			case len(data) > appdoc.MaxFileBytes:
+				ferr = docTooLarge(filepath.Base(f))
+				return
+			}
+			res, err := appdoc.Import(data, ms[0])
+			if err != nil {
+				ferr = fmt.Errorf("%s：%w", filepath.Base(f), err)
+				return
+			}
+			texts[k], datas[k] = docText(filepath.Base(f), res), data
+		}
+		by, none := forms.AssignByMention(texts, c.Units, units)
+		for _, k := range none {
+			skipped = append(skipped, filepath.Base(files[k]))
+		}
+		for i, ks := range by {
+			switch len(ks) {
+			case 0:
+				continue
+			case 1:
+			default:
+				var dup []string
+				for _, k := range ks {
+					dup = append(dup, filepath.Base(files[k]))
 				}
-				if i, ok := docMeasureOf(env.Case, ms, units, filepath.Base(p), data); ok {
-					docImportData(env, ms[i], units[i], filepath.Base(p), data)
-					return
-				}
-				docAskMeasure(env, ms, units, "导入", func(i int) { docImportData(env, ms[i], units[i], filepath.Base(p), data) })
-			})
-		})
-		return
+				ferr = fmt.Errorf("文件夹中有 %d 个文件都像%s的申报书（%s），无法判断用哪一个：请移走多余的文件，或逐个文件导入", len(ks), units[i].Name, strings.Join(dup, "、"))
+				return
+			}
+			res, err := appdoc.Import(datas[ks[0]], ms[i])
+			if err != nil {
+				ferr = fmt.Errorf("%s：%w", filepath.Base(files[ks[0]]), err)
+				return
+			}
+			imports = append(imports, docImport{m: ms[i], u: units[i], name: filepath.Base(files[ks[0]]), res: res})
+		}
+	}, func() {
+		hide()
+		switch {
+		case ferr != nil:
+			env.ShowError(ferr)
+		case len(imports) == 0:
+			env.ShowError(fmt.Errorf("文件夹“%s”中没有提到推荐对象的申报书（%s）", filepath.Base(dir), strings.Join(skipped, "、")))
+		default:
+			docReviewImports(env, imports, skipped, len(units))
+		}
+	})
+}
+
+// docReviewImports shows what each file brings and writes all of them on 写入.
+func docReviewImports(env *Env, imports []docImport, skipped []string, chosen int) {
+	box := container.NewVBox()
+	for _, im := range imports {
+		head := fmt.Sprintf("导入为：%s %s申报书，来自 %s。", im.u.Name, im.m.Short, im.name)
+		if im.res.Report.Complete() {
+			head += "提纲各节均已识别。"
+		} else {
+			head += "请核对下列缺少或无内容的各节。"
+		}
+		box.Add(boldLabel(head))
+		report := widget.NewLabel(strings.Join(im.res.Report.Lines(), "\n"))
+		report.Wrapping = fyne.TextWrapWord
+		box.Add(report)
 	}
-	docAskMeasure(env, ms, units, "选择文件…", open)
+	if len(skipped) > 0 {
+		l := widget.NewLabel("未导入（文件中没有明确提到推荐对象）：" + strings.Join(skipped, "、"))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		box.Add(l)
+	}
+	if len(imports) < chosen {
+		l := widget.NewLabel(fmt.Sprintf("文件夹中只有 %d 份推荐对象的申报书，另一份请再导入。", len(imports)))
+		l.Importance = widget.WarningImportance
+		box.Add(l)
+	}
+	content := container.NewBorder(nil, widget.NewLabel("写入会替换已识别各节的现有文字；未识别的各节保持不变。"), nil, nil, container.NewVScroll(box))
+	confirm := fmt.Sprintf("写入 %d 份申报书", len(imports))
+	if len(imports) == 1 {
+		confirm = "写入" + imports[0].u.Name
+	}
+	d := dialog.NewCustomConfirm("导入申报书", confirm, "取消", content, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := docApplyImports(env.Store, imports); err != nil {
+			env.ShowError(err)
+			return
+		}
+		env.Changed()
+	}, env.Window)
+	d.Resize(fyne.NewSize(680, 520))
+	d.Show()
 }
 
 // docMeasureOf is the measure whose chosen city the file names most (its file name
@@ -176,7 +323,7 @@ func docImportData(env *Env, m *forms.Measure, u forms.Unit, name string, data [
 		if !ok {
 			return
 		}
-		if err := docApplyImport(env.Store, m, u, name, res); err != nil {
+		if err := docApplyImports(env.Store, []docImport{{m: m, u: u, name: name, res: res}}); err != nil {
 			env.ShowError(err)
 			return
 		}
@@ -186,20 +333,27 @@ func docImportData(env *Env, m *forms.Measure, u forms.Unit, name string, data [
 	d.Show()
 }
 
-// docApplyImport writes the sections found with text, in one audited change.
-func docApplyImport(s *store.Store, m *forms.Measure, u forms.Unit, name string, res appdoc.Result) error {
-	return s.Update("导入申报书 "+name, func(t *store.Tx) error {
-		n := 0
-		for _, sec := range m.Sections() {
-			if txt := strings.TrimSpace(res.Texts[sec.Key]); txt != "" {
-				if err := t.SetSection(u.Code, m.ID, sec.Key, txt); err != nil {
-					return err
+// docApplyImports writes the sections found with text of each file, in one audited
+// change; a file without any is refused and nothing is written.
+func docApplyImports(s *store.Store, imports []docImport) error {
+	var names []string
+	for _, im := range imports {
+		names = append(names, im.name)
+	}
+	return s.Update("导入申报书 "+strings.Join(names, "、"), func(t *store.Tx) error {
+		for _, im := range imports {
+			n := 0
+			for _, sec := range im.m.Sections() {
+				if txt := strings.TrimSpace(im.res.Texts[sec.Key]); txt != "" {
+					if err := t.SetSection(im.u.Code, im.m.ID, sec.Key, txt); err != nil {
+						return err
+					}
+					n++
 				}
-				n++
 			}
-		}
-		if n == 0 {
-			return errors.New("文件中没有识别出任何一节的文字，未写入：请确认各节标题写成“一、基本情况”“（一）……”的形式")
+			if n == 0 {
+				return fmt.Errorf("%s：文件中没有识别出任何一节的文字，未写入：请确认各节标题写成“一、基本情况”“（一）……”的形式", im.name)
+			}
 		}
 		return nil
 	})

@@ -121,7 +121,7 @@ func TestImportApplicationErrors(t *testing.T) {
 		t.Errorf("errors: %v", h.errs)
 	}
 	// A document with no recognisable section writes nothing and says so.
-	err := docApplyImport(h.store, m, u, "empty.docx", appdoc.Result{Texts: map[string]string{}})
+	err := docApplyImports(h.store, []docImport{{m: m, u: u, name: "empty.docx", res: appdoc.Result{Texts: map[string]string{}}}})
 	if err == nil || !strings.Contains(err.Error(), "未写入") {
 		t.Errorf("empty import: %v", err)
 	}

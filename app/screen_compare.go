@@ -101,6 +101,7 @@ type comparePanel struct {
 	choiceDirty bool
 	chooseBtn   *widget.Button
 	leaderBtn   *widget.Button // 推荐综合得分第一的… in one click
+	leaderRow   *fyne.Container
 	chooseNote  *widget.Label
 
 	prefilled bool // weights etc. were taken from the stored decision record
@@ -267,7 +268,8 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 	p.chooseBtn = widget.NewButtonWithIcon("确定推荐", theme.ConfirmIcon(), p.choose)
 	p.chooseBtn.Importance = widget.HighImportance
 	p.leaderBtn = widget.NewButtonWithIcon("", theme.ConfirmIcon(), p.chooseLeader)
-	p.leaderBtn.Hide()
+	p.leaderRow = container.NewHBox(p.leaderBtn)
+	p.leaderRow.Hide()
 	p.chooseNote = widget.NewLabel("")
 	p.chooseNote.Wrapping = fyne.TextWrapBreak
 
@@ -280,7 +282,7 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 		p.excluded,
 		boldLabel("一、推荐选择"),
 		p.summary,
-		container.NewHBox(p.leaderBtn),
+		p.leaderRow,
 		p.choice,
 		p.excludedOpt,
 		p.reason,

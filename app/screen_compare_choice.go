@@ -97,11 +97,11 @@ func (p *comparePanel) refreshLeaderButton(computed bool) {
 	lead := p.cmp.Leader()
 	ch, _ := p.env().Case.Choice(p.m.ID)
 	if !computed || lead.Code == "" || ch.UnitCode == lead.Code {
-		p.leaderBtn.Hide()
+		p.leaderRow.Hide()
 		return
 	}
 	p.leaderBtn.SetText("推荐综合得分第一的" + lead.Name)
-	p.leaderBtn.Show()
+	p.leaderRow.Show()
 }
 
 // chooseLeader selects the leader and saves it; an empty 推荐理由 gets the reason the

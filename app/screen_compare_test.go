@@ -286,7 +286,7 @@ func TestCompareRecommendLeaderInOneClick(t *testing.T) {
 	s := h.sh.Screen(forms.StepCompare).(*compareScreen)
 	for i, p := range s.panels {
 		s.tabs.Select(p.tab)
-		if !p.leaderBtn.Visible() {
+		if !p.leaderRow.Visible() {
 			t.Fatalf("%s: no button for the leader", p.m.Short)
 		}
 		lead := p.cmp.Leader()
@@ -310,7 +310,7 @@ func TestCompareRecommendLeaderInOneClick(t *testing.T) {
 		if ch.Reason != want || ch.Decision == "" {
 			t.Errorf("%s: reason %q, want %q (decision record %d bytes)", p.m.Short, ch.Reason, want, len(ch.Decision))
 		}
-		if p.leaderBtn.Visible() {
+		if p.leaderRow.Visible() {
 			t.Errorf("%s: the button still offers the city already recommended", p.m.Short)
 		}
 	}

@@ -68,6 +68,10 @@ func (k *screeningCard) load() {
 	ok := false
 	if c != nil && code != "" {
 		x, ok = c.Screening(code)
+		if !ok {
+			// The contact of 设置 usually does the check; shown, not saved, until 保存.
+			x.Checker = c.Settings.Contact
+		}
 	}
 	k.checker.SetText(x.Checker)
 	k.departments.SetText(x.Departments)

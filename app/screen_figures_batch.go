@@ -108,9 +108,24 @@ func newBatchVerify(p *figurePage) *batchVerify {
 	b.count.Wrapping = fyne.TextWrapWord
 	b.problem = newErrorLabel()
 	if len(names) > 0 {
-		b.verifier.SetSelected(names[0])
+		b.verifier.SetSelected(names[b.firstPending()])
 	}
 	return b
+}
+
+// firstPending is the index of the first verifier with figures of this page not yet
+// verified: after the 统计局's reply, the 通信管理局's is the one still to record.
+func (b *batchVerify) firstPending() int {
+	c := b.page.env.Case
+	for i, v := range b.verifiers {
+		keys, _ := forms.BatchTargets(c, forms.BatchScope{Measure: b.page.measure().ID, Verifier: v, Units: b.page.units})
+		for _, k := range keys {
+			if f, ok := c.Figure(k); ok && f.State != forms.Verified {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 // fillIndicators lists the indicators of the chosen body, all ticked.

@@ -125,7 +125,10 @@ func TestFiguresBatchVerifyProvinces(t *testing.T) {
 			if b == nil {
 				t.Fatal("no batch dialog")
 			}
-			b.verifier.SetSelected(string(forms.VerifierTelecom))
+			// Only the 通信管理局's figures are typed: its reply is the one offered.
+			if b.verifier.Selected != string(forms.VerifierTelecom) {
+				t.Errorf("verifier %q offered, want the one with figures to verify", b.verifier.Selected)
+			}
 			if want := fmt.Sprintf("将记录 %d 个数值", 4*len(tc.dig)); !strings.Contains(b.count.Text, want) {
 				t.Fatalf("count %q, want %q", b.count.Text, want)
 			}

@@ -71,6 +71,11 @@ func TestEventsScreeningCard(t *testing.T) {
 	if !strings.Contains(k.status.Text, "尚未记录核查") {
 		t.Errorf("status: %q", k.status.Text)
 	}
+	// The contact of 设置 is offered as the checker; offered is not unsaved.
+	if want := h.stored().Settings.Contact; want == "" || k.checker.Text != want || s.Unsaved() != "" {
+		t.Errorf("checker %q (contact %q), unsaved %q", k.checker.Text, want, s.Unsaved())
+	}
+	k.checker.SetText("")
 	test.Type(k.checker, "规划处 李四")
 	if !strings.Contains(s.Unsaved(), "核查记录有未保存的修改") {
 		t.Errorf("unsaved screening not reported: %q", s.Unsaved())

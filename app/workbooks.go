@@ -114,7 +114,7 @@ func openFigureWorkbooks(env *Env) {
 			readChosen(env, p, maxWorkbookBytes, func(data []byte) { startFigureImport(env, filepath.Base(p), data, nil) })
 			return
 		}
-		files, err := workbookFiles(p)
+		files, err := folderFiles(p, ".xlsx", "填报表")
 		if err != nil {
 			env.ShowError(err)
 			return
@@ -123,8 +123,9 @@ func openFigureWorkbooks(env *Env) {
 	})
 }
 
-// workbookFiles lists the .xlsx files of a folder (not Excel's ~$ lock files).
-func workbookFiles(dir string) ([]string, error) {
+// folderFiles lists the files of a folder with the extension (not the ~$ lock files
+// of Excel, Word and WPS); what names them in the error of an empty folder.
+func folderFiles(dir, ext, what string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取文件夹“%s”：%w", dir, err)
@@ -132,13 +133,13 @@ func workbookFiles(dir string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, "~$") || !strings.EqualFold(filepath.Ext(n), ".xlsx") {
+		if e.IsDir() || strings.HasPrefix(n, "~$") || !strings.EqualFold(filepath.Ext(n), ext) {
 			continue
 		}
 		out = append(out, filepath.Join(dir, n))
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("文件夹“%s”中没有 .xlsx 填报表", dir)
+		return nil, fmt.Errorf("文件夹“%s”中没有 %s %s", dir, ext, what)
 	}
 	return out, nil
 }

@@ -102,3 +102,19 @@ func MostNamed(text string, all, candidates []Unit) (int, bool) {
 	}
 	return best, best >= 0 && count[candidates[best].Code] > second
 }
+
+// AssignByMention sorts texts (a folder of 申报书) to the candidates they are about:
+// byCandidate[i] lists the texts that name candidate i most (MostNamed), none lists
+// the texts that name no candidate clearly. More than one text for a candidate is for
+// the caller to refuse: which one is meant cannot be told from the names.
+func AssignByMention(texts []string, all, candidates []Unit) (byCandidate [][]int, none []int) {
+	byCandidate = make([][]int, len(candidates))
+	for t, text := range texts {
+		if i, ok := MostNamed(text, all, candidates); ok {
+			byCandidate[i] = append(byCandidate[i], t)
+		} else {
+			none = append(none, t)
+		}
+	}
+	return byCandidate, none
+}

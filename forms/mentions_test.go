@@ -1,6 +1,9 @@
 package forms
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestOtherUnitNamed(t *testing.T) {
 	units := []Unit{
@@ -49,5 +52,20 @@ func TestMostNamed(t *testing.T) {
 		if i, ok := MostNamed(c.text, all, cands); ok != c.ok || (ok && i != c.i) {
 			t.Errorf("%q: %d %v, want %d %v", c.text, i, ok, c.i, c.ok)
 		}
+	}
+}
+
+func TestAssignByMention(t *testing.T) {
+	all := []Unit{{Code: "652800", Name: "巴音郭楞蒙古自治州"}, {Code: "650100", Name: "乌鲁木齐市"}, {Code: "653000", Name: "克孜勒苏柯尔克孜自治州"}}
+	cands := []Unit{all[0], all[1]}
+	texts := []string{
+		"巴音郭楞蒙古自治州申报书：巴州……巴音郭楞",
+		"乌鲁木齐市数字化申报书",
+		"克孜勒苏柯尔克孜自治州的材料", // not a candidate
+		"巴音郭楞蒙古自治州的第二份稿", // a second file for the same city
+	}
+	by, none := AssignByMention(texts, all, cands)
+	if len(by) != 2 || !slices.Equal(by[0], []int{0, 3}) || !slices.Equal(by[1], []int{1}) || !slices.Equal(none, []int{2}) {
+		t.Errorf("by %v none %v", by, none)
 	}
 }
