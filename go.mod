@@ -15,6 +15,8 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
+require github.com/emmansun/gmsm v0.44.1 // indirect
+
 require (
 	codeberg.org/go-fonts/liberation v0.5.0 // indirect
 	codeberg.org/go-latex/latex v0.2.0 // indirect

@@ -12,6 +12,7 @@ package signing
 
 import (
 	"bytes"
+	"crypto/hkdf"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -71,26 +72,46 @@ func CheckPassphrase(p string) error {
 // unencrypted secret key is never returned. progress, if not nil, receives
 // short Chinese status lines; encryption takes several seconds.
 func GenerateKey(passphrase string, progress func(string)) (PublicKey, []byte, error) {
+	priv, enc, err := GenerateKeyPair(passphrase, progress)
+	return priv.Public(), enc, err
+}
+
+// GenerateKeyPair is GenerateKey that also hands back the unlocked key (in memory),
+// so that what is made with it (the SM2 co-signature key, data/sm2sig) can be made
+// at once without a second key derivation.
+func GenerateKeyPair(passphrase string, progress func(string)) (PrivateKey, []byte, error) {
 	say := func(s string) {
 		if progress != nil {
 			progress(s)
 		}
 	}
 	if err := CheckPassphrase(passphrase); err != nil {
-		return PublicKey{}, nil, err
+		return PrivateKey{}, nil, err
 	}
 	say("正在生成 Ed25519 签名密钥…")
-	pub, priv, err := minisign.GenerateKey(nil)
+	_, priv, err := minisign.GenerateKey(nil)
 	if err != nil {
-		return PublicKey{}, nil, fmt.Errorf("生成签名密钥失败：%v", err)
+		return PrivateKey{}, nil, fmt.Errorf("生成签名密钥失败：%v", err)
 	}
 	say("正在用口令加密私钥（约需 1 秒）…")
 	enc, err := encrypt(passphrase, priv)
 	if err != nil {
-		return PublicKey{}, nil, fmt.Errorf("加密签名私钥失败：%v", err)
+		return PrivateKey{}, nil, fmt.Errorf("加密签名私钥失败：%v", err)
 	}
 	say("签名密钥已生成")
-	return PublicKey{pub}, enc, nil
+	return PrivateKey{priv}, enc, nil
+}
+
+// DeriveSeed is a 32-byte secret bound to this key and label: HKDF-SHA-256 over the
+// key's unencrypted minisign form (which does not depend on how the key is encrypted
+// at rest). A key made from it with another algorithm is as protected as this one:
+// only who can unlock this key can make it.
+func (k PrivateKey) DeriveSeed(label string) ([]byte, error) {
+	raw, err := k.k.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return hkdf.Key(sha256.New, raw, nil, label, 32)
 }
 
 // Unlock decrypts a secret key file made by GenerateKey or by
@@ -239,6 +260,12 @@ func KeyID(pub PublicKey) string { return fmt.Sprintf("%016X", pub.k.ID()) }
 // `tail -1 tuijian.pub | tr -d '\n' | sha256sum` (first 32 hex digits).
 func Fingerprint(pub PublicKey) string {
 	sum := sha256.Sum256([]byte(pub.k.String()))
+	return FingerprintText(sum[:])
+}
+
+// FingerprintText is the printed form of a key digest: its first 128 bits as 8
+// groups of 4 upper-case hex digits.
+func FingerprintText(sum []byte) string {
 	h := strings.ToUpper(hex.EncodeToString(sum[:16]))
 	var b strings.Builder
 	for i := 0; i < len(h); i += 4 {
