@@ -375,9 +375,9 @@ func docBuild(env *Env, done func(documents.Input, []documents.File)) {
 	var files []documents.File
 	var err error
 	inBackground(func() {
-		var fp string
-		fp, err = keyring.Fingerprint(env.Store)
-		in = documents.NewInput(c, env.Now(), docFonts(), fp)
+		var fp, sm2 string
+		fp, sm2, err = keyring.Fingerprints(env.Store)
+		in = documents.NewInput(c, env.Now(), docFonts(), fp, sm2)
 		if err == nil {
 			files, err = documents.BuildProgress(in, func(d, total int, path string) {
 				fyne.Do(func() {

@@ -50,13 +50,13 @@ func runDocuments(c *cli, args []string) error {
 	if *fontDir != "" {
 		dirs = append(dirs, *fontDir)
 	}
-	fingerprint := strings.TrimSpace(*fp)
+	fingerprint, sm2 := strings.TrimSpace(*fp), ""
 	if fingerprint == "" {
-		if fingerprint, err = keyring.Fingerprint(c.st); err != nil {
+		if fingerprint, sm2, err = keyring.Fingerprints(c.st); err != nil {
 			return err
 		}
 	}
-	in := documents.NewInput(cs, day, pdfdoc.SystemFonts(dirs...), fingerprint)
+	in := documents.NewInput(cs, day, pdfdoc.SystemFonts(dirs...), fingerprint, sm2)
 	files, buildErr := documents.Build(in)
 	if buildErr != nil && len(files) == 0 {
 		return usageErr{buildErr}

@@ -49,7 +49,10 @@ const (
 	Manifest      = "manifest-sha256.txt"
 	TagManifest   = "tagmanifest-sha256.txt"
 	SignatureFile = TagManifest + ".minisig"
-	PayloadDir    = "data"
+	// SM2SignatureFile is the 国密 co-signature of the tag manifest (data/sm2sig);
+	// like the minisign one it cannot be listed in the manifest it signs.
+	SM2SignatureFile = TagManifest + ".sm2sig"
+	PayloadDir       = "data"
 )
 
 const bagitTxt = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -230,7 +233,7 @@ func Write(dir string, info Info, extraTagFiles ...TagFile) error {
 // WriteBeside is Write with files at the top of dir that stay there unlisted (such
 // as a marker that the folder is not finished).
 func WriteBeside(dir string, beside []string, info Info, extraTagFiles ...TagFile) error {
-	reserved := map[string]bool{BagitFile: true, InfoFile: true, Manifest: true, TagManifest: true, SignatureFile: true, PayloadDir: true}
+	reserved := map[string]bool{BagitFile: true, InfoFile: true, Manifest: true, TagManifest: true, SignatureFile: true, SM2SignatureFile: true, PayloadDir: true}
 	extra := map[string]bool{}
 	for _, t := range extraTagFiles {
 		if t.Name == "" || strings.ContainsAny(t.Name, `/\%`+"\r\n") || t.Name == "." || t.Name == ".." || !utf8.ValidString(t.Name) {
@@ -270,8 +273,10 @@ func WriteBeside(dir string, beside []string, info Info, extraTagFiles ...TagFil
 	}
 	slices.SortFunc(tags, func(a, b entry) int { return strings.Compare(a.rel, b.rel) })
 	files[TagManifest] = manifestText(tags)
-	if err := os.Remove(filepath.Join(dir, SignatureFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("无法删除旧的签名文件 %s：%v", SignatureFile, err)
+	for _, sig := range []string{SignatureFile, SM2SignatureFile} {
+		if err := os.Remove(filepath.Join(dir, sig)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("无法删除旧的签名文件 %s：%v", sig, err)
+		}
 	}
 	names := make([]string, 0, len(files))
 	for n := range files {
@@ -471,7 +476,7 @@ func Verify(dir string) []Problem {
 			}
 		}
 		for p, want := range tm {
-			if p == PayloadDir || strings.HasPrefix(p, PayloadDir+"/") || p == TagManifest || p == SignatureFile {
+			if p == PayloadDir || strings.HasPrefix(p, PayloadDir+"/") || p == TagManifest || p == SignatureFile || p == SM2SignatureFile {
 				add(TagManifest, "不应列出“%s”", p)
 				continue
 			}
@@ -498,7 +503,7 @@ func Verify(dir string) []Problem {
 			if d.IsDir() {
 				return nil
 			}
-			if _, ok := tm[rel]; !ok && rel != TagManifest && rel != SignatureFile && !(strings.HasPrefix(rel, "manifest-") && rel != Manifest) {
+			if _, ok := tm[rel]; !ok && rel != TagManifest && rel != SignatureFile && rel != SM2SignatureFile && !(strings.HasPrefix(rel, "manifest-") && rel != Manifest) {
 				add(rel, "标签清单中没有这个文件：它是打包后加入的")
 			}
 			return nil

@@ -80,6 +80,10 @@ type Input struct {
 	// Fingerprint is the signing key's fingerprint printed on the 推荐函; "" prints
 	// “（签名密钥尚未生成）”.
 	Fingerprint string
+	// SM2Fingerprint is the 国密 co-signature key's (data/sm2sig), printed as a 附注 of
+	// the 推荐函 just above the minisign one (the space below the 版心 holds one line);
+	// "" prints nothing.
+	SM2Fingerprint string
 	// Date is the document date (填报日期, the letter's 成文日期); the caller fixes it
 	// for reproducible output.
 	Date  time.Time

@@ -24,7 +24,10 @@ import (
 	"tuijian/forms"
 )
 
-const testFingerprint = "3F2A 91BC 0D44 7E10 AB56 C3D2 98EF 0011"
+const (
+	testFingerprint    = "3F2A 91BC 0D44 7E10 AB56 C3D2 98EF 0011"
+	testSM2Fingerprint = "77AA 0B1C 5D2E 9F30 41C2 D3E4 F506 1728"
+)
 
 var (
 	demoOnce  sync.Once
@@ -64,7 +67,7 @@ func demoCase(t testing.TB) Input {
 			}
 		}
 		day := time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
-		demoInput = Input{Case: c, Sections: secs, Fingerprint: testFingerprint, Date: day, ExportDay: day, Fonts: pdfdoc.Fallback(), IncludeReport: true}
+		demoInput = Input{Case: c, Sections: secs, Fingerprint: testFingerprint, SM2Fingerprint: testSM2Fingerprint, Date: day, ExportDay: day, Fonts: pdfdoc.Fallback(), IncludeReport: true}
 	})
 	if demoErr != nil {
 		t.Fatal(demoErr)
@@ -203,7 +206,7 @@ func TestPDFText(t *testing.T) {
 		u, _ := in.Case.Unit(ch.UnitCode)
 		n := Names(m)
 		wants := map[string][]string{
-			n.LetterPDF: {u.Name, m.Name, "工信厅规函〔2022〕13号", squash(testFingerprint), in.Case.Approval(m.ID).LetterNo, Addressee, "2022年2月10日",
+			n.LetterPDF: {u.Name, m.Name, "工信厅规函〔2022〕13号", squash(testFingerprint), squash(testSM2Fingerprint), in.Case.Approval(m.ID).LetterNo, Addressee, "2022年2月10日",
 				"山东省人民政府同意", "演示数据"},
 			n.TablePDF:       {m.TableTitle, u.Name, "工业和信息化部制", "市（州）名称", "联系电话", "0531-0000000", "2022年2月", m.Indicators[0].Label},
 			n.ApplicationPDF: {u.Name, "一、基本情况", "二、已开展的工作和取得的成效", "四、其他说明事项", m.Outline[1].Children[0].Heading()},
@@ -620,7 +623,8 @@ func TestTexts(t *testing.T) {
 		t.Errorf("%d texts for %d files", len(texts), len(files))
 	}
 	n := Names(&in.Case.Campaign.Measures[0])
-	if !strings.Contains(texts[n.LetterPDF], "工信厅规函〔2022〕13号") || !strings.Contains(texts[n.LetterPDF], testFingerprint) {
+	if !strings.Contains(texts[n.LetterPDF], "工信厅规函〔2022〕13号") || !strings.Contains(texts[n.LetterPDF], testFingerprint) ||
+		!strings.Contains(texts[n.LetterPDF], SM2KeyLine(testSM2Fingerprint)) {
 		t.Errorf("letter text:\n%s", texts[n.LetterPDF])
 	}
 	if !strings.Contains(texts[n.TableXLSX], in.Case.Campaign.Measures[0].Indicators[0].Label) {

@@ -28,10 +28,11 @@ type letter struct {
 	Signer      string
 	Date        string
 	Notes       []string // 附注 lines, each in parentheses
-	// KeyLine names the signing key's fingerprint. It sits on the line just above the
-	// closing double line (4号仿宋), where the 信函格式 allows text (GB/T 9704 §10.1),
-	// so that it never pushes the letter onto a second page.
-	KeyLine string
+	// KeyLines name the signing keys' fingerprints (minisign, then the 国密 SM2 key
+	// when known). They sit just above the closing double line, where the 信函格式
+	// allows text (GB/T 9704 §10.1), so that they never push the letter onto a second
+	// page: one line in 4号仿宋, two in 小四 (the space below the 版心 holds two).
+	KeyLines []string
 }
 
 func letterContent(in Input, ch chosen) letter {
@@ -85,11 +86,28 @@ func letterContent(in Input, ch chosen) letter {
 	}
 	fp := strings.TrimSpace(in.Fingerprint)
 	if fp == "" {
-		l.KeyLine = "电子版签名公钥指纹：" + NoKeyYet
+		l.KeyLines = []string{"电子版签名公钥指纹：" + NoKeyYet}
 	} else {
-		l.KeyLine = "电子版签名公钥指纹：" + fp
+		l.KeyLines = []string{"电子版签名公钥指纹：" + fp}
+	}
+	if sm2 := strings.TrimSpace(in.SM2Fingerprint); sm2 != "" && fp != "" {
+		l.KeyLines = append(l.KeyLines, SM2KeyLine(sm2))
 	}
 	return l
+}
+
+// Imprint4HaoIndent is the fingerprint lines' indent: one 4号 character.
+const Imprint4HaoIndent = 14 * 25.4 / 72
+
+// SM2KeyLine is the 推荐函's line with the SM2 key's fingerprint.
+func SM2KeyLine(fp string) string { return "国密签名公钥指纹（SM2）：" + fp }
+
+// keyLineSizePt is the size of the fingerprint lines: 4号, or 小四 for two.
+func (l letter) keyLineSizePt() float64 {
+	if len(l.KeyLines) > 1 {
+		return docx.SizeXiao4Hao
+	}
+	return docx.Size4Hao
 }
 
 // titleChars is the width of the 2号 title line in characters: 156 mm / 22 pt is 20.1,
@@ -225,7 +243,9 @@ func letterDOCX(in Input, ch chosen) ([]byte, error) {
 		d.Paragraph(docx.Para{Align: docx.AlignLeft, FirstLineIndentChars: 2, Runs: []docx.Run{{Text: n, Font: docx.FontFangsong}}})
 	}
 	d.InFirstFooter(func() {
-		d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: l.KeyLine, Font: docx.FontFangsong, SizePt: docx.Size4Hao}}})
+		for _, k := range l.KeyLines {
+			d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: k, Font: docx.FontFangsong, SizePt: l.keyLineSizePt()}}})
+		}
 		// The closing double line, 上细下粗, 20 mm above the page bottom.
 		d.Rule("FF0000", 3, docx.LineThinThick, 170)
 	})
@@ -394,17 +414,28 @@ func letterLayout(in Input, ch chosen, fit letterFit) (*pdfdoc.Writer, error) {
 	}
 	lineTop := 297 - letterBottomGap - (pdfdoc.ThickLineMM + pdfdoc.ThinLineMM + pdfdoc.LineGapMM)
 	imprint := pdfdoc.Imprint
+	imprint.SizePt = l.keyLineSizePt()
 	if w.Pages() > 1 {
-		// Below the 版心 of a later page stands its number: the fingerprint goes in the flow.
-		if err := w.Paragraph(pdfdoc.Para{Text: l.KeyLine, Style: imprint, Align: pdfdoc.AlignLeft, LeftIndentChars: 1}); err != nil {
-			return nil, err
+		// Below the 版心 of a later page stands its number: the fingerprints go in the flow.
+		for _, k := range l.KeyLines {
+			if err := w.Paragraph(pdfdoc.Para{Text: k, Style: imprint, Align: pdfdoc.AlignLeft, LeftIndentChars: 1}); err != nil {
+				return nil, err
+			}
 		}
 		w.DoubleLine(lineTop, 170, "FF0000", false)
 		return w, nil
 	}
 	w.DoubleLine(lineTop, 170, "FF0000", false)
-	if err := w.Text(28+imprint.SizePt*25.4/72, lineTop-letterBelowLine-imprint.SizePt*25.4/72, pdfdoc.AlignLeft, imprint, l.KeyLine); err != nil {
-		return nil, err
+	kem := imprint.SizePt * 25.4 / 72
+	gap := letterBelowLine // one 4号 line: as far below it as the 发文字号 is below the first
+	if len(l.KeyLines) > 1 {
+		gap = 2.5 // two 小四 lines between the 版心 (262 mm) and the double line
+	}
+	for i, k := range l.KeyLines {
+		y := lineTop - gap - kem - float64(len(l.KeyLines)-1-i)*1.2*kem
+		if err := w.Text(28+Imprint4HaoIndent, y, pdfdoc.AlignLeft, imprint, k); err != nil {
+			return nil, err
+		}
 	}
 	return w, nil
 }

@@ -38,7 +38,9 @@ func Texts(in Input) (map[string]string, error) {
 		for _, note := range l.Notes {
 			b.WriteString("　　" + note + "\n")
 		}
-		b.WriteString(l.KeyLine + "\n")
+		for _, k := range l.KeyLines {
+			b.WriteString(k + "\n")
+		}
 		out[n.LetterDOCX], out[n.LetterPDF] = b.String(), b.String()
 
 		t := makeTable(in, ch)

@@ -52,7 +52,7 @@ func provinceCase(t testing.TB, provinceCode string, m forms.MeasureID, candidat
 var testDay = time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
 
 func provinceInput(c *forms.Case) Input {
-	return Input{Case: c, Fingerprint: testFingerprint, Date: testDay, ExportDay: testDay, Fonts: pdfdoc.Fallback()}
+	return Input{Case: c, Fingerprint: testFingerprint, SM2Fingerprint: testSM2Fingerprint, Date: testDay, ExportDay: testDay, Fonts: pdfdoc.Fallback()}
 }
 
 // Issue 12 point 2: the 推荐函 stays on one page in the 信函格式 for every recommending

@@ -14,11 +14,11 @@ import (
 
 // NewInput makes the Input for a loaded case: the application texts of each chosen
 // city (Case.Applications), the date (also the export day), the fonts and the
-// fingerprint the 推荐函 prints (data/keyring.Fingerprint for the stored key, so that a
-// preview and the signed package agree; "" before a key exists). Documents written
+// fingerprints the 推荐函 prints (data/keyring.Fingerprints for the stored key, so that
+// a preview and the signed package agree; "" before a key exists). Documents written
 // for the province include the 比选报告, and say 草稿 while the pre-flight blocks.
-func NewInput(c *forms.Case, date time.Time, fonts pdfdoc.Fonts, fingerprint string) Input {
-	in := Input{Case: c, Sections: map[forms.MeasureID]map[string]string{}, Fingerprint: fingerprint,
+func NewInput(c *forms.Case, date time.Time, fonts pdfdoc.Fonts, fingerprint, sm2Fingerprint string) Input {
+	in := Input{Case: c, Sections: map[forms.MeasureID]map[string]string{}, Fingerprint: fingerprint, SM2Fingerprint: sm2Fingerprint,
 		Date: forms.Day(date), ExportDay: forms.Day(date), Fonts: fonts, IncludeReport: true}
 	for m, texts := range c.Applications {
 		in.Sections[m] = texts

@@ -2,12 +2,17 @@
 // it creates it under a passphrase, reads its public half and fingerprint, and unlocks
 // it for one export. It is the one place where the store and the signing code meet,
 // so that documents and submission take a loaded case and a key, never a store.
+//
+// With the minisign key comes the SM2 co-signature key (data/sm2sig), derived from it:
+// only its public half is stored, when the key is created, or on the first unlock of
+// a key made by a version without SM2.
 package keyring
 
 import (
 	"errors"
 
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig"
 	"tuijian/data/store"
 )
 
@@ -45,12 +50,55 @@ func CreateKey(st *store.Store, passphrase string, replace bool, progress func(s
 			return signing.PublicKey{}, store.ErrKeyExists
 		}
 	}
-	pub, enc, err := signing.GenerateKey(passphrase, progress)
+	priv, enc, err := signing.GenerateKeyPair(passphrase, progress)
+	if err != nil {
+		return signing.PublicKey{}, err
+	}
+	pub := priv.Public()
+	sm, err := sm2sig.Derive(priv)
 	if err != nil {
 		return pub, err
 	}
-	err = st.Update("创建签名密钥", func(tx *store.Tx) error { return tx.SaveSigningKey(signing.PublicKeyFile(pub), enc, replace) })
+	err = st.Update("创建签名密钥", func(tx *store.Tx) error {
+		if err := tx.SaveSigningKey(signing.PublicKeyFile(pub), enc, replace); err != nil {
+			return err
+		}
+		return tx.SetSM2PublicKey(sm2sig.PublicPEM(sm.Public()))
+	})
 	return pub, err
+}
+
+// Fingerprints are both fingerprints the 推荐函 prints, "" for a key not made yet.
+func Fingerprints(st *store.Store) (minisign, sm2 string, err error) {
+	if minisign, err = Fingerprint(st); err != nil {
+		return "", "", err
+	}
+	sm2, err = SM2Fingerprint(st)
+	return minisign, sm2, err
+}
+
+// StoredSM2 reads the SM2 co-signature key's public half and its fingerprint; ok is
+// false while none is recorded (a key made by an earlier version, until its next
+// unlock).
+func StoredSM2(st *store.Store) (pub sm2sig.PublicKey, fingerprint string, ok bool, err error) {
+	k, err := st.SigningKey()
+	if err != nil || len(k.SM2Public) == 0 {
+		return pub, "", false, err
+	}
+	if pub, err = sm2sig.ParsePublicPEM(k.SM2Public); err != nil {
+		return pub, "", false, err
+	}
+	return pub, sm2sig.Fingerprint(pub), true, nil
+}
+
+// SM2Fingerprint is the stored SM2 key's fingerprint as the 推荐函 prints it, "" when
+// none is recorded yet.
+func SM2Fingerprint(st *store.Store) (string, error) {
+	_, fp, _, err := StoredSM2(st)
+	if errors.Is(err, store.ErrNoSigningKey) {
+		return "", nil
+	}
+	return fp, err
 }
 
 // UnlockStored decrypts the stored signing key with passphrase. A key stored with a
@@ -63,11 +111,35 @@ func UnlockStored(st *store.Store, passphrase string) (signing.PrivateKey, error
 		return signing.PrivateKey{}, err
 	}
 	priv, err := signing.Unlock(k.EncryptedSecret, passphrase)
-	if err != nil || !signing.NeedsRekey(k.EncryptedSecret) {
+	if err != nil {
 		return priv, err
+	}
+	if err := checkSM2(st, k, priv); err != nil {
+		return signing.PrivateKey{}, err
+	}
+	if !signing.NeedsRekey(k.EncryptedSecret) {
+		return priv, nil
 	}
 	if enc, err := signing.Reencrypt(priv, passphrase); err == nil {
 		_ = st.Update("签名私钥改用新的口令加密参数", func(tx *store.Tx) error { return tx.ReencryptSigningKey(enc) })
 	}
 	return priv, nil
+}
+
+// checkSM2 records the SM2 public key of a key that has none yet, and refuses a data
+// file whose recorded one is not the key's (then the 推荐函 printed from it would
+// name a key the package is not signed with).
+func checkSM2(st *store.Store, k store.SigningKey, priv signing.PrivateKey) error {
+	sm, err := sm2sig.Derive(priv)
+	if err != nil {
+		return err
+	}
+	derived := sm2sig.PublicPEM(sm.Public())
+	if len(k.SM2Public) == 0 {
+		return st.Update("生成国密签名公钥（SM2）", func(tx *store.Tx) error { return tx.SetSM2PublicKey(derived) })
+	}
+	if stored, err := sm2sig.ParsePublicPEM(k.SM2Public); err != nil || !stored.Equal(sm.Public()) {
+		return errors.New("数据文件中记录的国密公钥（SM2）与签名私钥不符：数据文件被改动过。请在“签名密钥…”中更换密钥")
+	}
+	return nil
 }

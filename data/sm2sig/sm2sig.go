@@ -19,7 +19,6 @@ package sm2sig
 
 import (
 	"crypto/ecdsa"
-	"crypto/rand"
 	"encoding/binary"
 	"encoding/pem"
 	"errors"
@@ -72,9 +71,12 @@ func Derive(key signing.PrivateKey) (PrivateKey, error) {
 // Public is the public half of k.
 func (k PrivateKey) Public() PublicKey { return PublicKey{&k.k.PublicKey} }
 
-// Sign is the DER signature of message, SM2 with SM3 and UserID.
+// Sign is the DER signature of message, SM2 with SM3 and UserID. The nonce is
+// derived as RFC 6979 does (with SM3), so the same key and message give the same
+// signature: a package exported twice from the same data is the same byte for byte,
+// as with Ed25519.
 func Sign(k PrivateKey, message []byte) ([]byte, error) {
-	sig, err := k.k.Sign(rand.Reader, message, sm2.NewSM2SignerOption(true, []byte(UserID)))
+	sig, err := k.k.Sign(nil, message, sm2.NewSM2SignerOption(true, []byte(UserID)))
 	if err != nil {
 		return nil, fmt.Errorf("国密签名失败：%v", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -13,6 +14,9 @@ type SigningKey struct {
 	Public          []byte // minisign .pub file
 	EncryptedSecret []byte // minisign encrypted secret key file
 	Created         time.Time
+	// SM2Public is the SM2 co-signature key's public half (PEM), made with the
+	// minisign key (data/sm2sig); empty until recorded.
+	SM2Public []byte
 }
 
 // ErrNoSigningKey is returned by SigningKey when none was created yet.
@@ -26,8 +30,8 @@ const encryptedKeyPrefix = "untrusted comment: minisign encrypted secret key"
 // SigningKey returns the stored key, or ErrNoSigningKey.
 func (s *Store) SigningKey() (SigningKey, error) {
 	var k SigningKey
-	var pub, sec, at string
-	err := s.db.QueryRow("SELECT public_key, encrypted_secret, created_at FROM signing_key WHERE id = 1").Scan(&pub, &sec, &at)
+	var pub, sec, at, sm2 string
+	err := s.db.QueryRow("SELECT public_key, encrypted_secret, created_at, sm2_public FROM signing_key WHERE id = 1").Scan(&pub, &sec, &at, &sm2)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, ErrNoSigningKey
 	}
@@ -35,6 +39,9 @@ func (s *Store) SigningKey() (SigningKey, error) {
 		return k, err
 	}
 	k.Public, k.EncryptedSecret = []byte(pub), []byte(sec)
+	if sm2 != "" {
+		k.SM2Public = []byte(sm2)
+	}
 	k.Created, _ = time.Parse(time.RFC3339, at)
 	return k, nil
 }
@@ -58,8 +65,10 @@ func (t *Tx) SaveSigningKey(public, encryptedSecret []byte, replace bool) error 
 	case !replace:
 		return ErrKeyExists
 	}
-	if _, err := t.tx.Exec(`INSERT INTO signing_key (id, public_key, encrypted_secret, created_at) VALUES (1, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET public_key=excluded.public_key, encrypted_secret=excluded.encrypted_secret, created_at=excluded.created_at`,
+	// A new key clears the SM2 public key of the old one (SetSM2PublicKey records the
+	// new key's).
+	if _, err := t.tx.Exec(`INSERT INTO signing_key (id, public_key, encrypted_secret, created_at, sm2_public) VALUES (1, ?, ?, ?, '')
+		ON CONFLICT (id) DO UPDATE SET public_key=excluded.public_key, encrypted_secret=excluded.encrypted_secret, created_at=excluded.created_at, sm2_public=''`,
 		string(public), string(encryptedSecret), t.s.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
@@ -80,4 +89,22 @@ func (t *Tx) ReencryptSigningKey(encryptedSecret []byte) error {
 		return ErrNoSigningKey
 	}
 	return t.audit("签名密钥", "", "私钥加密参数", "scrypt（旧参数）", "scrypt N=2^17, r=8, p=1")
+}
+
+// SetSM2PublicKey records the public half of the SM2 co-signature key made with the
+// stored key (PEM, data/sm2sig).
+func (t *Tx) SetSM2PublicKey(pemText []byte) error {
+	if !bytes.HasPrefix(bytes.TrimSpace(pemText), []byte("-----BEGIN PUBLIC KEY-----")) {
+		return errors.New("国密公钥不是 PEM 格式的公钥，未保存")
+	}
+	var old string
+	if err := t.tx.QueryRow("SELECT sm2_public FROM signing_key WHERE id = 1").Scan(&old); errors.Is(err, sql.ErrNoRows) {
+		return ErrNoSigningKey
+	} else if err != nil {
+		return err
+	}
+	if _, err := t.tx.Exec("UPDATE signing_key SET sm2_public = ? WHERE id = 1", string(pemText)); err != nil {
+		return err
+	}
+	return t.audit("签名密钥", "", "国密公钥（SM2）", strings.TrimSpace(old), strings.TrimSpace(string(pemText)))
 }

@@ -17,13 +17,16 @@ import (
 	"tuijian/data/bagit"
 	"tuijian/data/pdfdoc"
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig"
 )
 
 // File names of the package outside the BagIt fixed ones.
 const (
 	PublicKeyName = "tuijian.pub"
-	ReadmeName    = "README-验证说明.txt"
-	CoverName     = "封面清单.pdf"
+	// SM2PublicKeyName is the 国密 co-signature key (PEM, for openssl).
+	SM2PublicKeyName = "tuijian-sm2-pub.pem"
+	ReadmeName       = "README-验证说明.txt"
+	CoverName        = "封面清单.pdf"
 )
 
 // FileDigest is one line of the cover sheet.
@@ -40,6 +43,7 @@ type CoverData struct {
 	TagManifestSum string
 	Fingerprint    string
 	KeyID          string
+	SM2Fingerprint string // "" in a package without the 国密 co-signature
 }
 
 // readManifestLines reads "sum  path" lines of a manifest file as written by bagit.
@@ -121,6 +125,9 @@ func CoverDataFromBag(dir string) (CoverData, error) {
 	}
 	d.Files = append(append(d.Files, payload...), tags...)
 	d.Files = append(d.Files, FileDigest{bagit.TagManifest, d.TagManifestSum}, FileDigest{bagit.SignatureFile, sigSum})
+	if sm2Sum, err := fileSum(filepath.Join(dir, bagit.SM2SignatureFile)); err == nil {
+		d.Files = append(d.Files, FileDigest{bagit.SM2SignatureFile, sm2Sum})
+	}
 	slices.SortFunc(d.Files, func(a, b FileDigest) int {
 		// Payload first, then the tag files, each sorted by path.
 		ap, bp := strings.HasPrefix(a.Path, bagit.PayloadDir+"/"), strings.HasPrefix(b.Path, bagit.PayloadDir+"/")
@@ -141,6 +148,13 @@ func CoverDataFromBag(dir string) (CoverData, error) {
 		return d, err
 	}
 	d.Fingerprint, d.KeyID = signing.Fingerprint(pub), signing.KeyID(pub)
+	if b, err := os.ReadFile(filepath.Join(dir, SM2PublicKeyName)); err == nil {
+		k, err := sm2sig.ParsePublicPEM(b)
+		if err != nil {
+			return d, err
+		}
+		d.SM2Fingerprint = sm2sig.Fingerprint(k)
+	}
 	return d, nil
 }
 
@@ -197,13 +211,14 @@ func coverPDF(d CoverData) ([]byte, error) {
 		{"说明", infoValue(d.Info, "Internal-Sender-Description")},
 		{"签名公钥指纹", d.Fingerprint},
 		{"签名密钥 ID", d.KeyID},
+		{"国密签名公钥指纹（SM2）", d.SM2Fingerprint},
 		{"标签清单 tagmanifest-sha256.txt 的 SHA-256", d.TagManifestSum},
 	} {
 		if err := line(f[0], f[1]); err != nil {
 			return nil, err
 		}
 	}
-	if err := w.Paragraph(pdfdoc.Para{Text: "核对方法：光盘或文件夹中每个文件的 SHA-256 应与下表一致（sha256sum 文件名）；签名用 minisign -Vm tagmanifest-sha256.txt -p tuijian.pub 验证，公钥指纹应与推荐函所印一致。详见 README-验证说明.txt。",
+	if err := w.Paragraph(pdfdoc.Para{Text: "核对方法：光盘或文件夹中每个文件的 SHA-256 应与下表一致（sha256sum 文件名）；签名用 minisign -Vm tagmanifest-sha256.txt -p tuijian.pub 验证，国密签名用 openssl pkeyutl -verify（命令见说明）验证，两个公钥指纹都应与推荐函所印一致。详见 README-验证说明.txt。",
 		Style: small, Align: pdfdoc.AlignLeft, LineHeightMM: 6.5}); err != nil {
 		return nil, err
 	}

@@ -7,7 +7,7 @@ import (
 
 func init() {
 	buildDocuments = func(in DocumentsInput, progress func(done, total int)) ([]File, error) {
-		files, err := documents.BuildProgress(documents.Input{Case: in.Case, Sections: in.Sections, Fingerprint: in.Fingerprint,
+		files, err := documents.BuildProgress(documents.Input{Case: in.Case, Sections: in.Sections, Fingerprint: in.Fingerprint, SM2Fingerprint: in.SM2Fingerprint,
 			Date: forms.Day(in.Date), ExportDay: forms.Day(in.Date), Fonts: in.Fonts, IncludeReport: in.IncludeReport}, func(done, total int, _ string) {
 			if progress != nil {
 				progress(done, total)

@@ -18,6 +18,7 @@ import (
 	"tuijian/data/pdfdoc"
 	"tuijian/data/safefile"
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig"
 	"tuijian/forms"
 )
 
@@ -35,8 +36,10 @@ type DocumentsInput struct {
 	IncludeReport bool
 	Sections      map[forms.MeasureID]map[string]string
 	Fingerprint   string
-	Date          time.Time
-	Fonts         pdfdoc.Fonts
+	// SM2Fingerprint is the 国密 co-signature key's, printed beside it.
+	SM2Fingerprint string
+	Date           time.Time
+	Fonts          pdfdoc.Fonts
 }
 
 // buildDocuments is the default documents builder (data/documents), set in docs.go;
@@ -73,15 +76,16 @@ type ExportInput struct {
 
 // Result describes a written package.
 type Result struct {
-	Out         string
-	ISO         string
-	Cover       string // path of the cover sheet
-	Files       int    // files in the package folder
-	Bytes       int64  // their total size
-	ISOBytes    int64
-	Fingerprint string
-	KeyID       string
-	TagManifest string // SHA-256 of tagmanifest-sha256.txt
+	Out            string
+	ISO            string
+	Cover          string // path of the cover sheet
+	Files          int    // files in the package folder
+	Bytes          int64  // their total size
+	ISOBytes       int64
+	Fingerprint    string
+	SM2Fingerprint string // the 国密 co-signature key's
+	KeyID          string
+	TagManifest    string // SHA-256 of tagmanifest-sha256.txt
 	// Archive is the archive package written with this one (set by the caller that
 	// writes both).
 	Archive string
@@ -153,7 +157,7 @@ func letterNumbers(c *forms.Case) string {
 }
 
 // Readme is the Chinese README for the receiver.
-func Readme(c *forms.Case, fingerprint, keyID string, date time.Time, scope string) []byte {
+func Readme(c *forms.Case, fingerprint, keyID, sm2Fingerprint string, date time.Time, scope string) []byte {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 	w("%s %d 年度工业和信息化领域督查激励推荐材料 —— 验证说明", c.Settings.Department, c.Settings.Year)
@@ -174,18 +178,25 @@ func Readme(c *forms.Case, fingerprint, keyID string, date time.Time, scope stri
 	w("  manifest-sha256.txt         data/ 下每个文件的 SHA-256 校验值")
 	w("  tagmanifest-sha256.txt      bagit.txt、bag-info.txt、manifest-sha256.txt、公钥和本说明的 SHA-256")
 	w("  tagmanifest-sha256.txt.minisig  推荐单位对 tagmanifest-sha256.txt 的 Ed25519 签名（minisign 格式）")
+	w("  tagmanifest-sha256.txt.sm2sig   推荐单位对同一文件的国密签名（SM2 与 SM3，GB/T 32918，DER 格式）")
 	w("  tuijian.pub                 推荐单位的签名公钥（minisign 格式）")
+	w("  tuijian-sm2-pub.pem         推荐单位的国密签名公钥（SM2，PEM 格式）")
 	w("  封面清单.pdf                纸质材料封面清单：每个文件的 SHA-256、标签清单的 SHA-256 和公钥指纹")
 	w("")
 	w("二、核对公钥指纹")
 	w("  推荐函上印有公钥指纹。本包公钥指纹为：%s（密钥 ID %s）。", fingerprint, keyID)
 	w("  自行计算：tail -1 tuijian.pub | tr -d '\\n' | sha256sum，取前 32 位十六进制数，每 4 位一组，应与推荐函所印一致。")
+	w("  国密签名公钥指纹为：%s。", sm2Fingerprint)
+	w("  自行计算：openssl pkey -pubin -in tuijian-sm2-pub.pem -outform DER | openssl dgst -sm3，取前 32 位十六进制数。")
 	w("  指纹不一致时，本包不是推荐单位签发的，请勿采信。")
 	w("")
 	w("三、验证签名（需安装 minisign，https://jedisct1.github.io/minisign/）")
 	w("  在本文件夹中运行：")
 	w("    minisign -Vm tagmanifest-sha256.txt -p tuijian.pub")
 	w("  应显示“Signature and comment signature verified”。")
+	w("  国密签名（需 OpenSSL 3.0 或更新版本）：")
+	w("    openssl pkeyutl -verify -pubin -inkey tuijian-sm2-pub.pem -rawin -digest sm3 -pkeyopt distid:1234567812345678 -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sm2sig")
+	w("  应显示“Signature Verified Successfully”。两种签名都有效，才说明本包由推荐单位签发。")
 	w("")
 	w("四、核对校验值（Linux/macOS 的 sha256sum；Windows 可用 Git Bash 或 WSL）")
 	w("  在本文件夹中运行：")
@@ -336,12 +347,18 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	}
 	pub := in.Key.Public()
 	fp, keyID := signing.Fingerprint(pub), signing.KeyID(pub)
+	// The 国密 co-signature key, made with the minisign key (data/sm2sig).
+	sm2Key, err := sm2sig.Derive(in.Key)
+	if err != nil {
+		return res, err
+	}
+	sm2fp := sm2sig.Fingerprint(sm2Key.Public())
 	if err := ctx.Err(); err != nil {
 		return res, canceled(err)
 	}
 
 	say("生成推荐材料", 1, steps)
-	din := DocumentsInput{Case: in.Case, Sections: in.Sections, Fingerprint: fp, Date: in.Date, Fonts: in.Fonts, IncludeReport: scope == ScopeArchive}
+	din := DocumentsInput{Case: in.Case, Sections: in.Sections, Fingerprint: fp, SM2Fingerprint: sm2fp, Date: in.Date, Fonts: in.Fonts, IncludeReport: scope == ScopeArchive}
 	var docs []File
 	if in.Documents != nil {
 		docs, err = in.Documents(din)
@@ -429,7 +446,8 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	say("生成清单", 3, steps)
 	if err := bagit.WriteBeside(tmp, []string{MarkerName}, info,
 		bagit.TagFile{Name: PublicKeyName, Data: signing.PublicKeyFile(pub)},
-		bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, in.Date, scope)}); err != nil {
+		bagit.TagFile{Name: SM2PublicKeyName, Data: sm2sig.PublicPEM(sm2Key.Public())},
+		bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, sm2fp, in.Date, scope)}); err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -442,6 +460,17 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	}
 	if err := os.WriteFile(filepath.Join(tmp, bagit.SignatureFile), sig, 0o644); err != nil {
 		return res, fmt.Errorf("无法写入签名文件：%v", err)
+	}
+	tm, err := os.ReadFile(filepath.Join(tmp, bagit.TagManifest))
+	if err != nil {
+		return res, err
+	}
+	sm2s, err := sm2sig.Sign(sm2Key, tm)
+	if err != nil {
+		return res, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, bagit.SM2SignatureFile), sm2s, 0o644); err != nil {
+		return res, fmt.Errorf("无法写入国密签名文件：%v", err)
 	}
 	say("生成封面清单", 5, steps)
 	cd, err := CoverDataFromBag(tmp)
@@ -485,7 +514,7 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if err := swapIn(tmp, out, isoTmp, iso); err != nil {
 		return res, err
 	}
-	res = Result{Out: out, Cover: filepath.Join(out, CoverName), Fingerprint: fp, KeyID: keyID, TagManifest: cd.TagManifestSum, Repaired: repaired}
+	res = Result{Out: out, Cover: filepath.Join(out, CoverName), Fingerprint: fp, KeyID: keyID, SM2Fingerprint: sm2fp, TagManifest: cd.TagManifestSum, Repaired: repaired}
 	if iso != "" {
 		res.ISO = iso
 		if st, err := os.Stat(iso); err == nil {
@@ -555,7 +584,7 @@ func writeISO(ctx context.Context, dir string, in ExportInput, progress func(don
 // selfCheck verifies the new package in its marked temporary folder: the marker is
 // the one problem expected there.
 func selfCheck(tmp string) Report {
-	rep := verifyFolder(tmp, nil)
+	rep := verifyFolder(tmp, Keys{})
 	kept := rep.Problems[:0]
 	for _, p := range rep.Problems {
 		if p.File != MarkerName {

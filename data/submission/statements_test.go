@@ -173,7 +173,7 @@ func TestExportRefusesWindowsReservedNames(t *testing.T) {
 // CRLF), gives the Windows commands, and says what the stock tools do not prove.
 func TestReadmeForWindowsAndHonest(t *testing.T) {
 	c, _ := demoCaseAndSections(t)
-	b := Readme(c, "3F2A 91BC", "ABCD", exportDay, ScopeMinistry)
+	b := Readme(c, "3F2A 91BC", "ABCD", "77AA 0B1C", exportDay, ScopeMinistry)
 	s := string(b)
 	if !strings.HasPrefix(s, "\ufeff") || strings.Contains(strings.ReplaceAll(s, "\r\n", ""), "\n") {
 		t.Error("README is not UTF-8 with BOM and CRLF")

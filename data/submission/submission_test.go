@@ -20,6 +20,7 @@ import (
 	"tuijian/data/bagit"
 	"tuijian/data/discimage"
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig"
 	"tuijian/forms"
 )
 
@@ -98,7 +99,7 @@ func TestExportVerifyAndStockTools(t *testing.T) {
 		t.Fatalf("iso size %d", res.ISOBytes)
 	}
 	files := readTree(t, out)
-	for _, must := range []string{bagit.BagitFile, bagit.InfoFile, bagit.Manifest, bagit.TagManifest, bagit.SignatureFile, PublicKeyName, ReadmeName, CoverName, JSONName} {
+	for _, must := range []string{bagit.BagitFile, bagit.InfoFile, bagit.Manifest, bagit.TagManifest, bagit.SignatureFile, bagit.SM2SignatureFile, PublicKeyName, SM2PublicKeyName, ReadmeName, CoverName, JSONName} {
 		if _, ok := files[must]; !ok {
 			t.Errorf("missing %s", must)
 		}
@@ -112,9 +113,12 @@ func TestExportVerifyAndStockTools(t *testing.T) {
 	if !strings.Contains(string(files[ReadmeName]), "minisign -Vm tagmanifest-sha256.txt -p tuijian.pub") || !strings.Contains(string(files[ReadmeName]), res.Fingerprint) {
 		t.Error("README lacks the minisign command or the fingerprint")
 	}
+	if !strings.Contains(string(files[ReadmeName]), openSSLCommand) || res.SM2Fingerprint == "" || !strings.Contains(string(files[ReadmeName]), res.SM2Fingerprint) {
+		t.Error("README lacks the openssl command or the SM2 fingerprint")
+	}
 	if rep := Verify(out, nil); !rep.OK() {
 		t.Fatalf("fresh package fails:\n%s", rep.Text())
-	} else if rep.Fingerprint != res.Fingerprint || rep.Files != len(files) {
+	} else if rep.Fingerprint != res.Fingerprint || rep.SM2Fingerprint != res.SM2Fingerprint || rep.Files != len(files) {
 		t.Fatalf("report %+v", rep)
 	}
 	if f, err := os.Open(iso); err != nil {
@@ -136,6 +140,14 @@ func TestExportVerifyAndStockTools(t *testing.T) {
 		cmd.Dir = out
 		if b, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(b), "verified") {
 			t.Fatalf("minisign -V: %v\n%s", err, b)
+		}
+	})
+	t.Run("openssl-sm2", func(t *testing.T) {
+		needTool(t, "openssl")
+		cmd := exec.Command("sh", "-c", openSSLCommand)
+		cmd.Dir = out
+		if b, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(b), "Signature Verified Successfully") {
+			t.Fatalf("%s: %v\n%s", openSSLCommand, err, b)
 		}
 	})
 	t.Run("sha256sum", func(t *testing.T) {
@@ -750,6 +762,89 @@ func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
 		"每万人拥有5G基站数"} {
 		if strings.Contains(all, not) {
 			t.Errorf("unexpected %q in:\n%s", not, all)
+		}
+	}
+}
+
+// openSSLCommand is the README's command for the 国密 co-signature, run as written.
+const openSSLCommand = "openssl pkeyutl -verify -pubin -inkey tuijian-sm2-pub.pem -rawin -digest sm3 -pkeyopt distid:1234567812345678 -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sm2sig"
+
+// Issue 18: the 国密 co-signature is checked like the minisign one, and a problem says
+// which of the two failed.
+func TestTamperSM2(t *testing.T) {
+	shared, _ := sharedPackage(t)
+	dir := t.TempDir()
+	orig := filepath.Join(shared, "pkg")
+	otherEd, _, err := signing.GenerateKeyPair("另一推荐单位的口令 x", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := sm2sig.Derive(otherEd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _ := sm2sig.Derive(sharedKey(t))
+	cases := []struct {
+		name   string
+		change func(pkg string)
+		keys   Keys
+		file   string // the file a problem must name
+		check  string
+	}{
+		{"truncated signature", func(pkg string) {
+			p := filepath.Join(pkg, bagit.SM2SignatureFile)
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, b[:len(b)-5], 0o644)
+		}, Keys{}, bagit.SM2SignatureFile, CheckSM2},
+		{"signature removed", func(pkg string) { os.Remove(filepath.Join(pkg, bagit.SM2SignatureFile)) }, Keys{}, bagit.SM2SignatureFile, CheckSM2},
+		{"another key's signature", func(pkg string) {
+			tm, _ := os.ReadFile(filepath.Join(pkg, bagit.TagManifest))
+			sig, _ := sm2sig.Sign(other, tm)
+			os.WriteFile(filepath.Join(pkg, bagit.SM2SignatureFile), sig, 0o644)
+		}, Keys{}, bagit.SM2SignatureFile, CheckSM2},
+		// Key and signature both swapped: the bag sees the changed key file, and the
+		// expected key (from the register) sees the swap.
+		{"swapped key and signature", func(pkg string) {
+			tm, _ := os.ReadFile(filepath.Join(pkg, bagit.TagManifest))
+			sig, _ := sm2sig.Sign(other, tm)
+			os.WriteFile(filepath.Join(pkg, bagit.SM2SignatureFile), sig, 0o644)
+			os.WriteFile(filepath.Join(pkg, SM2PublicKeyName), sm2sig.PublicPEM(other.Public()), 0o644)
+		}, Keys{SM2: sm2sig.PublicPEM(own.Public())}, SM2PublicKeyName, CheckSM2},
+		{"changed tag manifest", func(pkg string) {
+			p := filepath.Join(pkg, bagit.TagManifest)
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, append(b, []byte("0000000000000000000000000000000000000000000000000000000000000000  多余.txt\n")...), 0o644)
+		}, Keys{}, bagit.TagManifest, CheckSignature},
+	}
+	for _, c := range cases {
+		pkg := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-"))
+		copyTree(t, orig, pkg)
+		c.change(pkg)
+		rep := VerifyKeys(pkg, c.keys)
+		found := false
+		for _, p := range rep.Problems {
+			found = found || (p.File == c.file && p.Check == c.check)
+		}
+		if rep.OK() || !found {
+			t.Errorf("%s: no 【%s】 problem on %s:\n%s", c.name, c.check, c.file, rep.Text())
+		}
+		if c.check == CheckSM2 {
+			for _, p := range rep.Problems {
+				if p.Check == CheckSignature {
+					t.Errorf("%s: the minisign signature is reported too: %s", c.name, p)
+				}
+			}
+		}
+	}
+	// The stock tool agrees on a tampered signature.
+	if _, err := exec.LookPath("openssl"); err == nil {
+		pkg := filepath.Join(dir, "openssl")
+		copyTree(t, orig, pkg)
+		cases[2].change(pkg)
+		cmd := exec.Command("sh", "-c", openSSLCommand)
+		cmd.Dir = pkg
+		if b, err := cmd.CombinedOutput(); err == nil {
+			t.Errorf("openssl verified another key's signature:\n%s", b)
 		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"tuijian/data/divisions"
 	"tuijian/data/documents"
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig"
 	"tuijian/forms"
 	"tuijian/forms/grading"
 	"tuijian/forms/value"
@@ -29,6 +30,7 @@ import (
 const (
 	CheckBag         = "完整性与校验值"
 	CheckSignature   = "签名"
+	CheckSM2         = "国密签名"
 	CheckPublicKey   = "公钥"
 	CheckData        = "报送数据"
 	CheckTable       = "推荐表一致性"
@@ -58,13 +60,15 @@ func (p Problem) String() string {
 type Report struct {
 	Path        string    `json:"path"`
 	Problems    []Problem `json:"problems"`
-	Files       int       `json:"files"`        // files in the package
-	Fingerprint string    `json:"fingerprint"`  // of the key that signed (when the signature holds)
-	KeyID       string    `json:"key_id"`       //
-	Department  string    `json:"department"`   // from submission.json
-	Year        int       `json:"year"`         //
-	Choices     []Choice  `json:"choices"`      // from submission.json
-	TagManifest string    `json:"tag_manifest"` // its SHA-256
+	Files       int       `json:"files"`       // files in the package
+	Fingerprint string    `json:"fingerprint"` // of the key that signed (when the signature holds)
+	// SM2Fingerprint is the 国密 co-signature key's, when that signature holds.
+	SM2Fingerprint string   `json:"sm2_fingerprint"`
+	KeyID          string   `json:"key_id"`       //
+	Department     string   `json:"department"`   // from submission.json
+	Year           int      `json:"year"`         //
+	Choices        []Choice `json:"choices"`      // from submission.json
+	TagManifest    string   `json:"tag_manifest"` // its SHA-256
 	// Notes are remarks beside the verdict, e.g. leftovers of an interrupted export
 	// next to the folder.
 	Notes []string `json:"notes,omitempty"`
@@ -92,13 +96,25 @@ func (r Report) Text() string {
 // recommended city the province's own unit of the right level and not excluded by its
 // negative-event register (every event graded again as of the export day), its
 // statistical and telecom figures verified, the consents given, and the cover sheet.
-func Verify(p string, pubkey []byte) Report {
+func Verify(p string, pubkey []byte) Report { return VerifyKeys(p, Keys{Minisign: pubkey}) }
+
+// Keys are the keys a package is expected to be signed with (from the data file, or
+// the ministry's register); nil takes the package's own.
+type Keys struct {
+	Minisign []byte // a minisign .pub file or the bare base64 key
+	SM2      []byte // PEM
+}
+
+// VerifyKeys is Verify with both expected keys: the minisign signature and the 国密
+// co-signature (SM2 with SM3 over the same tag manifest, data/sm2sig) are checked
+// each, and a problem says which failed.
+func VerifyKeys(p string, keys Keys) Report {
 	st, err := os.Stat(p)
 	if err != nil {
 		return Report{Path: p, Problems: []Problem{{"", CheckPackageRead, fmt.Sprintf("找不到 %s：%v", p, err)}}}
 	}
 	if st.IsDir() {
-		rep := verifyFolder(p, pubkey)
+		rep := verifyFolder(p, keys)
 		for _, l := range Leftovers(p, p+".iso") {
 			if l != p {
 				rep.Notes = append(rep.Notes, fmt.Sprintf("旁边的 %s 是上次中断的导出留下的临时文件（夹），不是报送包，请勿刻录；下次导出时会自动清理", filepath.Base(l)))
@@ -106,10 +122,10 @@ func Verify(p string, pubkey []byte) Report {
 		}
 		return rep
 	}
-	return verifyImage(p, st.Size(), pubkey)
+	return verifyImage(p, st.Size(), keys)
 }
 
-func verifyImage(p string, size int64, pubkey []byte) Report {
+func verifyImage(p string, size int64, keys Keys) Report {
 	name := filepath.Base(p)
 	fail := func(what string) Report {
 		return Report{Path: p, Problems: []Problem{{name, CheckImage, what}}}
@@ -155,13 +171,14 @@ func verifyImage(p string, size int64, pubkey []byte) Report {
 			return fail(fmt.Sprintf("读取映像中的 %s 失败：%v", file.Path, err))
 		}
 	}
-	rep := verifyFolder(dir, pubkey)
+	rep := verifyFolder(dir, keys)
 	rep.Path = p
 	return rep
 }
 
 // verifyFolder runs every check on a package folder.
-func verifyFolder(dir string, pubkey []byte) Report {
+func verifyFolder(dir string, keys Keys) Report {
+	pubkey := keys.Minisign
 	rep := Report{Path: dir}
 	add := func(file, check, format string, a ...any) {
 		rep.Problems = append(rep.Problems, Problem{file, check, fmt.Sprintf(format, a...)})
@@ -194,7 +211,7 @@ func verifyFolder(dir string, pubkey []byte) Report {
 		add(bagit.SignatureFile, CheckSignature, "缺少签名文件，无法确认报送包来自推荐单位")
 	}
 	var included *signing.PublicKey
-	sigCommentChanged := false
+	sigCommentChanged, edFailed := false, false
 	if b, err := os.ReadFile(filepath.Join(dir, PublicKeyName)); err != nil {
 		if pubkey == nil {
 			add(PublicKeyName, CheckPublicKey, "缺少公钥文件，无法验证签名")
@@ -221,6 +238,7 @@ func verifyFolder(dir string, pubkey []byte) Report {
 	if key != nil && tmErr == nil && sigErr == nil {
 		if err := signing.VerifyKey(*key, tm, sig); err != nil {
 			add(bagit.SignatureFile, CheckSignature, "%s", err.Error())
+			edFailed = true
 		} else {
 			rep.Fingerprint, rep.KeyID = signing.Fingerprint(*key), signing.KeyID(*key)
 			// The first line is not covered by the signature, but by the cover sheet's
@@ -233,6 +251,10 @@ func verifyFolder(dir string, pubkey []byte) Report {
 	}
 	if tmErr == nil {
 		rep.TagManifest = sha256Hex(tm)
+	}
+	if sm2Failed := verifySM2(dir, tm, tmErr == nil, keys.SM2, &rep, add); sm2Failed && edFailed {
+		// Two independent signatures failing together point at what they both sign.
+		add(bagit.TagManifest, CheckSignature, "两个签名（minisign 和国密）都与标签清单不符：标签清单在签名后被改动过")
 	}
 
 	// 3. submission.json and the workbooks.
@@ -268,6 +290,48 @@ func verifyFolder(dir string, pubkey []byte) Report {
 	}
 	slices.SortStableFunc(rep.Problems, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
 	return rep
+}
+
+// verifySM2 checks the 国密 co-signature of the tag manifest with the package's SM2
+// key or, when expected is given, with that one (a different package key is reported);
+// failed is true when the signature was checked and does not hold.
+func verifySM2(dir string, tm []byte, haveTM bool, expected []byte, rep *Report, add func(file, check, format string, a ...any)) (failed bool) {
+	var key *sm2sig.PublicKey
+	if b, err := os.ReadFile(filepath.Join(dir, SM2PublicKeyName)); err != nil {
+		if expected == nil {
+			add(SM2PublicKeyName, CheckSM2, "缺少国密签名公钥，无法验证国密签名（SM2）")
+		}
+	} else if k, err := sm2sig.ParsePublicPEM(b); err != nil {
+		add(SM2PublicKeyName, CheckSM2, "%s", err.Error())
+	} else {
+		key = &k
+	}
+	if expected != nil {
+		k, err := sm2sig.ParsePublicPEM(expected)
+		if err != nil {
+			add("", CheckSM2, "给定的国密公钥无法读取：%s", err.Error())
+			return false
+		}
+		if key != nil && !key.Equal(k) {
+			add(SM2PublicKeyName, CheckSM2, "包内国密公钥（指纹 %s）与给定的国密公钥（指纹 %s）不同：公钥被替换过，或这不是该推荐单位的报送包",
+				sm2sig.Fingerprint(*key), sm2sig.Fingerprint(k))
+		}
+		key = &k
+	}
+	sig, err := os.ReadFile(filepath.Join(dir, bagit.SM2SignatureFile))
+	if err != nil {
+		add(bagit.SM2SignatureFile, CheckSM2, "缺少国密签名文件，无法用国密算法确认报送包来自推荐单位")
+		return false
+	}
+	if key == nil || !haveTM {
+		return false
+	}
+	if err := sm2sig.Verify(*key, tm, sig); err != nil {
+		add(bagit.SM2SignatureFile, CheckSM2, "%s", err.Error())
+		return true
+	}
+	rep.SM2Fingerprint = sm2sig.Fingerprint(*key)
+	return false
 }
 
 // checkSubmission checks one city per measure and each 推荐表 against submission.json.
