@@ -128,13 +128,23 @@ func keyInfo(env *Env) (fyne.CanvasObject, error) {
 	fpLabel.Selectable = true
 	pubLabel := widget.NewLabelWithStyle(signing.PublicKeyBase64(pub), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	pubLabel.Selectable = true
+	sm2fp, err := keyring.SM2Fingerprint(env.Store)
+	if err != nil {
+		return nil, err
+	}
+	if sm2fp == "" {
+		sm2fp = "下次导出（解开私钥）时生成"
+	}
+	sm2Label := widget.NewLabelWithStyle(sm2fp, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	sm2Label.Selectable = true
 	form := widget.NewForm(
 		widget.NewFormItem("公钥指纹", fpLabel),
+		widget.NewFormItem("国密公钥指纹（SM2）", sm2Label),
 		widget.NewFormItem("密钥 ID", widget.NewLabel(id)),
 		widget.NewFormItem("公钥", pubLabel),
 		widget.NewFormItem("创建时间", widget.NewLabel(k.Created.Local().Format("2006-01-02 15:04"))),
 	)
-	note := widget.NewLabel("公钥指纹印在推荐函上，接收方用它核对报送包的签名。私钥已用口令加密保存在数据文件中，口令遗失后无法找回。")
+	note := widget.NewLabel("两个公钥指纹都印在推荐函上，接收方用它们核对报送包的签名（minisign）和国密签名（SM2）。国密密钥由签名密钥派生，同样只以口令加密的形式保存。私钥口令遗失后无法找回。")
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(form, note), nil
 }
@@ -455,8 +465,8 @@ func packageResultContent(env *Env, res submission.Result) fyne.CanvasObject {
 	if env.Case != nil && env.Case.Campaign != nil {
 		lines = "推荐事项：" + submission.RecommendedText(env.Case) + "\n"
 	}
-	lines += fmt.Sprintf("报送包：%s\n共 %d 个文件，%s。\n封面清单：%s（随纸质材料打印）\n公钥指纹：%s\n标签清单 SHA-256：%s",
-		res.Out, res.Files, docSize(int(res.Bytes)), res.Cover, res.Fingerprint, res.TagManifest)
+	lines += fmt.Sprintf("报送包：%s\n共 %d 个文件，%s。\n封面清单：%s（随纸质材料打印）\n公钥指纹：%s\n国密签名公钥指纹（SM2）：%s\n标签清单 SHA-256：%s",
+		res.Out, res.Files, docSize(int(res.Bytes)), res.Cover, res.Fingerprint, res.SM2Fingerprint, res.TagManifest)
 	if res.Archive != "" {
 		lines += "\n省内存档包（不报送）：" + res.Archive
 	}
@@ -535,15 +545,16 @@ func packageVerifyAction(env *Env) {
 // key when the store has one, and shows the report; done (UI goroutine, may be nil)
 // gets it too.
 func packageVerify(env *Env, p string, done func(submission.Report)) {
-	var pub []byte
+	var keys submission.Keys
 	if env.Store != nil {
 		if k, err := env.Store.SigningKey(); err == nil {
-			pub = k.Public
+			keys = submission.Keys{Minisign: k.Public, SM2: k.SM2Public}
 		}
 	}
+	pub := keys.Minisign
 	busy := newBusyDialog(env, "校验报送包", "正在校验 "+filepath.Base(p), nil)
 	var rep submission.Report
-	inBackground(func() { rep = submission.Verify(p, pub) }, func() {
+	inBackground(func() { rep = submission.VerifyKeys(p, keys) }, func() {
 		busy.close()
 		d := dialog.NewCustom("校验结果", "关闭", verifyReportContent(rep, pub != nil), env.Window)
 		d.Resize(fyne.NewSize(820, 520))
@@ -561,11 +572,11 @@ func verifyReportContent(rep submission.Report, withStoredKey bool) fyne.CanvasO
 	name := filepath.Base(rep.Path)
 	if rep.OK() {
 		head.Importance = widget.SuccessImportance
-		txt := fmt.Sprintf("校验通过：%s（%d 个文件）。完整性、校验值、签名、与推荐表一致、每项措施 1 个市（州）均无问题。\n签名公钥指纹：%s", name, rep.Files, rep.Fingerprint)
+		txt := fmt.Sprintf("校验通过：%s（%d 个文件）。完整性、校验值、签名和国密签名、与推荐表一致、每项措施 1 个市（州）均无问题。\n签名公钥指纹：%s\n国密签名公钥指纹（SM2）：%s", name, rep.Files, rep.Fingerprint, rep.SM2Fingerprint)
 		if withStoredKey {
-			txt += "（与本单位保存的签名密钥一致）"
+			txt += "\n两把公钥均与本单位保存的签名密钥一致。"
 		} else {
-			txt += "——请与推荐函上所印的指纹逐位核对"
+			txt += "\n请将两个指纹与推荐函上所印的逐位核对。"
 		}
 		for _, n := range rep.Notes {
 			txt += "\n注意：" + n

@@ -72,8 +72,12 @@ type keyOut struct {
 	PublicKey   string `json:"public_key"`
 	KeyID       string `json:"key_id"`
 	Fingerprint string `json:"fingerprint"`
-	Created     string `json:"created,omitempty"`
-	File        string `json:"file,omitempty"`
+	// SM2Fingerprint is the 国密 co-signature key's ("" for a key made before it, until
+	// its next unlock).
+	SM2Fingerprint string `json:"sm2_fingerprint,omitempty"`
+	SM2PublicKey   string `json:"sm2_public_key_pem,omitempty"`
+	Created        string `json:"created,omitempty"`
+	File           string `json:"file,omitempty"`
 }
 
 func runKey(c *cli, args []string) error {
@@ -122,7 +126,11 @@ func runKey(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := keyOut{PublicKey: signing.PublicKeyBase64(pub), KeyID: id, Fingerprint: fp, Created: k.Created.Local().Format("2006-01-02 15:04")}
+	res := keyOut{PublicKey: signing.PublicKeyBase64(pub), KeyID: id, Fingerprint: fp, Created: k.Created.Local().Format("2006-01-02 15:04"),
+		SM2PublicKey: string(k.SM2Public)}
+	if res.SM2Fingerprint, err = keyring.SM2Fingerprint(s); err != nil {
+		return err
+	}
 	if sub == "export" {
 		if *out == "" {
 			return usagef("请用 --out 指定公钥文件，例如 --out 山东省工信厅.pub")
@@ -136,7 +144,13 @@ func runKey(c *cli, args []string) error {
 		if sub == "create" {
 			fmt.Fprintln(w, "已创建签名密钥（私钥已用口令加密保存在数据文件中；请牢记口令，遗失后无法找回）")
 		}
-		fmt.Fprintf(w, "公钥：%s\n密钥 ID：%s\n公钥指纹：%s（印在推荐函上）\n创建时间：%s\n", res.PublicKey, res.KeyID, res.Fingerprint, res.Created)
+		fmt.Fprintf(w, "公钥：%s\n密钥 ID：%s\n公钥指纹：%s（印在推荐函上）\n", res.PublicKey, res.KeyID, res.Fingerprint)
+		if res.SM2Fingerprint != "" {
+			fmt.Fprintf(w, "国密签名公钥指纹（SM2）：%s（印在推荐函上）\n", res.SM2Fingerprint)
+		} else {
+			fmt.Fprintln(w, "国密签名公钥（SM2）：下次导出（解开私钥）时生成")
+		}
+		fmt.Fprintf(w, "创建时间：%s\n", res.Created)
 		if res.File != "" {
 			fmt.Fprintf(w, "公钥已导出到 %s\n", res.File)
 		}
@@ -152,6 +166,7 @@ type exportOut struct {
 	Bytes       int64    `json:"bytes,omitempty"`
 	ISOBytes    int64    `json:"iso_bytes,omitempty"`
 	Fingerprint string   `json:"fingerprint,omitempty"`
+	SM2Print    string   `json:"sm2_fingerprint,omitempty"`
 	TagManifest string   `json:"tag_manifest_sha256,omitempty"`
 	Blockers    []string `json:"blockers,omitempty"`
 	Archive     string   `json:"archive,omitempty"`
@@ -231,7 +246,7 @@ func runExport(c *cli, args []string) error {
 		}
 	}
 	return c.emit(exportOut{OK: true, Out: res.Out, ISO: res.ISO, Cover: res.Cover, Files: res.Files, Bytes: res.Bytes, ISOBytes: res.ISOBytes,
-		Fingerprint: res.Fingerprint, TagManifest: res.TagManifest, Archive: arch.Out, Repaired: res.Repaired}, func(w io.Writer) {
+		Fingerprint: res.Fingerprint, SM2Print: res.SM2Fingerprint, TagManifest: res.TagManifest, Archive: arch.Out, Repaired: res.Repaired}, func(w io.Writer) {
 		if arch.Out != "" {
 			fmt.Fprintf(w, "存档包已写入 %s（%d 个文件，省内留存，不报送）\n", arch.Out, arch.Files)
 		}
@@ -244,7 +259,7 @@ func runExport(c *cli, args []string) error {
 		if res.ISO != "" {
 			fmt.Fprintf(w, "光盘映像：%s（%d 字节）\n", res.ISO, res.ISOBytes)
 		}
-		fmt.Fprintf(w, "公钥指纹：%s\n标签清单 SHA-256：%s\n", res.Fingerprint, res.TagManifest)
+		fmt.Fprintf(w, "公钥指纹：%s\n国密签名公钥指纹（SM2）：%s\n标签清单 SHA-256：%s\n", res.Fingerprint, res.SM2Fingerprint, res.TagManifest)
 		for _, n := range res.Repaired {
 			fmt.Fprintln(w, "注意："+n)
 		}
@@ -269,6 +284,7 @@ func (c *cli) blocked(e *submission.BlockedError) error {
 func runVerify(c *cli, args []string) error {
 	fs := c.flags("verify")
 	pubPath := fs.String("pubkey", "", "推荐单位的公钥文件（.pub）；不给时用包内的 tuijian.pub，须与推荐函上的指纹核对")
+	sm2Path := fs.String("sm2-pubkey", "", "推荐单位的国密公钥文件（.pem）；不给时用包内的 tuijian-sm2-pub.pem")
 	// The path may stand before or after the flags.
 	var path string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -291,7 +307,15 @@ func runVerify(c *cli, args []string) error {
 		}
 		pub = b
 	}
-	rep := submission.Verify(path, pub)
+	var sm2 []byte
+	if *sm2Path != "" {
+		b, err := os.ReadFile(*sm2Path)
+		if err != nil {
+			return usagef("无法读取国密公钥文件 %s：%v", *sm2Path, err)
+		}
+		sm2 = b
+	}
+	rep := submission.VerifyKeys(path, submission.Keys{Minisign: pub, SM2: sm2})
 	if rep.Problems == nil {
 		rep.Problems = []submission.Problem{}
 	}
@@ -306,6 +330,10 @@ func runVerify(c *cli, args []string) error {
 			fmt.Fprintf(w, "签名公钥指纹：%s（密钥 ID %s）", rep.Fingerprint, rep.KeyID)
 			if pub == nil {
 				fmt.Fprint(w, "——请与推荐函上所印的指纹逐位核对")
+			}
+			fmt.Fprintf(w, "\n国密签名公钥指纹（SM2）：%s", rep.SM2Fingerprint)
+			if sm2 == nil {
+				fmt.Fprint(w, "——同样须与推荐函核对")
 			}
 			fmt.Fprintln(w)
 			for _, n := range rep.Notes {

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tuijian/data/signing"
+	"tuijian/data/sm2sig"
 )
 
 // TestPackageEndToEnd: demo → key create → key show/export → export (folder and
@@ -27,13 +30,13 @@ func TestPackageEndToEnd(t *testing.T) {
 	}
 	created := ok("key", "create", "--json")
 	var k keyOut
-	if err := json.Unmarshal([]byte(created), &k); err != nil || len(k.Fingerprint) != 39 || len(k.KeyID) != 16 {
+	if err := json.Unmarshal([]byte(created), &k); err != nil || len(k.Fingerprint) != 39 || len(k.KeyID) != 16 || len(k.SM2Fingerprint) != 39 {
 		t.Fatalf("key create: %v %s", err, created)
 	}
 	if msg := code(2, "key", "create"); !strings.Contains(msg, "不能覆盖") {
 		t.Errorf("second key create: %s", msg)
 	}
-	if out := ok("key", "show"); !strings.Contains(out, k.Fingerprint) || !strings.Contains(out, k.PublicKey) {
+	if out := ok("key", "show"); !strings.Contains(out, k.Fingerprint) || !strings.Contains(out, k.PublicKey) || !strings.Contains(out, k.SM2Fingerprint) {
 		t.Errorf("key show: %s", out)
 	}
 	pubFile := filepath.Join(dir, "山东.pub")
@@ -44,11 +47,27 @@ func TestPackageEndToEnd(t *testing.T) {
 
 	pkg, iso := filepath.Join(dir, "报送包"), filepath.Join(dir, "报送包.iso")
 	out := ok("export", "--out", pkg, "--iso", iso, "--date", "2022-02-10")
-	if !strings.Contains(out, k.Fingerprint) || !strings.Contains(out, "封面清单") || !strings.Contains(out, "演示数据") {
+	if !strings.Contains(out, k.Fingerprint) || !strings.Contains(out, k.SM2Fingerprint) || !strings.Contains(out, "封面清单") || !strings.Contains(out, "演示数据") {
 		t.Errorf("export output: %s", out)
 	}
-	if out := ok("verify", pkg); !strings.Contains(out, "校验通过") || !strings.Contains(out, k.Fingerprint) {
+	if out := ok("verify", pkg); !strings.Contains(out, "校验通过") || !strings.Contains(out, k.Fingerprint) || !strings.Contains(out, k.SM2Fingerprint) {
 		t.Errorf("verify folder: %s", out)
+	}
+	sm2File := filepath.Join(dir, "山东-sm2.pem")
+	os.WriteFile(sm2File, []byte(k.SM2PublicKey), 0o644)
+	if out := ok("verify", iso, "--sm2-pubkey", sm2File); !strings.Contains(out, "校验通过") {
+		t.Errorf("verify with the SM2 key: %s", out)
+	}
+	// Another department's SM2 key: the 国密 check fails, named, and only it.
+	otherSM2 := filepath.Join(dir, "other-sm2.pem")
+	otherEd, _, err := signing.GenerateKeyPair("另一单位的口令 other", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherKey, _ := sm2sig.Derive(otherEd)
+	os.WriteFile(otherSM2, sm2sig.PublicPEM(otherKey.Public()), 0o644)
+	if msg := code(1, "verify", pkg, "--sm2-pubkey", otherSM2); !strings.Contains(msg, "【国密签名】") || strings.Contains(msg, "【签名】") || !strings.Contains(msg, sm2sig.Fingerprint(otherKey.Public())) {
+		t.Errorf("foreign SM2 key: %s", msg)
 	}
 	if out := ok("verify", iso, "--pubkey", pubFile, "--json"); !strings.Contains(out, `"ok": true`) {
 		t.Errorf("verify image: %s", out)
