@@ -33,6 +33,15 @@ func Fill(s *store.Store) error { return FillFor(s, time.Now()) }
 // FillFor writes the demo for a package dated packageDay: the 推荐函's 发文字号 carry
 // that year, as GB/T 9704 asks of a number issued then (tests fix the day).
 func FillFor(s *store.Store, packageDay time.Time) error {
+	return FillProvince(s, packageDay, Province, Candidates)
+}
+
+// FillProvince writes a demo case for another recommending unit (the ministry's
+// intake is tested with one package per province): the given candidates, the first
+// of each measure chosen, the same invented figures, and the 山东 events, industries
+// and commendation only where their cities are candidates. A measure without
+// candidates is left without a choice.
+func FillProvince(s *store.Store, packageDay time.Time, province string, candidates map[forms.MeasureID][]string) error {
 	st, err := s.Settings()
 	if err != nil {
 		return err
@@ -41,9 +50,10 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 		return fmt.Errorf("数据文件 %s 已有数据，演示数据只能写入新的数据文件", s.Path())
 	}
 	return s.Update("创建演示数据", func(t *store.Tx) error {
+		dept, abbr := forms.RecommendingBodies[province], forms.ProvinceAbbrev(province)
 		if err := t.SetSettings(forms.Settings{
-			ProvinceCode: Province, Year: 2021,
-			Department: "山东省工业和信息化厅（演示）", Contact: "张演示", Phone: "0531-0000000",
+			ProvinceCode: province, Year: 2021,
+			Department: dept + "（演示）", Contact: "张演示", Phone: "0531-0000000",
 			Demo: true,
 		}); err != nil {
 			return err
@@ -53,11 +63,11 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 			return err
 		}
 		for _, m := range c.Campaign.Measures {
-			for i, code := range Candidates[m.ID] {
+			for i, code := range candidates[m.ID] {
 				if err := t.SetCandidate(m.ID, code, true); err != nil {
 					return err
 				}
-				if err := fillFigures(t, c.Campaign, &m, code, i); err != nil {
+				if err := fillFigures(t, c, &m, code, i); err != nil {
 					return err
 				}
 				for _, cl := range m.Clauses {
@@ -76,30 +86,42 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 			}
 			for _, in := range m.Indicators {
 				for yi, y := range c.Campaign.IndicatorYears() {
-					if err := t.SetProvinceFigure(m.ID, in.ID, y, invent(in, 5, yi, 0.8).Format(in.Kind), fmt.Sprintf("%d年山东省统计公报（演示）", y)); err != nil {
+					if err := t.SetProvinceFigure(m.ID, in.ID, y, invent(in, 5, yi, 0.8).Format(in.Kind), fmt.Sprintf("%d年%s统计公报（演示）", y, c.Province.Name)); err != nil {
 						return err
 					}
 				}
 			}
 		}
 		for code, rows := range industries {
+			if province != Province { // another province: the rows of its chosen city
+				if len(candidates[forms.Industry]) == 0 || code != "370200" {
+					continue
+				}
+				code = candidates[forms.Industry][0]
+			}
 			for i, r := range rows {
 				if err := t.SetIndustry(store.IndustryInput{UnitCode: code, Row: i + 1, Name: r[0], Figures: [4]string{r[1], r[2], r[3], r[4]}}); err != nil {
 					return err
 				}
 				// The rows come from the industrial statistics: verified like the figures.
-				if err := t.SetIndustryVerification(code, i+1, store.IndustryVerification{State: forms.Verified, By: "山东省统计局（演示）", At: "2022-01-28", DocNo: "鲁统演函〔2022〕5号"}); err != nil {
+				if err := t.SetIndustryVerification(code, i+1, store.IndustryVerification{State: forms.Verified, By: c.Province.Name + "统计局（演示）", At: "2022-01-28", DocNo: abbr + "统演函〔2022〕5号"}); err != nil {
 					return err
 				}
 			}
 		}
 		for _, e := range events() {
+			if province != Province {
+				break
+			}
 			if _, err := t.SaveEvent(e); err != nil {
 				return err
 			}
 		}
 		for _, m := range c.Campaign.Measures {
-			code := Candidates[m.ID][0]
+			if len(candidates[m.ID]) == 0 {
+				continue
+			}
+			code := candidates[m.ID][0]
 			for _, sec := range m.Sections() {
 				if len(sec.Children) > 0 {
 					continue
@@ -134,18 +156,21 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 				return err
 			}
 			// The consents are given for the chosen city, after the choice.
-			a := forms.Approval{Measure: m.ID, Government: forms.ConsentYes, GovDocNo: "鲁政演字〔2022〕8号", GovDate: "2022-02-08",
-				LetterNo: fmt.Sprintf("鲁工信演函〔%d〕%d号", forms.Day(packageDay).Year(), map[forms.MeasureID]int{forms.Industry: 1, forms.Digital: 2}[m.ID])}
+			a := forms.Approval{Measure: m.ID, Government: forms.ConsentYes, GovDocNo: abbr + "政演字〔2022〕8号", GovDate: "2022-02-08",
+				LetterNo: fmt.Sprintf("%s工信演函〔%d〕%d号", abbr, forms.Day(packageDay).Year(), map[forms.MeasureID]int{forms.Industry: 1, forms.Digital: 2}[m.ID])}
 			if m.TelecomConcurrence {
-				a.Telecom, a.TelecomDocNo, a.TelecomDate = forms.ConsentYes, "鲁通演函〔2022〕3号", "2022-02-07"
+				a.Telecom, a.TelecomDocNo, a.TelecomDate = forms.ConsentYes, abbr+"通演函〔2022〕3号", "2022-02-07"
 			}
 			if err := t.SetApproval(a); err != nil {
 				return err
 			}
-			if err := t.SetScreening(forms.Screening{UnitCode: code, Checker: "规划处 张演示", Departments: "山东省应急管理厅、山东省生态环境厅（演示）",
+			if err := t.SetScreening(forms.Screening{UnitCode: code, Checker: "规划处 张演示", Departments: c.Province.Name + "应急管理厅、" + c.Province.Name + "生态环境厅（演示）",
 				Date: "2022-02-07", Basis: "两厅复函（演示）：近三年未发生重大、特大安全生产事故和环境事故"}); err != nil {
 				return err
 			}
+		}
+		if province != Province {
+			return nil
 		}
 		if _, err := t.AddCommendation(forms.Commendation{UnitCode: "370200", DocNo: "国办发演〔2021〕49号", Date: "2021-07-01",
 			Title: "（演示）推进制造业数字化转型的典型经验做法"}); err != nil {
@@ -161,7 +186,8 @@ func unitName(c *forms.Case, code string) string {
 }
 
 // fillFigures writes invented, verified figures for both years; rank 0 is the best.
-func fillFigures(t *store.Tx, camp *forms.Campaign, m *forms.Measure, code string, rank int) error {
+func fillFigures(t *store.Tx, c *forms.Case, m *forms.Measure, code string, rank int) error {
+	camp, abbr := c.Campaign, forms.ProvinceAbbrev(c.Province.Code)
 	for _, in := range m.Indicators {
 		for yi, y := range camp.IndicatorYears() {
 			v := invent(in, rank, yi, 1)
@@ -174,9 +200,9 @@ func fillFigures(t *store.Tx, camp *forms.Campaign, m *forms.Measure, code strin
 				return err
 			}
 			if in.NeedsVerification() {
-				by, doc := "山东省统计局（演示）", "鲁统演函〔2022〕5号"
+				by, doc := c.Province.Name+"统计局（演示）", abbr+"统演函〔2022〕5号"
 				if in.Verifier == forms.VerifierTelecom {
-					by, doc = "山东省通信管理局（演示）", "鲁通演函〔2022〕3号"
+					by, doc = c.Province.Name+"通信管理局（演示）", abbr+"通演函〔2022〕3号"
 				}
 				if err := t.SetVerification(store.Verification{FigureKey: k, State: forms.Verified, By: by, At: "2022-01-28", DocNo: doc}); err != nil {
 					return err

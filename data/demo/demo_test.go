@@ -56,3 +56,40 @@ func TestDemoIsCompleteCase(t *testing.T) {
 		t.Error("filling a used store succeeded")
 	}
 }
+
+// A demo case for other recommending units passes the pre-flight too: 广西 (自治区),
+// 北京 (districts), 兵团 (its cities), with 1–3 candidates and a measure left empty.
+func TestDemoForOtherProvinces(t *testing.T) {
+	day := time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		code  string
+		cands map[forms.MeasureID][]string
+		abbr  string
+	}{
+		{"450000", map[forms.MeasureID][]string{forms.Industry: {"450100", "450200", "451000"}, forms.Digital: {"450200"}}, "桂"},
+		{"110000", map[forms.MeasureID][]string{forms.Industry: {"110108"}}, "京"},
+		{"660000", map[forms.MeasureID][]string{forms.Digital: {"659001", "659002"}}, "兵"},
+	} {
+		s, err := store.Open(filepath.Join(t.TempDir(), c.code+".db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Now = func() time.Time { return day }
+		if err := FillProvince(s, day, c.code, c.cands); err != nil {
+			t.Fatalf("%s: %v", c.code, err)
+		}
+		cs, _ := s.Case()
+		for _, i := range forms.Blockers(forms.Preflight(cs, day)) {
+			t.Errorf("%s: blocker %s", c.code, i.Message)
+		}
+		for m, codes := range c.cands {
+			if ch, ok := cs.Choice(m); !ok || ch.UnitCode != codes[0] {
+				t.Errorf("%s %s: choice %+v", c.code, m, ch)
+			}
+		}
+		if a := cs.Approval(forms.Industry); len(c.cands[forms.Industry]) > 0 && a.GovDocNo != c.abbr+"政演字〔2022〕8号" {
+			t.Errorf("%s: approval %+v", c.code, a)
+		}
+		s.Close()
+	}
+}
