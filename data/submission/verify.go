@@ -72,6 +72,9 @@ type Report struct {
 	// Notes are remarks beside the verdict, e.g. leftovers of an interrupted export
 	// next to the folder.
 	Notes []string `json:"notes,omitempty"`
+	// Submission is the parsed submission.json (nil when it could not be read), for
+	// the ministry's intake to tabulate.
+	Submission *Submission `json:"-"`
 }
 
 // OK reports whether every check passed.
@@ -264,7 +267,7 @@ func verifyFolder(dir string, keys Keys) Report {
 	} else if sub, err := Parse(js); err != nil {
 		add(JSONName, CheckData, "%s", err.Error())
 	} else {
-		rep.Department, rep.Year, rep.Choices = sub.Department, sub.Campaign.Year, sub.Choices
+		rep.Department, rep.Year, rep.Choices, rep.Submission = sub.Department, sub.Campaign.Year, sub.Choices, sub
 		if info, err := readInfo(dir); err == nil {
 			if v := infoValue(info, "Source-Organization"); v != sub.Department {
 				add(bagit.InfoFile, CheckData, "推荐单位（Source-Organization）为“%s”，submission.json 中为“%s”：两者不一致", v, sub.Department)
