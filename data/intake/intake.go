@@ -51,7 +51,7 @@ type Row struct {
 	Province     forms.Province
 	Unit         submission.Unit
 	Package      string
-	OK           bool // its package passed every check
+	OK           bool                            // its package passed every check
 	Figures      map[string][2]submission.Figure // indicator → both years
 	Approval     submission.Approval
 	Commendation string // 国务院大督查通报表扬 (第十一条), from the package and the register
