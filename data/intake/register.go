@@ -14,6 +14,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -202,4 +204,38 @@ func eachLine(r io.Reader, what string, use func(n int, f []string) error) error
 		return fmt.Errorf("无法读取%s：%v", what, err)
 	}
 	return nil
+}
+
+// LoadOptions reads the registers from their files (bars and commendations may be
+// ""); a fault names the file and the line.
+func LoadOptions(keysPath, barsPath, commendationsPath string, year int) (Options, error) {
+	opt := Options{Year: year}
+	read := func(p string, parse func(io.Reader) error) error {
+		f, err := os.Open(p)
+		if err != nil {
+			return fmt.Errorf("无法打开 %s：%v", p, err)
+		}
+		defer f.Close()
+		if err := parse(f); err != nil {
+			return fmt.Errorf("%s：%w", filepath.Base(p), err)
+		}
+		return nil
+	}
+	if keysPath == "" {
+		return opt, fmt.Errorf("请给出公钥登记表（每行“省份名称<Tab>公钥指纹”，按各省推荐函登记）")
+	}
+	if err := read(keysPath, func(r io.Reader) (err error) { opt.Keys, err = ParseKeys(r); return }); err != nil {
+		return opt, err
+	}
+	if barsPath != "" {
+		if err := read(barsPath, func(r io.Reader) (err error) { opt.Bars, err = ParseBars(r); return }); err != nil {
+			return opt, err
+		}
+	}
+	if commendationsPath != "" {
+		if err := read(commendationsPath, func(r io.Reader) (err error) { opt.Commendations, err = ParseCommendations(r); return }); err != nil {
+			return opt, err
+		}
+	}
+	return opt, nil
 }

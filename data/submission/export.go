@@ -429,6 +429,7 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 		{"External-Identifier", fmt.Sprintf("tuijian-%s-%d", in.Case.Province.Code, in.Case.Settings.Year)},
 		{"Bagging-Date", forms.Day(in.Date).Format(time.DateOnly)},
 		{"Bag-Software-Agent", "Tuijian 督查激励推荐助手"},
+		{"BagIt-Profile-Identifier", ProfileID},
 	}}
 	info.Fields = append(info.Fields, [2]string{"Recommended", RecommendedText(in.Case)})
 	if nos := letterNumbers(in.Case); nos != "" {
