@@ -91,6 +91,9 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 	s.env.Show = s.Show
 	s.env.ShowError = s.showError
 	s.env.OpenDemo = s.OpenDemo
+	s.env.OpenIntake = func() {
+		w.SetContent(IntakeContent(w, s.env.Now, func() { w.SetContent(s.root) }))
+	}
 	s.env.AskUnsaved = func(d dirtyScreen, proceed, stay func()) {
 		s.askUnsaved([]dirtyScreen{d}, "切换前保存这些修改吗？", proceed, stay)
 	}

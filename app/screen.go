@@ -37,6 +37,8 @@ type Env struct {
 	// window names it. Both are set by the shell (nil/empty in tests of one screen).
 	OpenDemo func()
 	DataPath func() string
+	// OpenIntake switches the window to the ministry's 部里汇总 (set by the shell).
+	OpenIntake func()
 	// AskUnsaved asks 保存/不保存/取消 about a screen's unsaved form before an action
 	// inside the screen would replace it (another city, 新建): proceed after 保存 or
 	// 不保存, stay after 取消. Nil (tests of one screen) proceeds at once.

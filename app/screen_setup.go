@@ -93,9 +93,14 @@ func newSetupScreen(env *Env) Screen {
 	intro := widget.NewLabel("设置本数据文件的推荐单位和督查激励年度。一个数据文件只对应一个推荐单位；" +
 		"已勾选候选市（州）后不能再更改省份。年度决定指标年份和报送截止日期。")
 	intro.Wrapping = fyne.TextWrapBreak
+	intakeBtn := widget.NewButtonWithIcon("部里汇总（接收各省报送包）…", theme.StorageIcon(), func() {
+		if s.env.OpenIntake != nil {
+			s.env.OpenIntake()
+		}
+	})
 	s.demoBox = widget.NewCard("", "第一次使用？", container.NewVBox(
-		widget.NewLabel("打开演示数据（山东省，2021年度，数字均为虚构），熟悉全部步骤。\n演示数据保存在单独的文件中，不会与正式数据混在一起。"),
-		container.NewHBox(s.demo)))
+		widget.NewLabel("打开演示数据（山东省，2021年度，数字均为虚构），熟悉全部步骤。\n演示数据保存在单独的文件中，不会与正式数据混在一起。\n工业和信息化部收件人员请选“部里汇总”：核验各省报送包并生成全国汇总表。"),
+		container.NewHBox(s.demo, intakeBtn)))
 	body := container.NewVBox(intro, form, container.NewHBox(s.save), s.errs, s.msg, s.demoBox)
 	s.content = container.NewVScroll(container.NewPadded(body))
 	s.loaded = s.form()

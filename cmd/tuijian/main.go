@@ -45,10 +45,12 @@ func main() {
 	demoFlag := fs.Bool("demo", false, "打开演示数据（单独的数据文件）")
 	screen := fs.String("screen", "", "")
 	measureStartup := fs.Bool("measure-startup", false, "")
+	intakeMode := fs.Bool("intake", false, "部里汇总：接收各省报送包")
 	fs.Usage = func() {
 		fmt.Fprintln(os.Stderr, "督查激励推荐助手 "+version+"\n用法：tuijian [--db 数据文件] [--demo]")
 		fmt.Fprintln(os.Stderr, "  --db 数据文件   打开指定的数据文件（默认在用户配置目录中）")
 		fmt.Fprintln(os.Stderr, "  --demo          打开演示数据（单独的数据文件，数字均为虚构）")
+		fmt.Fprintln(os.Stderr, "  --intake        部里汇总：核验各省报送包，生成全国汇总表")
 	}
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
@@ -86,6 +88,14 @@ func main() {
 	w.Resize(windowSize(workArea()))
 
 	phase("app")
+	if *intakeMode { // the ministry's clerk: no data file
+		debug.SetGCPercent(gcPercent)
+		w.SetContent(app.IntakeContent(w, time.Now, nil))
+		w.SetMaster()
+		go fyne.Do(func() { maximise(w) })
+		w.ShowAndRun()
+		return
+	}
 	// The window and its OpenGL context come up on the main thread while the fonts
 	// are parsed and the store is opened on other goroutines; the shell replaces the
 	// empty content as soon as both are ready.
