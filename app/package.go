@@ -20,6 +20,7 @@ import (
 	"tuijian/data/keyring"
 	"tuijian/data/safefile"
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig"
 	"tuijian/data/store"
 	"tuijian/data/submission"
 	"tuijian/forms"
@@ -137,9 +138,18 @@ func keyInfo(env *Env) (fyne.CanvasObject, error) {
 	}
 	sm2Label := widget.NewLabelWithStyle(sm2fp, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
 	sm2Label.Selectable = true
+	certText := "无（可选：向省级 CA 申请后导入）"
+	if len(k.SM2Cert) > 0 {
+		if c, err := sm2sig.ParseCertificatePEM(k.SM2Cert); err == nil {
+			certText = c.Describe()
+		}
+	}
+	certLabel := widget.NewLabel(certText)
+	certLabel.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		widget.NewFormItem("公钥指纹", fpLabel),
 		widget.NewFormItem("国密公钥指纹（SM2）", sm2Label),
+		widget.NewFormItem("国密证书", certLabel),
 		widget.NewFormItem("密钥 ID", widget.NewLabel(id)),
 		widget.NewFormItem("公钥", pubLabel),
 		widget.NewFormItem("创建时间", widget.NewLabel(k.Created.Local().Format("2006-01-02 15:04"))),
@@ -165,7 +175,9 @@ func keyShowDialog(env *Env, headline string) {
 			}
 		}, env.Window)
 	})
-	var body fyne.CanvasObject = container.NewVBox(info, container.NewHBox(export, replace))
+	csr := widget.NewButtonWithIcon("国密证书申请…", theme.DocumentCreateIcon(), func() { d.Hide(); keyCSRDialog(env) })
+	importCert := widget.NewButtonWithIcon("导入国密证书…", theme.DownloadIcon(), func() { d.Hide(); keyImportCertificate(env) })
+	var body fyne.CanvasObject = container.NewVBox(info, container.NewHBox(export, replace), container.NewHBox(csr, importCert))
 	if headline != "" {
 		l := widget.NewLabel(headline)
 		l.Importance = widget.SuccessImportance
@@ -174,6 +186,55 @@ func keyShowDialog(env *Env, headline string) {
 	d = dialog.NewCustom("签名密钥", "关闭", body, env.Window)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()
+}
+
+// keyCSRDialog writes the request for the province CA's certificate of the SM2 key
+// (signed with it, so the passphrase is asked first).
+func keyCSRDialog(env *Env) {
+	pass := widget.NewPasswordEntry()
+	note := widget.NewLabel("证书申请（PKCS #10）交省级 CA，由其签发国密（SM2）证书；签发后在此“导入国密证书…”，此后的报送包都带该证书。")
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("国密证书申请", "下一步…", "取消", []*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem("签名口令", pass)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		unlockKey(env, pass.Text, func(key signing.PrivateKey) {
+			req, err := keyring.CertificateRequest(env.Store, key)
+			if err != nil {
+				env.ShowError(err)
+				return
+			}
+			askPath(env, pathRequest{Title: "保存证书申请", Kind: saveFile, Exts: []string{".pem"}, FileName: "国密证书申请.pem"}, func(p string) {
+				if err := safefile.WriteFile(p, req, 0o644); err != nil {
+					env.ShowError(fmt.Errorf("无法写入 %s：%v", p, err))
+					return
+				}
+				notify(env, "证书申请", "已写出证书申请 "+p+"：请交省级 CA 签发国密证书。")
+			})
+		})
+	}, env.Window)
+	d.Resize(fyne.NewSize(560, 260))
+	d.Show()
+}
+
+// keyImportCertificate records the CA's certificate of the SM2 key.
+func keyImportCertificate(env *Env) {
+	askPath(env, pathRequest{Title: "导入国密证书", Kind: pickFile, Exts: []string{".pem", ".crt", ".cer"}, Note: "选择省级 CA 签发的 SM2 证书（PEM 格式）。"}, func(p string) {
+		b, err := readLimited(p, 1<<20)
+		if err != nil {
+			env.ShowError(fmt.Errorf("无法读取 %s：%v", p, err))
+			return
+		}
+		desc, err := keyring.ImportCertificate(env.Store, b)
+		if err != nil {
+			env.ShowError(err)
+			return
+		}
+		if env.Changed != nil {
+			env.Changed()
+		}
+		notify(env, "国密证书", "已导入国密证书："+desc+"。此后导出的报送包都带此证书。")
+	})
 }
 
 func keyExportDialog(env *Env) {
@@ -411,13 +472,17 @@ func packageExport(env *Env, key signing.PrivateKey, target, iso, archive string
 	busy := newBusyDialog(env, "导出报送包", "正在准备", cancel)
 	var res submission.Result
 	var err error
+	var cert []byte
+	if k, err := env.Store.SigningKey(); err == nil {
+		cert = k.SM2Cert // after the unlock, which records the SM2 key
+	}
 	inBackground(func() {
 		secs := c.Applications
 		progress := func(step string, d, total int) { fyne.Do(func() { busy.set(step, d, total) }) }
-		res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: target, ISO: iso, Fonts: docFonts()}, progress)
+		res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, SM2Certificate: cert, Date: day, Out: target, ISO: iso, Fonts: docFonts()}, progress)
 		if err == nil && archive != "" {
 			var arch submission.Result
-			arch, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, Date: day, Out: archive, Fonts: docFonts(),
+			arch, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, SM2Certificate: cert, Date: day, Out: archive, Fonts: docFonts(),
 				Scope: submission.ScopeArchive}, func(step string, d, total int) { progress("存档包："+step, d, total) })
 			if err != nil {
 				err = fmt.Errorf("报送包已写入 %s，但省内存档包未写出：%w", res.Out, err)

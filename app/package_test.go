@@ -13,6 +13,7 @@ import (
 
 	"tuijian/data/keyring"
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig/sm2test"
 	"tuijian/data/store"
 	"tuijian/data/submission"
 	"tuijian/forms"
@@ -254,5 +255,54 @@ func TestExportCreatesTheKeyFirst(t *testing.T) {
 	k, _ := h.store.SigningKey()
 	if rep := submission.Verify(target+".iso", k.Public); !rep.OK() {
 		t.Fatalf("the image does not verify with the new key:\n%s", rep.Text())
+	}
+}
+
+// Issue 18 point 4 in the desktop app: 国密证书申请… writes the request after the
+// passphrase, 导入国密证书… records the CA's certificate, and the key dialog shows it.
+func TestSM2CertificateDialogs(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	const pass = "国密证书图形界面 abc"
+	errc := make(chan error, 1)
+	keyCreate(h.env, pass, pass, false, false, func(err error) { errc <- err })
+	if err := wait(t, errc, "key"); err != nil {
+		t.Fatal(err)
+	}
+	keyCSRDialog(h.env)
+	var pw *widget.Entry
+	for _, e := range overlayEntries(h) {
+		if e.Password {
+			pw = e
+		}
+	}
+	test.Type(pw, pass)
+	test.Tap(findButton(t, h.win.Canvas().Overlays().Top(), "下一步…"))
+	dir := t.TempDir()
+	req := filepath.Join(dir, "国密证书申请.pem")
+	typePath(h, req)
+	csr, err := os.ReadFile(req)
+	if err != nil || !strings.Contains(string(csr), "CERTIFICATE REQUEST") {
+		t.Fatalf("request: %v %s", err, csr)
+	}
+	_, certPEM, err := sm2test.Issue("测试 CA", csr, testNow.AddDate(0, -1, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert := filepath.Join(dir, "证书.pem")
+	os.WriteFile(cert, certPEM, 0o644)
+	keyImportCertificate(h.env)
+	typePath(h, cert)
+	if len(h.errs) > 0 {
+		t.Fatal(h.errs)
+	}
+	if k, _ := h.store.SigningKey(); string(k.SM2Cert) != string(certPEM) {
+		t.Fatal("certificate not stored")
+	}
+	if n := len(h.notices); n == 0 || !strings.Contains(h.notices[n-1], "测试 CA") {
+		t.Errorf("notices %v", h.notices)
+	}
+	info, err := keyInfo(h.env)
+	if err != nil || !showsText(t, info, "测试 CA") {
+		t.Errorf("key dialog does not show the certificate: %v", err)
 	}
 }

@@ -82,7 +82,7 @@ type keyOut struct {
 
 func runKey(c *cli, args []string) error {
 	if len(args) == 0 {
-		return usagef("请写 key create、key show 或 key export --out 文件.pub")
+		return usagef("请写 key create、key show、key export --out 文件.pub、key csr --out 申请.pem 或 key certificate --in 证书.pem")
 	}
 	sub, args := args[0], args[1:]
 	fs := c.flags("key " + sub)
@@ -94,8 +94,12 @@ func runKey(c *cli, args []string) error {
 	case "show":
 	case "export":
 		out = fs.String("out", "", "公钥文件（.pub）")
+	case "csr":
+		out = fs.String("out", "", "写入的证书申请（PKCS #10，PEM），交省级 CA 签发国密证书")
+	case "certificate":
+		out = fs.String("in", "", "CA 签发的国密证书（PEM）")
 	default:
-		return usagef("未知的 key 子命令“%s”：请写 create、show 或 export", sub)
+		return usagef("未知的 key 子命令“%s”：请写 create、show、export、csr 或 certificate", sub)
 	}
 	if err := parse(fs, args); err != nil {
 		return err
@@ -117,6 +121,43 @@ func runKey(c *cli, args []string) error {
 		if _, err := keyring.CreateKey(s, pass, *replace, func(msg string) { fmt.Fprintln(c.errOut, msg) }); err != nil {
 			return usageErr{err}
 		}
+	}
+	switch sub {
+	case "csr":
+		if *out == "" {
+			return usagef("请用 --out 指定证书申请文件，例如 --out 国密证书申请.pem")
+		}
+		pass, err := c.passphrase("签名私钥的口令：", false)
+		if err != nil {
+			return err
+		}
+		priv, err := keyring.UnlockStored(s, pass)
+		if err != nil {
+			return usageErr{err}
+		}
+		req, err := keyring.CertificateRequest(s, priv)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*out, req, 0o644); err != nil {
+			return fmt.Errorf("无法写入 %s：%v", *out, err)
+		}
+		fmt.Fprintf(c.out, "已写出证书申请 %s：请交省级 CA 签发 SM2 证书，再用 key certificate --in 导入\n", *out)
+		return nil
+	case "certificate":
+		if *out == "" {
+			return usagef("请用 --in 指定 CA 签发的证书（PEM）")
+		}
+		b, err := os.ReadFile(*out)
+		if err != nil {
+			return usagef("无法读取 %s：%v", *out, err)
+		}
+		desc, err := keyring.ImportCertificate(s, b)
+		if err != nil {
+			return usageErr{err}
+		}
+		fmt.Fprintf(c.out, "已导入国密证书：%s。此后导出的报送包都带此证书\n", desc)
+		return nil
 	}
 	k, err := s.SigningKey()
 	if err != nil {
@@ -223,9 +264,13 @@ func runExport(c *cli, args []string) error {
 			fmt.Fprintf(c.errOut, "提示：%s\n", w.Message)
 		}
 	}
+	var cert []byte
+	if k, err := c.st.SigningKey(); err == nil {
+		cert = k.SM2Cert
+	}
 	var res, arch submission.Result
 	if *out != "" {
-		res, err = submission.Export(context.Background(), submission.ExportInput{Case: cs, Sections: secs, Key: key, Date: day,
+		res, err = submission.Export(context.Background(), submission.ExportInput{Case: cs, Sections: secs, Key: key, SM2Certificate: cert, Date: day,
 			Out: *out, ISO: *iso, Fonts: pdfdoc.SystemFonts()}, progress)
 		var blocked *submission.BlockedError
 		if errors.As(err, &blocked) {
@@ -236,7 +281,7 @@ func runExport(c *cli, args []string) error {
 		}
 	}
 	if *archive != "" {
-		arch, err = submission.Export(context.Background(), submission.ExportInput{Case: cs, Sections: secs, Key: key, Date: day,
+		arch, err = submission.Export(context.Background(), submission.ExportInput{Case: cs, Sections: secs, Key: key, SM2Certificate: cert, Date: day,
 			Out: *archive, Fonts: pdfdoc.SystemFonts(), Scope: submission.ScopeArchive}, progress)
 		if err != nil {
 			if *out != "" {
@@ -285,6 +330,7 @@ func runVerify(c *cli, args []string) error {
 	fs := c.flags("verify")
 	pubPath := fs.String("pubkey", "", "推荐单位的公钥文件（.pub）；不给时用包内的 tuijian.pub，须与推荐函上的指纹核对")
 	sm2Path := fs.String("sm2-pubkey", "", "推荐单位的国密公钥文件（.pem）；不给时用包内的 tuijian-sm2-pub.pem")
+	caPath := fs.String("ca", "", "省级 CA 的证书（PEM）：包内的国密证书须由它签发")
 	// The path may stand before or after the flags.
 	var path string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -315,7 +361,15 @@ func runVerify(c *cli, args []string) error {
 		}
 		sm2 = b
 	}
-	rep := submission.VerifyKeys(path, submission.Keys{Minisign: pub, SM2: sm2})
+	var ca []byte
+	if *caPath != "" {
+		b, err := os.ReadFile(*caPath)
+		if err != nil {
+			return usagef("无法读取 CA 证书 %s：%v", *caPath, err)
+		}
+		ca = b
+	}
+	rep := submission.VerifyKeys(path, submission.Keys{Minisign: pub, SM2: sm2, CA: ca})
 	if rep.Problems == nil {
 		rep.Problems = []submission.Problem{}
 	}
@@ -336,6 +390,9 @@ func runVerify(c *cli, args []string) error {
 				fmt.Fprint(w, "——同样须与推荐函核对")
 			}
 			fmt.Fprintln(w)
+			if rep.SM2Certificate != "" {
+				fmt.Fprintf(w, "国密证书：%s\n", rep.SM2Certificate)
+			}
 			for _, n := range rep.Notes {
 				fmt.Fprintln(w, "注意："+n)
 			}

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"tuijian/data/signing"
 	"tuijian/data/sm2sig"
+	"tuijian/data/sm2sig/sm2test"
 )
 
 // TestPackageEndToEnd: demo → key create → key show/export → export (folder and
@@ -125,5 +127,56 @@ func TestExportBlocked(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pkg")); !os.IsNotExist(err) {
 		t.Fatal("a package was written despite blockers")
+	}
+}
+
+// Issue 18 point 4: the province CA certifies the SM2 key from `key csr`; the imported
+// certificate travels in every package; `verify --ca` checks the chain (and a
+// certificate for another key is refused at import).
+func TestSM2CertificateFromTheCA(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	t.Setenv(PassphraseEnv, "国密证书测试口令 cert")
+	ok, code := dbRunner(t, db)
+	ok("demo")
+	ok("key", "create")
+	if msg := code(2, "key", "certificate"); !strings.Contains(msg, "--in") {
+		t.Errorf("no file: %s", msg)
+	}
+	req := filepath.Join(dir, "申请.pem")
+	ok("key", "csr", "--out", req)
+	csr, _ := os.ReadFile(req)
+	caPEM, certPEM, err := sm2test.Issue("山东数字证书认证中心（测试）", csr, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, ca := filepath.Join(dir, "证书.pem"), filepath.Join(dir, "ca.pem")
+	os.WriteFile(cert, certPEM, 0o644)
+	os.WriteFile(ca, caPEM, 0o644)
+	// A certificate of another key is refused.
+	otherEd, _, _ := signing.GenerateKeyPair("另一把密钥的口令 x", nil)
+	otherKey, _ := sm2sig.Derive(otherEd)
+	otherReq, _ := sm2sig.CertificateRequest(otherKey, "别的单位", "山东省")
+	_, wrongPEM, _ := sm2test.Issue("山东数字证书认证中心（测试）", otherReq, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	wrong := filepath.Join(dir, "别人的证书.pem")
+	os.WriteFile(wrong, wrongPEM, 0o644)
+	if msg := code(2, "key", "certificate", "--in", wrong); !strings.Contains(msg, "不是为本单位的国密公钥") {
+		t.Errorf("another key's certificate: %s", msg)
+	}
+	if out := ok("key", "certificate", "--in", cert); !strings.Contains(out, "山东数字证书认证中心（测试）") {
+		t.Errorf("import: %s", out)
+	}
+	pkg := filepath.Join(dir, "报送包")
+	ok("export", "--out", pkg, "--date", "2022-02-10")
+	if _, err := os.Stat(filepath.Join(pkg, "tuijian-sm2-cert.pem")); err != nil {
+		t.Fatal("the certificate is not in the package")
+	}
+	if out := ok("verify", pkg, "--ca", ca); !strings.Contains(out, "国密证书：") || !strings.Contains(out, "山东数字证书认证中心（测试）") {
+		t.Errorf("verify --ca: %s", out)
+	}
+	otherCA, _, _ := sm2test.Issue("别的 CA", csr, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	os.WriteFile(ca, otherCA, 0o644)
+	if msg := code(1, "verify", pkg, "--ca", ca); !strings.Contains(msg, "tuijian-sm2-cert.pem【国密签名】") {
+		t.Errorf("verify with another CA: %s", msg)
 	}
 }

@@ -10,6 +10,7 @@ package keyring
 
 import (
 	"errors"
+	"fmt"
 
 	"tuijian/data/signing"
 	"tuijian/data/sm2sig"
@@ -142,4 +143,41 @@ func checkSM2(st *store.Store, k store.SigningKey, priv signing.PrivateKey) erro
 		return errors.New("数据文件中记录的国密公钥（SM2）与签名私钥不符：数据文件被改动过。请在“签名密钥…”中更换密钥")
 	}
 	return nil
+}
+
+// CertificateRequest is the PKCS #10 request for the province's CA to certify the SM2
+// key (needs the unlocked key: the request is signed with it).
+func CertificateRequest(st *store.Store, priv signing.PrivateKey) ([]byte, error) {
+	c, err := st.Case()
+	if err != nil {
+		return nil, err
+	}
+	sm, err := sm2sig.Derive(priv)
+	if err != nil {
+		return nil, err
+	}
+	return sm2sig.CertificateRequest(sm, c.Settings.Department, c.Province.Name)
+}
+
+// ImportCertificate records the CA's certificate of the SM2 key, refusing one that
+// certifies another key; it returns the certificate as described to the officer.
+func ImportCertificate(st *store.Store, pemText []byte) (string, error) {
+	pub, _, ok, err := StoredSM2(st)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", errors.New("国密公钥尚未生成：请先导出一次报送包（解开私钥时生成），再导入证书")
+	}
+	cert, err := sm2sig.ParseCertificatePEM(pemText)
+	if err != nil {
+		return "", err
+	}
+	if !cert.Certifies(pub) {
+		return "", fmt.Errorf("该证书不是为本单位的国密公钥（指纹 %s）签发的：请用本程序生成的证书申请向 CA 申请", sm2sig.Fingerprint(pub))
+	}
+	if err := st.Update("导入国密证书", func(tx *store.Tx) error { return tx.SetSM2Certificate(pemText) }); err != nil {
+		return "", err
+	}
+	return cert.Describe(), nil
 }

@@ -19,11 +19,14 @@ package sm2sig
 
 import (
 	"crypto/ecdsa"
+	"crypto/rand"
+	"crypto/x509/pkix"
 	"encoding/binary"
 	"encoding/pem"
 	"errors"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/emmansun/gmsm/kdf"
 	"github.com/emmansun/gmsm/sm2"
@@ -136,3 +139,83 @@ func Fingerprint(pub PublicKey) string {
 
 // Equal reports whether two public keys are the same.
 func (p PublicKey) Equal(q PublicKey) bool { return p.k != nil && q.k != nil && p.k.Equal(q.k) }
+
+// CertificateRequest is a PKCS #10 request (PEM) for the province's CA to certify
+// the SM2 key: subject CN = the recommending unit, O = its province.
+func CertificateRequest(k PrivateKey, unit, province string) ([]byte, error) {
+	der, err := smx509.CreateCertificateRequest(rand.Reader, &smx509.CertificateRequest{
+		Subject: pkix.Name{CommonName: unit, Organization: []string{unit}, Province: []string{province}, Country: []string{"CN"}},
+	}, k.k)
+	if err != nil {
+		return nil, fmt.Errorf("无法生成证书申请：%v", err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der}), nil
+}
+
+// Certificate is a CA's certificate of an SM2 key.
+type Certificate struct{ c *smx509.Certificate }
+
+// ParseCertificatePEM reads the first certificate of a PEM file.
+func ParseCertificatePEM(b []byte) (Certificate, error) {
+	for {
+		var block *pem.Block
+		block, b = pem.Decode(b)
+		if block == nil {
+			return Certificate{}, errors.New("文件中没有 PEM 格式的证书（应以 -----BEGIN CERTIFICATE----- 开头）")
+		}
+		if block.Type != "CERTIFICATE" {
+			continue
+		}
+		c, err := smx509.ParseCertificate(block.Bytes)
+		if err != nil {
+			return Certificate{}, fmt.Errorf("证书无法读取：%v", err)
+		}
+		return Certificate{c}, nil
+	}
+}
+
+// Certifies reports whether the certificate is for pub.
+func (c Certificate) Certifies(pub PublicKey) bool {
+	k, ok := c.c.PublicKey.(*ecdsa.PublicKey)
+	return ok && pub.k != nil && k.Equal(pub.k)
+}
+
+// Describe is the certificate as the officer and the receiver read it.
+func (c Certificate) Describe() string {
+	return fmt.Sprintf("%s（颁发者：%s；有效期 %s 至 %s）", c.c.Subject.CommonName, c.c.Issuer.CommonName,
+		c.c.NotBefore.Format("2006-01-02"), c.c.NotAfter.Format("2006-01-02"))
+}
+
+// ValidAt reports whether t is inside the certificate's validity.
+func (c Certificate) ValidAt(t time.Time) bool { return !t.Before(c.c.NotBefore) && !t.After(c.c.NotAfter) }
+
+// VerifyChain checks that the certificate was issued by a CA of caPEM (one or more
+// certificates, the root last or alone), at the time given.
+func (c Certificate) VerifyChain(caPEM []byte, at time.Time) error {
+	roots, inter := smx509.NewCertPool(), smx509.NewCertPool()
+	n := 0
+	for {
+		var block *pem.Block
+		block, caPEM = pem.Decode(caPEM)
+		if block == nil {
+			break
+		}
+		ca, err := smx509.ParseCertificate(block.Bytes)
+		if err != nil {
+			return fmt.Errorf("CA 证书无法读取：%v", err)
+		}
+		if ca.Subject.String() == ca.Issuer.String() {
+			roots.AddCert(ca)
+		} else {
+			inter.AddCert(ca)
+		}
+		n++
+	}
+	if n == 0 {
+		return errors.New("CA 证书文件中没有 PEM 格式的证书")
+	}
+	if _, err := c.c.Verify(smx509.VerifyOptions{Roots: roots, Intermediates: inter, CurrentTime: at, KeyUsages: []smx509.ExtKeyUsage{smx509.ExtKeyUsageAny}}); err != nil {
+		return fmt.Errorf("证书不是由给定的 CA 签发的，或在 %s 时无效：%v", at.Format("2006-01-02"), err)
+	}
+	return nil
+}

@@ -2,14 +2,17 @@ package sm2sig
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"tuijian/data/signing"
+	"tuijian/data/sm2sig/sm2test"
 )
 
 const pass = "国密测试口令 sm2"
@@ -138,5 +141,58 @@ func TestOpenSSLVerifies(t *testing.T) {
 	want := strings.ReplaceAll(Fingerprint(k.Public()), " ", "")
 	if !bytes.Contains(bytes.ToUpper(out), []byte(want)) {
 		t.Errorf("openssl's SM3 %s does not start with the fingerprint %s", out, want)
+	}
+}
+
+func issue(t *testing.T, name string, csrPEM []byte) (caPEM, certPEM []byte) {
+	t.Helper()
+	caPEM, certPEM, err := sm2test.Issue(name, csrPEM, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return caPEM, certPEM
+}
+
+// Issue 18 point 4: a CA of the province certifies the SM2 key from our request;
+// the chain verifies with the gmsm code and with stock openssl; another CA's does not.
+func TestCertificateFromTheProvinceCA(t *testing.T) {
+	k, _ := Derive(testKey(t))
+	csr, err := CertificateRequest(k, "广西壮族自治区工业和信息化厅", "广西壮族自治区")
+	if err != nil {
+		t.Fatal(err)
+	}
+	caPEM, certPEM := issue(t, "广西数字证书认证中心（测试）", csr)
+	c, err := ParseCertificatePEM(certPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _, _ := signing.GenerateKeyPair(pass, nil)
+	ok, _ := Derive(other)
+	if !c.Certifies(k.Public()) || c.Certifies(ok.Public()) {
+		t.Fatal("Certifies")
+	}
+	day := time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
+	if !c.ValidAt(day) || c.ValidAt(day.AddDate(5, 0, 0)) || !strings.Contains(c.Describe(), "广西数字证书认证中心（测试）") {
+		t.Errorf("validity or description: %s", c.Describe())
+	}
+	if err := c.VerifyChain(caPEM, day); err != nil {
+		t.Fatal(err)
+	}
+	otherCA, _ := issue(t, "另一个 CA", csr)
+	if err := c.VerifyChain(otherCA, day); err == nil {
+		t.Fatal("another CA's chain verified")
+	}
+	if _, err := ParseCertificatePEM(csr); err == nil {
+		t.Error("a request read as a certificate")
+	}
+	if openssl, err := exec.LookPath("openssl"); err == nil {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "ca.pem"), caPEM, 0o644)
+		os.WriteFile(filepath.Join(dir, "cert.pem"), certPEM, 0o644)
+		cmd := exec.Command(openssl, "verify", "-vfyopt", "distid:"+UserID, "-attime", fmt.Sprint(day.Unix()), "-CAfile", "ca.pem", "cert.pem")
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "OK") {
+			t.Errorf("openssl verify: %v\n%s", err, out)
+		}
 	}
 }

@@ -17,6 +17,9 @@ type SigningKey struct {
 	// SM2Public is the SM2 co-signature key's public half (PEM), made with the
 	// minisign key (data/sm2sig); empty until recorded.
 	SM2Public []byte
+	// SM2Cert is a certificate of that key from the province's CA (PEM); empty when
+	// none was imported.
+	SM2Cert []byte
 }
 
 // ErrNoSigningKey is returned by SigningKey when none was created yet.
@@ -30,8 +33,8 @@ const encryptedKeyPrefix = "untrusted comment: minisign encrypted secret key"
 // SigningKey returns the stored key, or ErrNoSigningKey.
 func (s *Store) SigningKey() (SigningKey, error) {
 	var k SigningKey
-	var pub, sec, at, sm2 string
-	err := s.db.QueryRow("SELECT public_key, encrypted_secret, created_at, sm2_public FROM signing_key WHERE id = 1").Scan(&pub, &sec, &at, &sm2)
+	var pub, sec, at, sm2, cert string
+	err := s.db.QueryRow("SELECT public_key, encrypted_secret, created_at, sm2_public, sm2_cert FROM signing_key WHERE id = 1").Scan(&pub, &sec, &at, &sm2, &cert)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, ErrNoSigningKey
 	}
@@ -41,6 +44,9 @@ func (s *Store) SigningKey() (SigningKey, error) {
 	k.Public, k.EncryptedSecret = []byte(pub), []byte(sec)
 	if sm2 != "" {
 		k.SM2Public = []byte(sm2)
+	}
+	if cert != "" {
+		k.SM2Cert = []byte(cert)
 	}
 	k.Created, _ = time.Parse(time.RFC3339, at)
 	return k, nil
@@ -67,8 +73,8 @@ func (t *Tx) SaveSigningKey(public, encryptedSecret []byte, replace bool) error 
 	}
 	// A new key clears the SM2 public key of the old one (SetSM2PublicKey records the
 	// new key's).
-	if _, err := t.tx.Exec(`INSERT INTO signing_key (id, public_key, encrypted_secret, created_at, sm2_public) VALUES (1, ?, ?, ?, '')
-		ON CONFLICT (id) DO UPDATE SET public_key=excluded.public_key, encrypted_secret=excluded.encrypted_secret, created_at=excluded.created_at, sm2_public=''`,
+	if _, err := t.tx.Exec(`INSERT INTO signing_key (id, public_key, encrypted_secret, created_at, sm2_public, sm2_cert) VALUES (1, ?, ?, ?, '', '')
+		ON CONFLICT (id) DO UPDATE SET public_key=excluded.public_key, encrypted_secret=excluded.encrypted_secret, created_at=excluded.created_at, sm2_public='', sm2_cert=''`,
 		string(public), string(encryptedSecret), t.s.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
@@ -107,4 +113,22 @@ func (t *Tx) SetSM2PublicKey(pemText []byte) error {
 		return err
 	}
 	return t.audit("签名密钥", "", "国密公钥（SM2）", strings.TrimSpace(old), strings.TrimSpace(string(pemText)))
+}
+
+// SetSM2Certificate records the CA's certificate of the SM2 key (PEM; checked against
+// the key by data/keyring.ImportCertificate); empty removes it.
+func (t *Tx) SetSM2Certificate(pemText []byte) error {
+	if len(pemText) > 0 && !bytes.Contains(pemText, []byte("-----BEGIN CERTIFICATE-----")) {
+		return errors.New("证书不是 PEM 格式，未保存")
+	}
+	var old string
+	if err := t.tx.QueryRow("SELECT sm2_cert FROM signing_key WHERE id = 1").Scan(&old); errors.Is(err, sql.ErrNoRows) {
+		return ErrNoSigningKey
+	} else if err != nil {
+		return err
+	}
+	if _, err := t.tx.Exec("UPDATE signing_key SET sm2_cert = ? WHERE id = 1", string(pemText)); err != nil {
+		return err
+	}
+	return t.audit("签名密钥", "", "国密证书（CA 签发）", strings.TrimSpace(old), strings.TrimSpace(string(pemText)))
 }

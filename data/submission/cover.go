@@ -25,8 +25,10 @@ const (
 	PublicKeyName = "tuijian.pub"
 	// SM2PublicKeyName is the 国密 co-signature key (PEM, for openssl).
 	SM2PublicKeyName = "tuijian-sm2-pub.pem"
-	ReadmeName       = "README-验证说明.txt"
-	CoverName        = "封面清单.pdf"
+	// SM2CertName is the province CA's certificate of that key, when there is one.
+	SM2CertName = "tuijian-sm2-cert.pem"
+	ReadmeName  = "README-验证说明.txt"
+	CoverName   = "封面清单.pdf"
 )
 
 // FileDigest is one line of the cover sheet.

@@ -53,6 +53,9 @@ type ExportInput struct {
 	Sections map[forms.MeasureID]map[string]string
 	// Key is the unlocked signing key.
 	Key signing.PrivateKey
+	// SM2Certificate, when not empty, is the province CA's certificate of the SM2 key
+	// (PEM), carried in the package as tuijian-sm2-cert.pem.
+	SM2Certificate []byte
 	// Date is the day of export: the pre-flight day, Bagging-Date and the date of
 	// the documents. The same Date gives the same package.
 	Date time.Time
@@ -353,6 +356,17 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 		return res, err
 	}
 	sm2fp := sm2sig.Fingerprint(sm2Key.Public())
+	tagFiles := []bagit.TagFile{{Name: PublicKeyName, Data: signing.PublicKeyFile(pub)}, {Name: SM2PublicKeyName, Data: sm2sig.PublicPEM(sm2Key.Public())}}
+	if len(in.SM2Certificate) > 0 {
+		cert, err := sm2sig.ParseCertificatePEM(in.SM2Certificate)
+		if err != nil {
+			return res, err
+		}
+		if !cert.Certifies(sm2Key.Public()) {
+			return res, errors.New("保存的国密证书不是为当前签名密钥签发的：请重新导入 CA 签发的证书，或删除它")
+		}
+		tagFiles = append(tagFiles, bagit.TagFile{Name: SM2CertName, Data: in.SM2Certificate})
+	}
 	if err := ctx.Err(); err != nil {
 		return res, canceled(err)
 	}
@@ -446,9 +460,7 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	}
 	say("生成清单", 3, steps)
 	if err := bagit.WriteBeside(tmp, []string{MarkerName}, info,
-		bagit.TagFile{Name: PublicKeyName, Data: signing.PublicKeyFile(pub)},
-		bagit.TagFile{Name: SM2PublicKeyName, Data: sm2sig.PublicPEM(sm2Key.Public())},
-		bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, sm2fp, in.Date, scope)}); err != nil {
+		append(tagFiles, bagit.TagFile{Name: ReadmeName, Data: Readme(in.Case, fp, keyID, sm2fp, in.Date, scope)})...); err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {

@@ -63,7 +63,10 @@ type Report struct {
 	Files       int       `json:"files"`       // files in the package
 	Fingerprint string    `json:"fingerprint"` // of the key that signed (when the signature holds)
 	// SM2Fingerprint is the 国密 co-signature key's, when that signature holds.
-	SM2Fingerprint string   `json:"sm2_fingerprint"`
+	SM2Fingerprint string `json:"sm2_fingerprint"`
+	// SM2Certificate describes the CA's certificate of the SM2 key, when the package
+	// carries one.
+	SM2Certificate string   `json:"sm2_certificate,omitempty"`
 	KeyID          string   `json:"key_id"`       //
 	Department     string   `json:"department"`   // from submission.json
 	Year           int      `json:"year"`         //
@@ -106,6 +109,9 @@ func Verify(p string, pubkey []byte) Report { return VerifyKeys(p, Keys{Minisign
 type Keys struct {
 	Minisign []byte // a minisign .pub file or the bare base64 key
 	SM2      []byte // PEM
+	// CA, when given, is the province CA's certificate (PEM): a certificate in the
+	// package must chain to it.
+	CA []byte
 }
 
 // VerifyKeys is Verify with both expected keys: the minisign signature and the 国密
@@ -255,7 +261,7 @@ func verifyFolder(dir string, keys Keys) Report {
 	if tmErr == nil {
 		rep.TagManifest = sha256Hex(tm)
 	}
-	if sm2Failed := verifySM2(dir, tm, tmErr == nil, keys.SM2, &rep, add); sm2Failed && edFailed {
+	if sm2Failed := verifySM2(dir, tm, tmErr == nil, keys, &rep, add); sm2Failed && edFailed {
 		// Two independent signatures failing together point at what they both sign.
 		add(bagit.TagManifest, CheckSignature, "两个签名（minisign 和国密）都与标签清单不符：标签清单在签名后被改动过")
 	}
@@ -298,8 +304,14 @@ func verifyFolder(dir string, keys Keys) Report {
 // verifySM2 checks the 国密 co-signature of the tag manifest with the package's SM2
 // key or, when expected is given, with that one (a different package key is reported);
 // failed is true when the signature was checked and does not hold.
-func verifySM2(dir string, tm []byte, haveTM bool, expected []byte, rep *Report, add func(file, check, format string, a ...any)) (failed bool) {
+func verifySM2(dir string, tm []byte, haveTM bool, keys Keys, rep *Report, add func(file, check, format string, a ...any)) (failed bool) {
+	expected := keys.SM2
 	var key *sm2sig.PublicKey
+	defer func() {
+		if key != nil {
+			verifyCertificate(dir, *key, keys.CA, rep, add)
+		}
+	}()
 	if b, err := os.ReadFile(filepath.Join(dir, SM2PublicKeyName)); err != nil {
 		if expected == nil {
 			add(SM2PublicKeyName, CheckSM2, "缺少国密签名公钥，无法验证国密签名（SM2）")
@@ -335,6 +347,41 @@ func verifySM2(dir string, tm []byte, haveTM bool, expected []byte, rep *Report,
 	}
 	rep.SM2Fingerprint = sm2sig.Fingerprint(*key)
 	return false
+}
+
+// verifyCertificate checks the CA's certificate the package carries: it must be for
+// the package's SM2 key, valid on the package date and, when ca is given, issued by it.
+func verifyCertificate(dir string, key sm2sig.PublicKey, ca []byte, rep *Report, add func(file, check, format string, a ...any)) {
+	b, err := os.ReadFile(filepath.Join(dir, SM2CertName))
+	if err != nil {
+		if ca != nil {
+			add(SM2CertName, CheckSM2, "报送包中没有 CA 签发的国密证书，无法按给定的 CA 核验")
+		}
+		return
+	}
+	cert, err := sm2sig.ParseCertificatePEM(b)
+	if err != nil {
+		add(SM2CertName, CheckSM2, "%s", err.Error())
+		return
+	}
+	rep.SM2Certificate = cert.Describe()
+	if !cert.Certifies(key) {
+		add(SM2CertName, CheckSM2, "证书不是为包内的国密公钥签发的")
+	}
+	day := time.Now()
+	if info, err := readInfo(dir); err == nil {
+		if d, err := time.Parse(time.DateOnly, infoValue(info, "Bagging-Date")); err == nil {
+			day = d
+		}
+	}
+	if !cert.ValidAt(day) {
+		add(SM2CertName, CheckSM2, "证书在打包日期 %s 不在有效期内：%s", day.Format("2006-01-02"), cert.Describe())
+	}
+	if ca != nil {
+		if err := cert.VerifyChain(ca, day); err != nil {
+			add(SM2CertName, CheckSM2, "%s", err.Error())
+		}
+	}
 }
 
 // checkSubmission checks one city per measure and each 推荐表 against submission.json.
