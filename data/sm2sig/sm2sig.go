@@ -187,7 +187,9 @@ func (c Certificate) Describe() string {
 }
 
 // ValidAt reports whether t is inside the certificate's validity.
-func (c Certificate) ValidAt(t time.Time) bool { return !t.Before(c.c.NotBefore) && !t.After(c.c.NotAfter) }
+func (c Certificate) ValidAt(t time.Time) bool {
+	return !t.Before(c.c.NotBefore) && !t.After(c.c.NotAfter)
+}
 
 // VerifyChain checks that the certificate was issued by a CA of caPEM (one or more
 // certificates, the root last or alone), at the time given.
