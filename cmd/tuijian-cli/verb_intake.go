@@ -40,17 +40,9 @@ func runIntake(c *cli, args []string) error {
 	bars := fs.String("bars", "", "第十六条登记表（可选）：每行“市（州）<Tab>起始年度<Tab>截止年度<Tab>文号”")
 	comm := fs.String("commendations", "", "国务院大督查通报表扬登记表（可选）：每行“市（州）<Tab>文号”")
 	year := fs.Int("year", 0, "督查激励年度（默认为本程序所知的最新年度）")
-	// Paths and flags in any order.
-	var paths []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
+	paths, err := parseWithPaths(fs, args) // paths and flags in any order
+	if err != nil {
+		return err
 	}
 	if *out == "" {
 		return usagef("请用 --out 指定写入汇总表的文件夹")

@@ -46,18 +46,27 @@ var (
 	}
 )
 
-// parseWithFile parses flags that may stand before or after one positional file name.
-func parseWithFile(fs *flag.FlagSet, args []string, what string) (string, error) {
-	var files []string
+// parseWithPaths parses flags that may stand before, between or after positional
+// arguments, and returns those.
+func parseWithPaths(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
 	for {
 		if err := parse(fs, args); err != nil {
-			return "", err
+			return nil, err
 		}
 		if fs.NArg() == 0 {
-			break
+			return paths, nil
 		}
-		files = append(files, fs.Arg(0))
+		paths = append(paths, fs.Arg(0))
 		args = fs.Args()[1:]
+	}
+}
+
+// parseWithFile parses flags that may stand before or after one positional file name.
+func parseWithFile(fs *flag.FlagSet, args []string, what string) (string, error) {
+	files, err := parseWithPaths(fs, args)
+	if err != nil {
+		return "", err
 	}
 	switch len(files) {
 	case 0:

@@ -60,14 +60,7 @@ func TestUnlockMigratesCostlyKey(t *testing.T) {
 	if testing.Short() {
 		t.Skip("one 1 GiB scrypt")
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := demo.FillFor(s, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)); err != nil {
-		t.Fatal(err)
-	}
+	s := demoStore(t)
 	pubFile, _ := os.ReadFile(filepath.Join("..", "signing", "testdata", "minisign-0.11.pub"))
 	sec, _ := os.ReadFile(filepath.Join("..", "signing", "testdata", "minisign-0.11.key"))
 	if err := s.Update("签名密钥", func(tx *store.Tx) error { return tx.SaveSigningKey(pubFile, sec, false) }); err != nil {
@@ -108,14 +101,7 @@ func TestUnlockMigratesCostlyKey(t *testing.T) {
 // is recorded at once; a key from before (stock minisign's here) gets it on its first
 // unlock; a replaced key gets its own; a recorded one that is not the key's is refused.
 func TestSM2KeyComesWithTheKey(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := demo.FillFor(s, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)); err != nil {
-		t.Fatal(err)
-	}
+	s := demoStore(t)
 	const pass = "国密口令 abcdefg"
 	if _, err := CreateKey(s, pass, false, nil); err != nil {
 		t.Fatal(err)
@@ -171,4 +157,18 @@ func TestSM2KeyComesWithTheKey(t *testing.T) {
 	if _, _, ok, _ := StoredSM2(s); !ok {
 		t.Fatal("no SM2 key recorded on the first unlock")
 	}
+}
+
+// demoStore is a data file with the demo case and no key.
+func demoStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := demo.FillFor(s, time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -103,16 +103,21 @@ func (t *Tx) SetSM2PublicKey(pemText []byte) error {
 	if !bytes.HasPrefix(bytes.TrimSpace(pemText), []byte("-----BEGIN PUBLIC KEY-----")) {
 		return errors.New("国密公钥不是 PEM 格式的公钥，未保存")
 	}
+	return t.setKeyText("sm2_public", "国密公钥（SM2）", pemText)
+}
+
+// setKeyText replaces one text column of the stored key, audited under label.
+func (t *Tx) setKeyText(column, label string, text []byte) error {
 	var old string
-	if err := t.tx.QueryRow("SELECT sm2_public FROM signing_key WHERE id = 1").Scan(&old); errors.Is(err, sql.ErrNoRows) {
+	if err := t.tx.QueryRow("SELECT " + column + " FROM signing_key WHERE id = 1").Scan(&old); errors.Is(err, sql.ErrNoRows) {
 		return ErrNoSigningKey
 	} else if err != nil {
 		return err
 	}
-	if _, err := t.tx.Exec("UPDATE signing_key SET sm2_public = ? WHERE id = 1", string(pemText)); err != nil {
+	if _, err := t.tx.Exec("UPDATE signing_key SET "+column+" = ? WHERE id = 1", string(text)); err != nil {
 		return err
 	}
-	return t.audit("签名密钥", "", "国密公钥（SM2）", strings.TrimSpace(old), strings.TrimSpace(string(pemText)))
+	return t.audit("签名密钥", "", label, strings.TrimSpace(old), strings.TrimSpace(string(text)))
 }
 
 // SetSM2Certificate records the CA's certificate of the SM2 key (PEM; checked against
@@ -121,14 +126,5 @@ func (t *Tx) SetSM2Certificate(pemText []byte) error {
 	if len(pemText) > 0 && !bytes.Contains(pemText, []byte("-----BEGIN CERTIFICATE-----")) {
 		return errors.New("证书不是 PEM 格式，未保存")
 	}
-	var old string
-	if err := t.tx.QueryRow("SELECT sm2_cert FROM signing_key WHERE id = 1").Scan(&old); errors.Is(err, sql.ErrNoRows) {
-		return ErrNoSigningKey
-	} else if err != nil {
-		return err
-	}
-	if _, err := t.tx.Exec("UPDATE signing_key SET sm2_cert = ? WHERE id = 1", string(pemText)); err != nil {
-		return err
-	}
-	return t.audit("签名密钥", "", "国密证书（CA 签发）", strings.TrimSpace(old), strings.TrimSpace(string(pemText)))
+	return t.setKeyText("sm2_cert", "国密证书（CA 签发）", pemText)
 }
