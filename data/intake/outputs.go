@@ -228,9 +228,9 @@ func ledgerPDF(res Result, day time.Time) ([]byte, error) {
 	}
 	t.Rows = append(t.Rows, pdfdoc.Row{Cells: hr})
 	for i, p := range res.Packages {
-		digest := p.Digest
+		digest := p.Digest // four lines of 16 hex digits fit the column at 7 pt
 		if len(digest) == 64 {
-			digest = digest[:32] + "\n" + digest[32:]
+			digest = digest[:16] + "\n" + digest[16:32] + "\n" + digest[32:48] + "\n" + digest[48:]
 		}
 		t.Rows = append(t.Rows, pdfdoc.Row{Cells: []pdfdoc.Cell{{Text: strconv.Itoa(i + 1), Align: pdfdoc.AlignCenter}, {Text: p.Name, Align: pdfdoc.AlignLeft},
 			{Text: p.Department, Align: pdfdoc.AlignLeft}, {Text: p.Date, Align: pdfdoc.AlignCenter}, {Text: digest, Align: pdfdoc.AlignLeft, Style: pdfdoc.Style{Face: pdfdoc.Fangsong, SizePt: 7}},
