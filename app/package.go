@@ -310,14 +310,22 @@ func keyCreate(env *Env, pass1, pass2 string, replace, showKey bool, done func(e
 		finish(err)
 		return
 	}
-	busy := newBusyDialog(env, "创建签名密钥", "正在生成签名密钥……", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	busy := newBusyDialog(env, "创建签名密钥", "正在生成签名密钥……", cancel)
 	var err error
 	inBackground(func() {
-		_, err = keyring.CreateKey(env.Store, pass1, replace, func(msg string) {
+		_, err = keyring.CreateKey(ctx, env.Store, pass1, replace, func(msg string) {
 			fyne.Do(func() { busy.status.SetText(msg) })
 		})
 	}, func() {
 		busy.close()
+		cancel()
+		if errors.Is(err, context.Canceled) {
+			if done != nil {
+				done(err) // 取消: nothing stored, nothing to report
+			}
+			return
+		}
 		if err == nil {
 			if env.Changed != nil {
 				env.Changed()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -304,5 +305,24 @@ func TestSM2CertificateDialogs(t *testing.T) {
 	info, err := keyInfo(h.env)
 	if err != nil || !showsText(t, info, "测试 CA") {
 		t.Errorf("key dialog does not show the certificate: %v", err)
+	}
+}
+
+// Issue 19 point 4: key creation shows progress and 取消 stops it: nothing stored.
+func TestKeyCreationCancelled(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	errc := make(chan error, 1)
+	h.async(func() {
+		keyCreate(h.env, "可以取消的口令 abc", "可以取消的口令 abc", false, true, func(err error) { errc <- err })
+		test.Tap(findButton(t, h.win.Canvas().Overlays().Top(), "取消"))
+	})
+	if err := wait(t, errc, "cancelled key creation"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("outcome %v, want cancelled", err)
+	}
+	if _, err := h.store.SigningKey(); !errors.Is(err, store.ErrNoSigningKey) {
+		t.Fatal("a cancelled key was stored")
+	}
+	if len(h.errs) > 0 {
+		t.Errorf("a cancel reported as an error: %v", h.errs)
 	}
 }

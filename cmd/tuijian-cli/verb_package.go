@@ -118,7 +118,7 @@ func runKey(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := keyring.CreateKey(s, pass, *replace, func(msg string) { fmt.Fprintln(c.errOut, msg) }); err != nil {
+		if _, err := keyring.CreateKey(context.Background(), s, pass, *replace, func(msg string) { fmt.Fprintln(c.errOut, msg) }); err != nil {
 			return usageErr{err}
 		}
 	}

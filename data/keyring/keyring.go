@@ -9,6 +9,7 @@
 package keyring
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -44,8 +45,9 @@ func StoredKey(st *store.Store) (pub signing.PublicKey, fingerprint, keyID strin
 
 // CreateKey makes the department's signing key under passphrase and stores it
 // (encrypted) in st; replace allows replacing an existing key. progress receives
-// Chinese status lines (encryption takes seconds).
-func CreateKey(st *store.Store, passphrase string, replace bool, progress func(string)) (signing.PublicKey, error) {
+// Chinese status lines (encryption takes about a second). A ctx cancelled meanwhile
+// (the officer's 取消) stores nothing and returns its error.
+func CreateKey(ctx context.Context, st *store.Store, passphrase string, replace bool, progress func(string)) (signing.PublicKey, error) {
 	if !replace {
 		if _, err := st.SigningKey(); err == nil {
 			return signing.PublicKey{}, store.ErrKeyExists
@@ -59,6 +61,9 @@ func CreateKey(st *store.Store, passphrase string, replace bool, progress func(s
 	sm, err := sm2sig.Derive(priv)
 	if err != nil {
 		return pub, err
+	}
+	if err := ctx.Err(); err != nil {
+		return signing.PublicKey{}, err
 	}
 	err = st.Update("创建签名密钥", func(tx *store.Tx) error {
 		if err := tx.SaveSigningKey(signing.PublicKeyFile(pub), enc, replace); err != nil {

@@ -1,6 +1,7 @@
 package keyring
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,7 +104,7 @@ func TestUnlockMigratesCostlyKey(t *testing.T) {
 func TestSM2KeyComesWithTheKey(t *testing.T) {
 	s := demoStore(t)
 	const pass = "国密口令 abcdefg"
-	if _, err := CreateKey(s, pass, false, nil); err != nil {
+	if _, err := CreateKey(context.Background(), s, pass, false, nil); err != nil {
 		t.Fatal(err)
 	}
 	pub1, fp1, ok, err := StoredSM2(s)
@@ -121,7 +122,7 @@ func TestSM2KeyComesWithTheKey(t *testing.T) {
 		t.Errorf("SM2Fingerprint %q, want %q", fp, fp1)
 	}
 	// 更换密钥: the old SM2 key goes with the old minisign key.
-	if _, err := CreateKey(s, pass, true, nil); err != nil {
+	if _, err := CreateKey(context.Background(), s, pass, true, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, fp2, ok, _ := StoredSM2(s); !ok || fp2 == fp1 {
