@@ -39,10 +39,8 @@ type intakeView struct {
 // IntakeContent is the 部里汇总 window content; back (may be nil) returns to the
 // officer's workflow.
 func IntakeContent(w fyne.Window, now func() time.Time, back func()) fyne.CanvasObject {
-	return newIntakeView(&Env{Window: w, Now: now, ShowError: func(err error) { showErrorDialog(w, err) }}, back).root
+	return newIntakeView(&Env{Window: w, Now: now, ShowError: func(err error) { dialog.ShowError(err, w) }}, back).root
 }
-
-func showErrorDialog(w fyne.Window, err error) { dialog.ShowError(err, w) }
 
 func newIntakeView(env *Env, back func()) *intakeView {
 	v := &intakeView{env: env}

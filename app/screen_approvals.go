@@ -198,7 +198,7 @@ func (p *secApprovalPanel) value() forms.Approval {
 		a.TelecomDocNo = strings.TrimSpace(p.telDoc.Text)
 		a.TelecomDate = strings.TrimSpace(p.telDate.Text)
 	}
-	return a.WithImpliedConsent()
+	return a.WithImpliedConsent() // as RecordApproval stores it, so that an unchanged form saves nothing
 }
 
 func (p *secApprovalPanel) save() {
@@ -207,28 +207,17 @@ func (p *secApprovalPanel) save() {
 	if a == p.stored && !p.failed {
 		return
 	}
+	var ids []forms.MeasureID
+	err := env.Store.Update("报批", func(t *store.Tx) (err error) {
+		ids, err = t.RecordApproval(a)
+		return err
+	})
 	var followed []string
-	err := env.Store.Update("报批", func(t *store.Tx) error {
-		before, err := t.Case()
-		if err != nil {
-			return err
-		}
-		if err := t.SetApproval(a); err != nil {
-			return err
-		}
-		after, err := t.Case()
-		if err != nil {
-			return err
-		}
-		for _, o := range forms.FollowingGovConsent(after, before.Approval(a.Measure), after.Approval(a.Measure)) {
-			if err := t.SetApproval(o); err != nil {
-				return err
-			}
-			om, _ := after.Campaign.Measure(o.Measure)
+	for _, id := range ids {
+		if om, err := env.Case.Campaign.Measure(id); err == nil {
 			followed = append(followed, om.Short)
 		}
-		return nil
-	})
+	}
 	if err != nil {
 		p.failed = true
 		p.msg.SetText(p.m.Short + "：" + err.Error() + "。未保存，请改正后再离开输入框。")

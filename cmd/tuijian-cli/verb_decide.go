@@ -115,8 +115,17 @@ func runApprove(c *cli, args []string) error {
 	if set["telecom"] {
 		a.Telecom = forms.Consent(*tel)
 	}
-	if err := c.st.Update("报批", func(t *store.Tx) error { return t.SetApproval(a) }); err != nil {
+	var followed []forms.MeasureID
+	if err := c.st.Update("报批", func(t *store.Tx) (err error) {
+		followed, err = t.RecordApproval(a)
 		return err
+	}); err != nil {
+		return err
+	}
+	for _, id := range followed {
+		if om, err := cs.Campaign.Measure(id); err == nil {
+			fmt.Fprintf(c.errOut, "%s的省政府同意意见同上（同一份批复）\n", om.Short)
+		}
 	}
 	cs, err = c.loadCase()
 	if err != nil {

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tuijian/data/store"
+	"tuijian/forms"
 )
 
 // The clerk's intake from the command line: a demo package (refused as 演示数据,
@@ -57,5 +60,28 @@ func TestIntakeCommand(t *testing.T) {
 	}
 	if msg := code(2, "intake", "--keys", keys, "--out", out, dir+"/没有"); !strings.Contains(msg, "找不到") && !strings.Contains(msg, "第 1 行") {
 		t.Errorf("missing path: %s", msg)
+	}
+}
+
+// The CLI records an approval as the GUI does (store.Tx.RecordApproval): one 省政府
+// reply entered for one measure is taken over by the other, which had the same one.
+func TestApproveOneReplyForBoth(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	ok, _ := dbRunner(t, db)
+	ok("demo")
+	out, errOut, code := run(t, "--db", db, "approve", "--measure", "industry", "--gov-doc", "鲁政演字〔2022〕12号", "--gov-date", "2022-02-09")
+	if code != 0 || !strings.Contains(errOut, "同上") {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cs, _ := st.Case()
+	for _, m := range []forms.MeasureID{forms.Industry, forms.Digital} {
+		if a := cs.Approval(m); a.GovDocNo != "鲁政演字〔2022〕12号" || a.GovDate != "2022-02-09" || a.Government != forms.ConsentYes {
+			t.Errorf("%s: %+v", m, a)
+		}
 	}
 }

@@ -199,19 +199,19 @@ func runKey(c *cli, args []string) error {
 }
 
 type exportOut struct {
-	OK          bool     `json:"ok"`
-	Out         string   `json:"out,omitempty"`
-	ISO         string   `json:"iso,omitempty"`
-	Cover       string   `json:"cover,omitempty"`
-	Files       int      `json:"files,omitempty"`
-	Bytes       int64    `json:"bytes,omitempty"`
-	ISOBytes    int64    `json:"iso_bytes,omitempty"`
-	Fingerprint string   `json:"fingerprint,omitempty"`
-	SM2Print    string   `json:"sm2_fingerprint,omitempty"`
-	TagManifest string   `json:"tag_manifest_sha256,omitempty"`
-	Blockers    []string `json:"blockers,omitempty"`
-	Archive     string   `json:"archive,omitempty"`
-	Repaired    []string `json:"repaired,omitempty"`
+	OK             bool     `json:"ok"`
+	Out            string   `json:"out,omitempty"`
+	ISO            string   `json:"iso,omitempty"`
+	Cover          string   `json:"cover,omitempty"`
+	Files          int      `json:"files,omitempty"`
+	Bytes          int64    `json:"bytes,omitempty"`
+	ISOBytes       int64    `json:"iso_bytes,omitempty"`
+	Fingerprint    string   `json:"fingerprint,omitempty"`
+	SM2Fingerprint string   `json:"sm2_fingerprint,omitempty"`
+	TagManifest    string   `json:"tag_manifest_sha256,omitempty"`
+	Blockers       []string `json:"blockers,omitempty"`
+	Archive        string   `json:"archive,omitempty"`
+	Repaired       []string `json:"repaired,omitempty"`
 }
 
 func runExport(c *cli, args []string) error {
@@ -291,7 +291,7 @@ func runExport(c *cli, args []string) error {
 		}
 	}
 	return c.emit(exportOut{OK: true, Out: res.Out, ISO: res.ISO, Cover: res.Cover, Files: res.Files, Bytes: res.Bytes, ISOBytes: res.ISOBytes,
-		Fingerprint: res.Fingerprint, SM2Print: res.SM2Fingerprint, TagManifest: res.TagManifest, Archive: arch.Out, Repaired: res.Repaired}, func(w io.Writer) {
+		Fingerprint: res.Fingerprint, SM2Fingerprint: res.SM2Fingerprint, TagManifest: res.TagManifest, Archive: arch.Out, Repaired: res.Repaired}, func(w io.Writer) {
 		if arch.Out != "" {
 			fmt.Fprintf(w, "存档包已写入 %s（%d 个文件，省内留存，不报送）\n", arch.Out, arch.Files)
 		}

@@ -213,7 +213,7 @@ func check(p string, camp *forms.Campaign, opt Options, first map[string]string)
 	}
 	rows := map[forms.MeasureID][]Row{}
 	for _, ch := range sub.Choices {
-		r := Row{Province: pkg.Province, Package: pkg.Name, Figures: map[string][2]submission.Figure{}}
+		r := Row{Province: pkg.Province, Package: pkg.Name, OK: pkg.OK(), Figures: map[string][2]submission.Figure{}}
 		for _, u := range sub.Units {
 			if u.Code == ch.Unit {
 				r.Unit = u
@@ -252,11 +252,6 @@ func check(p string, camp *forms.Campaign, opt Options, first map[string]string)
 		}
 		r.Commendation = strings.Join(cs, "；")
 		rows[ch.Measure] = append(rows[ch.Measure], r)
-	}
-	for m := range rows {
-		for i := range rows[m] {
-			rows[m][i].OK = pkg.OK()
-		}
 	}
 	return pkg, rows
 }

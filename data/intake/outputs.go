@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,7 +127,7 @@ func tableXLSX(res Result, m *forms.Measure) ([]byte, error) {
 				if fg.Remark != "" {
 					remarks = append(remarks, fmt.Sprintf("%d年：%s", years[y], fg.Remark))
 				}
-				if fg.VerifyDocNo != "" && !contains(docs, fg.VerifyDocNo) {
+				if fg.VerifyDocNo != "" && !slices.Contains(docs, fg.VerifyDocNo) {
 					docs = append(docs, fg.VerifyDocNo)
 				}
 			}
@@ -149,15 +150,6 @@ func tableXLSX(res Result, m *forms.Measure) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ledgerXLSX is the register of what came in, and every problem on a second sheet.

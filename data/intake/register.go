@@ -12,6 +12,7 @@ package intake
 
 import (
 	"bufio"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -21,6 +22,7 @@ import (
 	"strings"
 
 	"tuijian/data/divisions"
+	"tuijian/data/signing"
 	"tuijian/forms"
 )
 
@@ -45,14 +47,8 @@ func NormalizeFingerprint(s string) (string, bool) {
 	if !fingerprintRE.MatchString(h) {
 		return "", false
 	}
-	var b strings.Builder
-	for i := 0; i < len(h); i += 4 {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(h[i : i+4])
-	}
-	return b.String(), true
+	b, _ := hex.DecodeString(h)
+	return signing.FingerprintText(b), true
 }
 
 var spacesRE = regexp.MustCompile(`[ \x{3000}]{2,}`)
@@ -77,39 +73,32 @@ func fields(line string) []string {
 // with # are skipped. Every fault names its line.
 func ParseKeys(r io.Reader) (Keys, error) {
 	out := Keys{}
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimPrefix(sc.Text(), "\ufeff")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
-		}
-		f := fields(line)
+	err := eachLine(r, "公钥登记表", func(n int, f []string) error {
 		if len(f) < 2 || len(f) > 3 {
-			return nil, fmt.Errorf("公钥登记表第 %d 行：应为“省份名称<Tab>公钥指纹”（可再加一列国密公钥指纹），现为“%s”", n, line)
+			return fmt.Errorf("公钥登记表第 %d 行：应为“省份名称<Tab>公钥指纹”（可再加一列国密公钥指纹），现为“%s”", n, strings.Join(f, " "))
 		}
 		p, ok := divisions.ProvinceByName(f[0])
 		if !ok {
-			return nil, fmt.Errorf("公钥登记表第 %d 行：“%s”不是省级推荐单位的名称（如 山东 或 山东省、新疆生产建设兵团）", n, f[0])
+			return fmt.Errorf("公钥登记表第 %d 行：“%s”不是省级推荐单位的名称（如 山东 或 山东省、新疆生产建设兵团）", n, f[0])
 		}
 		fp, ok := NormalizeFingerprint(f[1])
 		if !ok {
-			return nil, fmt.Errorf("公钥登记表第 %d 行：公钥指纹“%s”应为 32 位十六进制数（推荐函上印的 8 组 4 位）", n, f[1])
+			return fmt.Errorf("公钥登记表第 %d 行：公钥指纹“%s”应为 32 位十六进制数（推荐函上印的 8 组 4 位）", n, f[1])
 		}
 		e := KeyEntry{Province: p, Fingerprint: fp, Line: n}
 		if len(f) == 3 {
 			if e.SM2, ok = NormalizeFingerprint(f[2]); !ok {
-				return nil, fmt.Errorf("公钥登记表第 %d 行：国密公钥指纹“%s”应为 32 位十六进制数", n, f[2])
+				return fmt.Errorf("公钥登记表第 %d 行：国密公钥指纹“%s”应为 32 位十六进制数", n, f[2])
 			}
 		}
 		if prev, dup := out[p.Code]; dup {
-			return nil, fmt.Errorf("公钥登记表第 %d 行：%s已在第 %d 行登记过", n, p.Name, prev.Line)
+			return fmt.Errorf("公钥登记表第 %d 行：%s已在第 %d 行登记过", n, p.Name, prev.Line)
 		}
 		out[p.Code] = e
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("无法读取公钥登记表：%v", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("公钥登记表是空的：请按推荐函逐省登记“省份名称<Tab>公钥指纹”")

@@ -539,6 +539,32 @@ func (t *Tx) Unchoose(m forms.MeasureID) error {
 	return t.audit("比选", code, label+" 推荐", unitText(c, code), "")
 }
 
+// RecordApproval is what the officer's entry of an approval means (forms/approval.go):
+// a 文号 for an unanswered consent is 同意, and the other measures whose government
+// consent is empty or still equal take the same one; it returns those measures.
+func (t *Tx) RecordApproval(a forms.Approval) ([]forms.MeasureID, error) {
+	a = a.WithImpliedConsent()
+	before, err := t.Case()
+	if err != nil {
+		return nil, err
+	}
+	if err := t.SetApproval(a); err != nil {
+		return nil, err
+	}
+	after, err := t.Case()
+	if err != nil {
+		return nil, err
+	}
+	var followed []forms.MeasureID
+	for _, o := range forms.FollowingGovConsent(after, before.Approval(a.Measure), after.Approval(a.Measure)) {
+		if err := t.SetApproval(o); err != nil {
+			return nil, err
+		}
+		followed = append(followed, o.Measure)
+	}
+	return followed, nil
+}
+
 // SetApproval writes the approvals of a measure and its 推荐函's 发文字号. A consent is
 // recorded for the measure's chosen city: a consent whose answer, 文号 or date changes
 // is attributed to the city chosen now; one left as it was keeps the city it was given
