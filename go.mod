@@ -5,6 +5,8 @@ go 1.26.0
 require (
 	aead.dev/minisign v0.3.0
 	fyne.io/fyne/v2 v2.7.1
+	github.com/emmansun/gmsm v0.44.1
+	github.com/klauspost/compress v1.20.4
 	github.com/signintech/gopdf v0.38.0
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/crypto v0.58.0
@@ -14,8 +16,6 @@ require (
 	gonum.org/v1/plot v0.17.0
 	modernc.org/sqlite v1.62.0
 )
-
-require github.com/emmansun/gmsm v0.44.1 // indirect
 
 require (
 	codeberg.org/go-fonts/liberation v0.5.0 // indirect

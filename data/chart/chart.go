@@ -2,8 +2,9 @@
 // Chinese labels: one indicator across the candidates (with the province value), and
 // the SMAA rank acceptability of every candidate as stacked bars.
 //
-// It draws with gonum.org/v1/plot and the embedded Noto Sans SC font
-// (assets.SansRegular); it never uses plot's global font cache, so it does not change
+// It draws with gonum.org/v1/plot and the embedded Noto Serif SC Regular
+// (docfonts.SerifRegular, every glyph, the documents' face, so the binaries carry one
+// full font for documents and charts); it never uses plot's global font cache, so it does not change
 // other users of the library. Output is deterministic: the same input gives the same
 // bytes. Bars are horizontal so that many candidates and long Chinese names stay
 // readable; the first candidate is drawn at the top.
@@ -31,7 +32,7 @@ import (
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 
-	"tuijian/assets"
+	"tuijian/assets/docfonts"
 )
 
 // dpi fixes the pixel size: w×h pixels at 96 dpi.
@@ -47,12 +48,12 @@ var (
 	fontOnce sync.Once
 	fontErr  error
 	handler  text.Handler
-	cjk      = font.Font{Typeface: "Noto Sans SC", Weight: xfont.WeightNormal}
+	cjk      = font.Font{Typeface: "Noto Serif SC", Weight: xfont.WeightNormal}
 )
 
 func setup() error {
 	fontOnce.Do(func() {
-		f, err := opentype.Parse(assets.SansRegular)
+		f, err := opentype.Parse(docfonts.SerifRegular())
 		if err != nil {
 			fontErr = fmt.Errorf("图表字体无法加载（%v）：安装包可能已损坏，请重新安装。", err)
 			return

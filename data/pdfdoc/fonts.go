@@ -24,13 +24,16 @@ type Fonts struct {
 // Fallback returns the embedded faces: Noto Serif SC Regular for 仿宋 and 楷体 (a
 // serif Ming face is closer to 仿宋 than any sans, and the Kaiti role then differs from
 // 仿宋 only by name), Noto Serif SC Bold for 小标宋 (a heavy Ming face, which 小标宋 is),
-// and Noto Sans SC Bold for 黑体 (黑体 is a sans face of bold appearance).
+// and Noto Sans SC Bold for 黑体 (黑体 is a sans face of bold appearance). The two bold
+// faces are cut down to GB 2312, the division names and the program's strings
+// (assets/fonts/README.md); a character they lack is set in Noto Serif SC Regular, which
+// has every glyph, so no name prints as a blank.
 func Fallback() Fonts {
 	return Fonts{
-		Fangsong:     docfonts.SerifRegular,
-		Xiaobiaosong: docfonts.SerifBold,
-		Heiti:        assets.SansBold,
-		Kaiti:        docfonts.SerifRegular,
+		Fangsong:     docfonts.SerifRegular(),
+		Xiaobiaosong: docfonts.SerifBoldUI(),
+		Heiti:        assets.SansBoldUI(),
+		Kaiti:        docfonts.SerifRegular(),
 	}
 }
 
@@ -38,14 +41,18 @@ func Fallback() Fonts {
 func fallbackFor(f Face) ([]byte, string) {
 	switch f {
 	case Xiaobiaosong:
-		return docfonts.SerifBold, "内置 Noto Serif SC Bold（思源宋体粗体，代替小标宋）"
+		return docfonts.SerifBoldUI(), "内置 Noto Serif SC Bold（思源宋体粗体，代替小标宋）"
 	case Heiti:
-		return assets.SansBold, "内置 Noto Sans SC Bold（思源黑体粗体，代替黑体）"
+		return assets.SansBoldUI(), "内置 Noto Sans SC Bold（思源黑体粗体，代替黑体）"
 	case Kaiti:
-		return docfonts.SerifRegular, "内置 Noto Serif SC Regular（思源宋体，代替楷体）"
+		return docfonts.SerifRegular(), "内置 Noto Serif SC Regular（思源宋体，代替楷体）"
 	}
-	return docfonts.SerifRegular, "内置 Noto Serif SC Regular（思源宋体，代替仿宋）"
+	return docfonts.SerifRegular(), "内置 Noto Serif SC Regular（思源宋体，代替仿宋）"
 }
+
+// lastResort is the face that sets a character no other face of a role has: the
+// embedded Noto Serif SC Regular, which has all 30 928 characters of the font.
+func lastResort() []byte { return docfonts.SerifRegular() }
 
 // Font file names searched for each face, lower case, in order of preference. Windows
 // ships simfang/simhei/simkai; 仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体 are installed

@@ -192,10 +192,18 @@ func New(f Fonts, p Page) (*Writer, error) {
 		}
 		w.faces[face] = find(data, names[face])
 	}
+	// A system face falls back to the role's embedded face, an embedded subset to the
+	// embedded face with every glyph.
+	last := find(lastResort(), "Fallback")
 	for _, face := range []Face{Fangsong, Xiaobiaosong, Heiti, Kaiti} {
 		fb, _ := fallbackFor(face)
 		if fam := w.families[w.faces[face]]; !sameBytes(fam.data, fb) && fam.fallback < 0 {
 			fam.fallback = find(fb, names[face]+"Fallback")
+		}
+	}
+	for i, fam := range w.families {
+		if fam.fallback < 0 && i != last {
+			fam.fallback = last
 		}
 	}
 	w.newPage()
@@ -278,8 +286,8 @@ func (w *Writer) shape(text string, st Style) ([]glyph, error) {
 		if err != nil {
 			return nil, err
 		}
-		if v < 0 && w.families[fam].fallback >= 0 {
-			fam = w.families[primary].fallback
+		for hops := 0; v < 0 && w.families[fam].fallback >= 0 && hops < len(w.families); hops++ {
+			fam = w.families[fam].fallback
 			if v, err = w.width(fam, r); err != nil {
 				return nil, err
 			}

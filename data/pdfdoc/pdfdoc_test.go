@@ -401,3 +401,74 @@ func BenchmarkLongDocument(b *testing.B) {
 		b.ReportMetric(float64(w.Pages()), "pages")
 	}
 }
+
+// A personal name with characters outside GB 2312 prints in every face, with the embedded
+// fonts (whose bold faces are subsets) and with GB 2312-only system fonts (as 仿宋_GB2312
+// is): each character falls back along the chain to the full serif face, never a blank.
+func TestNoBlankForRareNames(t *testing.T) {
+	need(t, "pdftotext")
+	const name = "联系人：王㑇䶮𬌗堃"
+	gbOnly := Fallback().Heiti // the UI subset stands in for a GB 2312 system font
+	for _, c := range []struct {
+		what  string
+		fonts Fonts
+	}{
+		{"内置字体", Fallback()},
+		{"GB 2312 系统字体", Fonts{Fangsong: gbOnly, Xiaobiaosong: gbOnly, Heiti: gbOnly, Kaiti: gbOnly,
+			FangsongFile: "fs", XiaobiaosongFile: "xbs", HeitiFile: "ht", KaitiFile: "kt"}},
+	} {
+		w, err := New(c.fonts, Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, face := range []Face{Fangsong, Xiaobiaosong, Heiti, Kaiti} {
+			st := Style{Face: face, SizePt: 16}
+			gs, err := w.shape(name, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(runesOf(gs)); got != name {
+				t.Errorf("%s, %s: shaped as %q", c.what, face, got)
+			}
+			if err := w.Paragraph(Para{Text: name, Style: st}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		data, err := w.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := run(t, "pdftotext", "-enc", "UTF-8", writeTemp(t, "rare.pdf", data), "-")
+		// gopdf's ToUnicode map writes characters beyond U+FFFF without surrogates, so
+		// 𬌗 is drawn (checked below) but extracts wrongly; the rest must extract.
+		if n := strings.Count(txt, "联系人：王㑇䶮"); n != 4 || strings.Count(txt, "堃") != 4 {
+			t.Errorf("%s: the name is printed %d times of 4:\n%s", c.what, n, txt)
+		}
+	}
+	// 𬌗 is drawn: the page differs from one with a blank in its place.
+	if _, err := exec.LookPath("pdftoppm"); err == nil {
+		page := func(text string) []byte {
+			w, err := New(Fallback(), Page{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Paragraph(Para{Text: text}); err != nil {
+				t.Fatal(err)
+			}
+			data, _ := w.Bytes()
+			pdf := writeTemp(t, "one.pdf", data)
+			return []byte(run(t, "pdftoppm", "-r", "50", "-gray", pdf))
+		}
+		if bytes.Equal(page("王𬌗"), page("王　")) {
+			t.Error("𬌗 is not drawn")
+		}
+	}
+}
+
+func runesOf(gs []glyph) []rune {
+	out := make([]rune, len(gs))
+	for i, g := range gs {
+		out[i] = g.r
+	}
+	return out
+}

@@ -1,0 +1,141 @@
+package assets_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"tuijian/assets"
+	"tuijian/assets/docfonts"
+)
+
+// rare are characters of names outside GB 2312 that an officer may type: Extension A
+// (㑇, 䶮), Extension B and later (𬌗, 𫖯, 𬇙), and common name characters (堃, 喆, 昇).
+const rare = "㑇䶮𬌗𫖯𬇙堃喆昇"
+
+func gb2312() string {
+	var b strings.Builder
+	dec := simplifiedchinese.GBK.NewDecoder()
+	for hi := 0xB0; hi <= 0xF7; hi++ { // the hanzi rows
+		for lo := 0xA1; lo <= 0xFE; lo++ {
+			s, err := dec.Bytes([]byte{byte(hi), byte(lo)})
+			if err == nil && len(s) > 0 && string(s) != "\uFFFD" {
+				b.Write(s)
+			}
+		}
+	}
+	return b.String()
+}
+
+func divisionChars(t *testing.T) string {
+	t.Helper()
+	files, _ := filepath.Glob("../data/divisions/*.csv")
+	if len(files) == 0 {
+		t.Fatal("no division lists found")
+	}
+	var b strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range string(data) {
+			if unicode.Is(unicode.Han, r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+func missing(t *testing.T, data []byte, text string) string {
+	t.Helper()
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	var out []rune
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if seen[r] {
+			continue
+		}
+		seen[r] = true
+		if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+func TestFontsCoverWhatIsTyped(t *testing.T) {
+	hanzi, div := gb2312(), divisionChars(t)
+	if n := len([]rune(hanzi)); n != 6763 {
+		t.Fatalf("GB 2312 has %d hanzi here, want 6763", n)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		full bool
+	}{
+		{"SansRegular", assets.SansRegular(), true},
+		{"SansBoldUI", assets.SansBoldUI(), false},
+		{"SerifRegular", docfonts.SerifRegular(), true},
+		{"SerifBoldUI", docfonts.SerifBoldUI(), false},
+	} {
+		if m := missing(t, c.data, hanzi+div+"，。、；：？！“”（）《》〔〕—…·０１２３４５６７８９％"); m != "" {
+			t.Errorf("%s lacks %d characters of GB 2312, the division names or punctuation: %.40q", c.name, len([]rune(m)), m)
+		}
+		m := missing(t, c.data, rare)
+		if c.full && m != "" {
+			t.Errorf("%s lacks %q", c.name, m)
+		}
+		if !c.full && m == "" {
+			t.Errorf("%s is meant to be the UI subset but has the rare characters", c.name)
+		}
+	}
+	// Every character of the GUI's regular face has a document face.
+	f, err := sfnt.Parse(assets.SansRegular())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	var all strings.Builder
+	for r := rune(0x3400); r < 0x32000; r++ {
+		if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
+			all.WriteRune(r)
+		}
+	}
+	if m := missing(t, docfonts.SerifRegular(), all.String()); len([]rune(m)) > 40 {
+		t.Errorf("the full serif face lacks %d CJK characters of the sans face: %.40q", len([]rune(m)), m)
+	}
+}
+
+func TestUnpackedOnce(t *testing.T) {
+	a, b := assets.SansBoldUI(), assets.SansBoldUI()
+	if len(a) == 0 || &a[0] != &b[0] {
+		t.Fatal("SansBoldUI unpacked twice or empty")
+	}
+	if !sfntKind(a, "\x00\x01\x00\x00") || !sfntKind(assets.SansRegular(), "OTTO") || !sfntKind(docfonts.SerifRegular(), "\x00\x01\x00\x00") {
+		t.Fatal("unexpected font kinds: the GUI regular face must be CFF (OTTO), the document faces TrueType")
+	}
+}
+
+func sfntKind(data []byte, tag string) bool { return len(data) > 4 && string(data[:4]) == tag }
+
+func BenchmarkUnpackSansRegular(b *testing.B) {
+	z, _ := os.ReadFile("fonts/NotoSansSC-Regular.otf.zst")
+	b.SetBytes(int64(len(z)))
+	for i := 0; i < b.N; i++ {
+		var p assets.Packed
+		if len(p.Bytes(z)) < 1<<20 {
+			b.Fatal("short")
+		}
+	}
+}
