@@ -690,3 +690,14 @@ func typedFolder(s string) (string, error) {
 	}
 	return p, nil
 }
+
+// UnlockAndExport does what 导出报送包 does once the officer has typed the passphrase:
+// unlock the stored key (progress dialog), write the package and, when iso is not
+// empty, its disc image (progress dialog with 取消), show the result; done (UI
+// goroutine) gets the outcome. cmd/tuijian's --measure-export drives it to measure
+// how long the event loop waits during an export.
+func (s *Shell) UnlockAndExport(passphrase, target, iso string, done func(error)) {
+	unlockKey(s.env, passphrase, func(key signing.PrivateKey) {
+		packageExport(s.env, key, target, iso, "", func(_ submission.Result, err error) { done(err) })
+	})
+}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -10,15 +9,22 @@ import (
 	"tuijian/assets"
 )
 
-// The theme's fonts, unpacked on the first text of their style.
+// The theme's fonts. Fyne reads a font's content when it first draws a text style and
+// copies the tables it needs, so the unpacked bytes are garbage afterwards (assets.Packed
+// keeps them only while in use).
 var (
-	fontRegular = sync.OnceValue(func() fyne.Resource {
-		return fyne.NewStaticResource("NotoSansSC-Regular.otf", assets.SansRegular())
-	})
-	fontBold = sync.OnceValue(func() fyne.Resource {
-		return fyne.NewStaticResource("NotoSansSC-Bold-UI.ttf", assets.SansBoldUI())
-	})
+	fontRegular fyne.Resource = &packedFont{"NotoSansSC-Regular.otf", assets.SansRegular}
+	fontBold    fyne.Resource = &packedFont{"NotoSansSC-Bold-UI.ttf", assets.SansBoldUI}
 )
+
+// packedFont is a font resource whose content is unpacked when read.
+type packedFont struct {
+	name  string
+	bytes func() []byte
+}
+
+func (f *packedFont) Name() string    { return f.name }
+func (f *packedFont) Content() []byte { return f.bytes() }
 
 var (
 	// AppIcon is the window and application icon.
@@ -78,9 +84,9 @@ func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 // same font (it has fixed-width digits).
 func (Theme) Font(s fyne.TextStyle) fyne.Resource {
 	if s.Bold {
-		return fontBold()
+		return fontBold
 	}
-	return fontRegular()
+	return fontRegular
 }
 
 // Icon implements fyne.Theme.

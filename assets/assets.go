@@ -4,8 +4,8 @@
 // The fonts are Noto Sans SC (SIL Open Font License 1.1, fonts/OFL.txt) from the npm
 // package @expo-google-fonts/noto-sans-sc 0.4.3 with their OpenType layout features
 // removed, which makes Fyne's text shaping about 15× faster. They are stored
-// zstd-compressed (fonts/README.md; built by fonts/build.py) and unpacked once, on first
-// use, so the binaries stay small enough to mail and nothing is unpacked that a run does
+// zstd-compressed (fonts/README.md; built by fonts/build.py) and unpacked when used
+// (Packed), so the binaries stay small enough to mail and nothing is unpacked that a run does
 // not draw.
 //
 // The regular face keeps every glyph (30 890 characters: all of GB 18030's CJK block and
@@ -18,7 +18,10 @@ package assets
 
 import (
 	_ "embed"
+	"fmt"
 	"sync"
+	"unsafe"
+	"weak"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -45,26 +48,36 @@ var sansRegularOnce, sansBoldUIOnce Packed
 //go:embed icon.png
 var Icon []byte
 
-// Packed unpacks one embedded zstd-compressed file once, on its first use. The
+// Packed unpacks one embedded zstd-compressed file on demand and keeps the result only
+// while someone uses it: every caller gets the same bytes as long as any caller still
+// holds them (a weak reference), and once none does, the garbage collector may free them
+// and the next call unpacks again. A 13 MB font is then not held twice after Fyne has
+// copied its tables, nor a document font after the documents are written. The
 // compressed bytes are referenced only from the function that unpacks them, so a binary
 // that never calls it does not carry them.
 type Packed struct {
-	once sync.Once
-	data []byte
+	mu  sync.Mutex
+	ptr weak.Pointer[byte] // the first byte of the unpacked data
+	n   int
 }
 
-// Bytes decompresses compressed on the first call and returns the same bytes to every
-// caller. The data is embedded in the binary, so a failure is a build defect and panics.
+// Bytes returns the unpacked data of compressed. The data is embedded in the binary, so
+// a failure is a build defect and panics. Callers must not change the bytes.
 func (p *Packed) Bytes(compressed []byte) []byte {
-	p.once.Do(func() {
-		d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(1<<26))
-		if err != nil {
-			panic("assets: " + err.Error())
-		}
-		defer d.Close()
-		if p.data, err = d.DecodeAll(compressed, nil); err != nil {
-			panic("assets: embedded font damaged: " + err.Error())
-		}
-	})
-	return p.data
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if b := p.ptr.Value(); b != nil {
+		return unsafe.Slice(b, p.n)
+	}
+	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(1<<26))
+	if err != nil {
+		panic("assets: " + err.Error())
+	}
+	defer d.Close()
+	data, err := d.DecodeAll(compressed, nil)
+	if err != nil || len(data) == 0 {
+		panic(fmt.Sprintf("assets: embedded font damaged: %v", err))
+	}
+	p.ptr, p.n = weak.Make(&data[0]), len(data)
+	return data
 }

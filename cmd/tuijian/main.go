@@ -13,16 +13,22 @@
 //	--screen STEP       open that step at start (setup, candidates, figures, events,
 //	                    criteria, compare, approvals, application, export, history)
 //	--measure-startup   print first_frame_ms (Go start to first painted frame), then
-//	                    open every screen and print rss_kb/peak_kb, and quit
+//	                    open every screen and print rss_kb/peak_kb, and quit; with
+//	                    $TUIJIAN_HEAPPROFILE set, write a heap profile there
+//	--measure-export DIR  with the event loop probed, create a key, export the package
+//	                    and its image into DIR through the GUI, print loop_max_ms, quit
 package main
 
 import (
+	"context"
 	_ "env.tuijian.local/clocale" // first: see its package comment
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +37,7 @@ import (
 
 	"tuijian/app"
 	"tuijian/cmd/tuijian/internal/measure"
+	"tuijian/data/keyring"
 	"tuijian/data/oplog"
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -45,6 +52,7 @@ func main() {
 	demoFlag := fs.Bool("demo", false, "打开演示数据（单独的数据文件）")
 	screen := fs.String("screen", "", "")
 	measureStartup := fs.Bool("measure-startup", false, "")
+	measureExport := fs.String("measure-export", "", "")
 	intakeMode := fs.Bool("intake", false, "部里汇总：接收各省报送包")
 	fs.Usage = func() {
 		fmt.Fprintln(os.Stderr, "督查激励推荐助手 "+version+"\n用法：tuijian [--db 数据文件] [--demo]")
@@ -142,9 +150,17 @@ func main() {
 						var ms runtime.MemStats
 						runtime.ReadMemStats(&ms)
 						fmt.Printf("rss_kb=%d peak_kb=%d go_heap_kb=%d go_sys_kb=%d\n", rss, peak, ms.HeapAlloc>>10, ms.Sys>>10)
+						if hp := os.Getenv("TUIJIAN_HEAPPROFILE"); hp != "" {
+							f, _ := os.Create(hp)
+							pprof.WriteHeapProfile(f)
+							f.Close()
+						}
 						a.Quit()
 					})
 				}))
+			}
+			if *measureExport != "" {
+				content = container.NewStack(content, measure.FrameProbe(func() { exportWhileProbing(a, sh, *measureExport) }))
 			}
 			w.SetContent(content)
 			debug.SetGCPercent(gcPercent)
@@ -185,6 +201,39 @@ func visitAll(sh *app.Shell, done func()) {
 		time.AfterFunc(150*time.Millisecond, func() { fyne.Do(next) })
 	}
 	next()
+}
+
+// exportWhileProbing is --measure-export DIR: with the event loop probed every 10 ms, it
+// creates a signing key for the open data file, then unlocks it and exports the package
+// with its disc image into DIR through the GUI's own path (progress dialogs, result
+// dialog), prints loop_max_ms, loop_p99_ms, probes and export_ms, and quits.
+func exportWhileProbing(a fyne.App, sh *app.Shell, dir string) {
+	const pass = "measure-export-口令-2022"
+	probe := measure.StartLoopProbe(10 * time.Millisecond)
+	t0 := time.Now()
+	fail := func(err error) {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	go func() {
+		if _, err := keyring.CreateKey(context.Background(), sh.Store(), pass, true, nil); err != nil {
+			fail(err)
+		}
+		fyne.Do(func() {
+			sh.UnlockAndExport(pass, filepath.Join(dir, "报送包"), filepath.Join(dir, "报送包.iso"), func(err error) {
+				if err != nil {
+					fail(err)
+				}
+				took := time.Since(t0)
+				go func() { // Stop waits for the probe's last post to the UI goroutine
+					longest, p99, n := probe.Stop()
+					fmt.Printf("loop_max_ms=%.1f loop_p99_ms=%.1f probes=%d export_ms=%d\n",
+						float64(longest.Microseconds())/1000, float64(p99.Microseconds())/1000, n, took.Milliseconds())
+					fyne.Do(a.Quit)
+				}()
+			})
+		})
+	}()
 }
 
 func validStep(s forms.Step) bool {

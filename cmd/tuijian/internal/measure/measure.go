@@ -4,9 +4,12 @@ package measure
 
 import (
 	"bufio"
+	"fmt"
 	"image"
 	"image/color"
 	"os"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -62,3 +65,58 @@ func RSS() (rss, peak int) {
 
 // Since is the time since Start in milliseconds.
 func Since() float64 { return float64(time.Since(Start).Microseconds()) / 1000 }
+
+// LoopProbe measures how long work posted to the UI goroutine waits before it runs:
+// every interval it posts an empty function with fyne.Do and times its start. A wait
+// longer than a frame is a freeze the officer sees. With $TUIJIAN_LOOPLOG set, each
+// wait over 50 ms is printed to stderr, and every goroutine's stack when one passes 300 ms.
+type LoopProbe struct {
+	stop  chan struct{}
+	done  chan struct{}
+	waits []time.Duration
+}
+
+// StartLoopProbe starts probing every interval until Stop.
+func StartLoopProbe(interval time.Duration) *LoopProbe {
+	p := &LoopProbe{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-time.After(interval):
+			}
+			ran := make(chan struct{})
+			t0 := time.Now()
+			fyne.Do(func() { close(ran) })
+			if os.Getenv("TUIJIAN_LOOPLOG") != "" { // diagnosis: what runs during a long wait
+				select {
+				case <-ran:
+				case <-time.After(300 * time.Millisecond):
+					pprof.Lookup("goroutine").WriteTo(os.Stderr, 2)
+				}
+			}
+			<-ran
+			d := time.Since(t0)
+			p.waits = append(p.waits, d)
+			if d > 50*time.Millisecond && os.Getenv("TUIJIAN_LOOPLOG") != "" {
+				fmt.Fprintf(os.Stderr, "loop_wait_ms=%d at_ms=%d\n", d.Milliseconds(), t0.Sub(Start).Milliseconds())
+			}
+		}
+	}()
+	return p
+}
+
+// Stop ends the probe and returns the longest wait, the 99th percentile and the number
+// of probes.
+func (p *LoopProbe) Stop() (longest, p99 time.Duration, n int) {
+	close(p.stop)
+	<-p.done
+	w := append([]time.Duration(nil), p.waits...)
+	if len(w) == 0 {
+		return 0, 0, 0
+	}
+	slices.Sort(w)
+	return w[len(w)-1], w[len(w)*99/100], len(w)
+}
