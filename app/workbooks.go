@@ -58,6 +58,25 @@ func progress(env *Env, title string) func() {
 	return func() { bar.Stop(); d.Hide() }
 }
 
+// abandonable runs work (which only reads: nothing is changed before the review's
+// 确认导入) in the background behind a progress dialog with 取消. 取消 gives the window
+// back at once and drops the result when it comes; otherwise done runs (UI goroutine).
+func abandonable(env *Env, title string, work, done func()) {
+	if env.Window == nil {
+		inBackground(work, done)
+		return
+	}
+	abandoned := false
+	busy := newBusyDialog(env, title, "请稍候……", func() { abandoned = true })
+	inBackground(work, func() {
+		if abandoned {
+			return
+		}
+		busy.close()
+		done()
+	})
+}
+
 // saveWorkbook asks where to save and writes the workbook made by export.
 func saveWorkbook(env *Env, what string, export func(*forms.Case, io.Writer) error) {
 	if env.Case == nil {
@@ -189,11 +208,9 @@ func readLimited(p string, limit int64) ([]byte, error) {
 // readChosen reads at most limit bytes of the file at p in the background behind a
 // progress dialog and hands them to use (UI goroutine); a read error is shown.
 func readChosen(env *Env, p string, limit int64, use func([]byte)) {
-	hide := progress(env, "正在读取 "+filepath.Base(p))
 	var data []byte
 	var rerr error
-	inBackground(func() { data, rerr = readLimited(p, limit) }, func() {
-		hide()
+	abandonable(env, "正在读取 "+filepath.Base(p), func() { data, rerr = readLimited(p, limit) }, func() {
 		if rerr != nil {
 			env.ShowError(fmt.Errorf("无法读取 %s：%w", filepath.Base(p), rerr))
 			return
@@ -228,15 +245,13 @@ func startFigureImport(env *Env, name string, data []byte, shown func(*figureImp
 	}, shown)
 }
 
-// startReview runs check off the UI thread behind “正在检查 name”, then builds and
-// shows the review v; shown (optional) receives it once it is on screen.
+// startReview runs check off the UI thread behind “正在检查 name” (with 取消), then
+// builds and shows the review v; shown (optional) receives it once it is on screen.
 func startReview[V interface {
 	build()
 	show()
 }](env *Env, name string, v V, check func(), shown func(V)) {
-	hide := progress(env, "正在检查 "+name)
-	inBackground(check, func() {
-		hide()
+	abandonable(env, "正在检查 "+name, check, func() {
 		v.build()
 		v.show()
 		if shown != nil {

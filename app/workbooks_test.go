@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
@@ -230,5 +231,42 @@ func TestFigureImportFromFolder(t *testing.T) {
 	k := forms.FigureKey{UnitCode: "370200", Measure: forms.Industry, Indicator: "ind.va_growth", Year: 2020}
 	if f := h.figure(k); f.Value.A != 9.9 {
 		t.Fatalf("not imported: %+v", f.Value)
+	}
+}
+
+// 取消 while a workbook is checked gives the window back at once; the result, when it
+// comes, is dropped: no review, nothing written.
+func TestFigureImportCancelWhileChecking(t *testing.T) {
+	h := newTestEnv(t, envConfig{})
+	data := cityFilled(t, h.env.Case, "12.5%")
+	release, checked := make(chan struct{}), make(chan struct{})
+	shown := make(chan *figureImportView, 1)
+	h.async(func() {
+		v := &figureImportView{env: h.env, name: "济南.xlsx"}
+		c := h.env.Case
+		startReview(h.env, v.name, v, func() {
+			<-release
+			v.plan, v.err = workbook.ImportFigures(c, bytes.NewReader(data), int64(len(data)))
+			close(checked)
+		}, func(x *figureImportView) { shown <- x })
+		cancel := h.overlayButton("取消")
+		if cancel == nil || !h.overlayShows("正在检查 济南.xlsx") {
+			t.Fatal("no 取消 while checking")
+		}
+		test.Tap(cancel)
+		if h.win.Canvas().Overlays().Top() != nil {
+			t.Fatal("the progress dialog stayed after 取消")
+		}
+		close(release)
+		wait(t, checked, "the check to finish")
+		time.Sleep(200 * time.Millisecond) // the done callback would run now
+	})
+	select {
+	case <-shown:
+		t.Fatal("the review was shown after 取消")
+	default:
+	}
+	if h.changed != 0 || h.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("changed %d times, overlay %v", h.changed, h.win.Canvas().Overlays().Top())
 	}
 }
