@@ -10,6 +10,8 @@ package docfonts
 
 import (
 	_ "embed"
+	"os"
+	"path/filepath"
 
 	"tuijian/assets"
 )
@@ -28,3 +30,17 @@ func SerifRegular() []byte { return serifRegularOnce.Bytes(serifRegular) }
 func SerifBoldUI() []byte { return serifBoldUIOnce.Bytes(serifBoldUI) }
 
 var serifRegularOnce, serifBoldUIOnce assets.Packed
+
+// WriteFiles unpacks both faces as TrueType files into dir, for tools that read fonts
+// from a folder (LibreOffice through fontconfig in the tests that render our DOCX).
+func WriteFiles(dir string) error {
+	for name, b := range map[string][]byte{
+		"NotoSerifSC-Regular.ttf": SerifRegular(),
+		"NotoSerifSC-Bold-UI.ttf": SerifBoldUI(),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

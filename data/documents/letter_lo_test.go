@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tuijian/assets/docfonts"
 	"unicode"
 )
 
@@ -15,13 +17,13 @@ import (
 // without Chinese fonts.
 func loFontsConf(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs("../../assets")
-	if err != nil {
+	root := t.TempDir()
+	if err := docfonts.WriteFiles(root); err != nil {
 		t.Fatal(err)
 	}
 	conf := filepath.Join(t.TempDir(), "fonts.conf")
-	err = os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
-		`<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+root+`/docfonts</dir>`+
+	err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
+		`<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+root+`</dir>`+
 		`<cachedir>`+filepath.Join(t.TempDir(), "fc")+`</cachedir>`+
 		`<alias binding="same"><family>Times New Roman</family><prefer><family>Noto Serif SC</family></prefer></alias>`+
 		`</fontconfig>`), 0o644)

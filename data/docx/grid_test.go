@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tuijian/assets/docfonts"
 )
 
 // The GB/T 9704 grid: 8845 twips (156 mm as Word rounds the margins) over 28
@@ -85,15 +87,15 @@ func TestGridXML(t *testing.T) {
 // fontsConf writes a private fontconfig file that shows LibreOffice the embedded Noto
 // fonts (assets/docfonts), so that Chinese renders even on a machine without Chinese
 // fonts, and maps Times New Roman to Noto Serif SC, as the PDF writer does.
-func fontsConf(t *testing.T, assets string) string {
+func fontsConf(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs(assets)
-	if err != nil {
+	root := t.TempDir()
+	if err := docfonts.WriteFiles(root); err != nil {
 		t.Fatal(err)
 	}
 	conf := filepath.Join(t.TempDir(), "fonts.conf")
-	err = os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
-		`<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+root+`/docfonts</dir>`+
+	err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
+		`<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+root+`</dir>`+
 		`<cachedir>`+filepath.Join(t.TempDir(), "fc")+`</cachedir>`+
 		`<alias binding="same"><family>Times New Roman</family><prefer><family>Noto Serif SC</family></prefer></alias>`+
 		`</fontconfig>`), 0o644)
@@ -112,7 +114,7 @@ func TestLibreOfficeGrid(t *testing.T) {
 			t.Skipf("%s not installed", tool)
 		}
 	}
-	conf := fontsConf(t, "../../assets")
+	conf := fontsConf(t)
 	const chars = "推荐函正文按国家标准每行二十八字每页二十二行排版"
 	text := []rune(strings.Repeat(chars, 40))
 	for _, n := range []int{22 * 28, 22*28 + 1} {
