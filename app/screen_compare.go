@@ -126,8 +126,8 @@ func (s *compareScreen) Refresh() {
 // Focus handles choice:M, reason:M, decision:M and choices.
 func (s *compareScreen) Focus(field string) bool {
 	kind, m, _ := strings.Cut(field, ":")
-	if field == "choices" {
-		kind, m = "choice", string(forms.MeasureIDs[0])
+	if field == "choices" && len(s.panels) > 0 {
+		kind, m = "choice", string(s.panels[0].m.ID)
 	}
 	for _, p := range s.panels {
 		if string(p.m.ID) != m || s.tabs == nil {

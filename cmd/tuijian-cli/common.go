@@ -31,11 +31,20 @@ func unitArg(c *forms.Case, s string) (forms.Unit, error) {
 	return forms.Unit{}, usagef("找不到市（州）“%s”：请写%s所辖市（州）的名称或 6 位代码（tuijian-cli units 列出全部）", s, c.Province.Name)
 }
 
-func measureArg(s string) (forms.MeasureID, error) {
+// measureArg resolves --measure against the case's campaign (id, number or name).
+func (c *cli) measureArg(s string) (forms.MeasureID, error) {
 	if s == "" {
-		return "", usagef("请用 --measure 指定措施：industry 或 digital")
+		return "", usagef("请用 --measure 指定措施（tuijian-cli campaign check 列出本年度的措施），如 industry 或 digital")
 	}
-	m, err := forms.ParseMeasure(s)
+	st, err := c.open()
+	if err != nil {
+		return "", err
+	}
+	def, err := st.Campaign()
+	if err != nil {
+		return "", err
+	}
+	m, err := def.ParseMeasure(s)
 	if err != nil {
 		return "", usageErr{err}
 	}
@@ -44,7 +53,7 @@ func measureArg(s string) (forms.MeasureID, error) {
 
 // measureFlag adds --measure to a flag set.
 func measureFlag(fs *flag.FlagSet) *string {
-	return fs.String("measure", "", "措施：industry（工业稳增长）或 digital（信息基础设施和产业数字化）")
+	return fs.String("measure", "", "措施：标识、序号或简称，如 industry（工业稳增长）、digital（信息基础设施和产业数字化）")
 }
 
 // loadCase opens the store and loads the case.
@@ -58,7 +67,7 @@ func (c *cli) loadCase() (*forms.Case, error) {
 
 // measureUnit resolves --measure and --unit against the loaded case.
 func (c *cli) measureUnit(measure, unit string) (forms.MeasureID, *forms.Case, forms.Unit, error) {
-	m, err := measureArg(measure)
+	m, err := c.measureArg(measure)
 	if err != nil {
 		return "", nil, forms.Unit{}, err
 	}

@@ -212,6 +212,11 @@ func (c *cli) open() (*store.Store, error) {
 		return nil, err
 	}
 	c.st = s
+	// A case whose definition changed where it came from says so (issue 16); it keeps
+	// running on the definition stored in the data file.
+	if msg, err := s.CampaignDrift(); err == nil && msg != "" {
+		fmt.Fprintln(c.errOut, "注意："+msg)
+	}
 	return s, nil
 }
 

@@ -22,7 +22,7 @@ func runCandidate(c *cli, args []string) error {
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	m, err := measureArg(*mf)
+	m, err := c.measureArg(*mf)
 	if err != nil {
 		return err
 	}

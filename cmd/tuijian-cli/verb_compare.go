@@ -38,7 +38,7 @@ func runCompare(c *cli, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("compare：多余的参数“%s”", strings.Join(fs.Args(), " "))
 	}
-	m, err := measureArg(*mf)
+	m, err := c.measureArg(*mf)
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ func runUnchoose(c *cli, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	m, err := measureArg(*mf)
+	m, err := c.measureArg(*mf)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func runApprove(c *cli, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	m, err := measureArg(*mf)
+	m, err := c.measureArg(*mf)
 	if err != nil {
 		return err
 	}

@@ -105,7 +105,7 @@ func runApplication(c *cli, args []string) error {
 // measureUnit resolves --measure and --unit; without --unit the city chosen for the
 // measure.
 func measureUnit(c *cli, measure, unit string) (*forms.Case, *forms.Measure, forms.Unit, error) {
-	mid, err := measureArg(measure)
+	mid, err := c.measureArg(measure)
 	if err != nil {
 		return nil, nil, forms.Unit{}, err
 	}

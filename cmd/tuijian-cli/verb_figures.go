@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,11 +20,19 @@ func init() {
 func runIndicators(c *cli, args []string) error {
 	fs := c.flags("indicators")
 	mf := measureFlag(fs)
-	year := fs.Int("year", 2021, "年度")
+	year := fs.Int("year", 0, "内置定义的年度（不写时为本数据文件的定义）")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	camp, err := forms.CampaignFor(*year)
+	var camp *forms.Campaign
+	var err error
+	if *year != 0 {
+		camp, err = forms.CampaignFor(*year)
+	} else if st, e := c.openExisting(); e != nil || st == nil {
+		camp, err = forms.CampaignFor(forms.CampaignYears()[len(forms.CampaignYears())-1])
+	} else if camp, err = st.Campaign(); errors.Is(err, store.ErrNotSetUp) {
+		camp, err = forms.CampaignFor(forms.CampaignYears()[len(forms.CampaignYears())-1])
+	}
 	if err != nil {
 		return usageErr{err}
 	}
@@ -86,7 +95,7 @@ func runFigure(c *cli, args []string) error {
 			}
 		})
 	}
-	m, err := measureArg(*mf)
+	m, err := c.measureArg(*mf)
 	if err != nil {
 		return err
 	}
@@ -287,7 +296,7 @@ func runProvinceFigure(c *cli, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	m, err := measureArg(*mf)
+	m, err := c.measureArg(*mf)
 	if err != nil {
 		return err
 	}

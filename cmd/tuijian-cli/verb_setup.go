@@ -4,6 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"tuijian/data/divisions"
 	"tuijian/data/store"
@@ -12,7 +16,7 @@ import (
 
 func init() {
 	register(&verb{name: "setup", summary: "设置推荐单位、年度、联系人和电话", run: runSetup,
-		usage: "--province 山东 --year 2021 --department 山东省工业和信息化厅 --contact 姓名 --phone 电话"})
+		usage: "--province 山东 [--campaign 2021|定义文件] --department 山东省工业和信息化厅 --contact 姓名 --phone 电话"})
 	register(&verb{name: "provinces", summary: "列出可作为推荐单位的省级行政区（含兵团）", run: runProvinces})
 	register(&verb{name: "units", summary: "列出本省可推荐的市（州），含候选标记和排除原因", run: runUnits})
 }
@@ -21,7 +25,8 @@ func runSetup(c *cli, args []string) error {
 	fs := c.flags("setup")
 	fs.String("doc-number", "", "（已改为 approve --letter-no，每份推荐函一个文号）")
 	prov := fs.String("province", "", "推荐单位：省份名称或代码，如 山东 或 370000；兵团写 兵团")
-	year := fs.Int("year", 0, "督查激励年度，如 2021")
+	year := fs.Int("year", 0, "督查激励年度，如 2021（内置定义）")
+	campaign := fs.String("campaign", "", "督查激励工作的定义：内置的年度（如 2021）或定义文件（tuijian-cli campaign check 先查）")
 	dept := fs.String("department", "", "推荐单位名称（不写时按省份填入，如 山东省工业和信息化厅）")
 	contact := fs.String("contact", "", "联系人")
 	phone := fs.String("phone", "", "联系电话")
@@ -54,8 +59,37 @@ func runSetup(c *cli, args []string) error {
 	if set["year"] {
 		st.Year = *year
 	}
+	// --campaign FILE: the definition is checked first and adopted with the settings
+	// in one change, so a refused file changes nothing.
+	var defFile []byte
+	if set["campaign"] {
+		if y, err := strconv.Atoi(*campaign); err == nil {
+			if set["year"] && y != *year {
+				return usagef("--year %d 与 --campaign %d 不一致", *year, y)
+			}
+			if _, err := forms.CampaignFor(y); err != nil {
+				return usageErr{err}
+			}
+			st.Year = y
+		} else {
+			def, b, err := readDefinition(*campaign)
+			if err != nil {
+				return err
+			}
+			if set["year"] && def.Year != *year {
+				return usagef("--year %d 与定义文件的年度 %d 不一致", *year, def.Year)
+			}
+			st.Year, defFile = def.Year, b
+		}
+	}
 	if st.Year == 0 {
 		st.Year = forms.CampaignYears()[len(forms.CampaignYears())-1]
+	}
+	source := ""
+	if defFile != nil {
+		if source, err = filepath.Abs(*campaign); err != nil {
+			return err
+		}
 	}
 	if set["department"] {
 		st.Department = *dept
@@ -72,12 +106,24 @@ func runSetup(c *cli, args []string) error {
 	if st.ProvinceCode == "" {
 		return usagef("请用 --province 指定推荐单位")
 	}
-	if err := s.Update("设置", func(t *store.Tx) error { return t.SetSettings(st) }); err != nil {
+	if err := s.Update("设置", func(t *store.Tx) error {
+		if defFile != nil {
+			if _, err := t.AdoptCampaign(defFile, source); err != nil {
+				return err
+			}
+		}
+		return t.SetSettings(st)
+	}); err != nil {
+		return usageErr{err}
+	}
+	def, err := s.Campaign()
+	if err != nil {
 		return err
 	}
 	p, _ := divisions.Province(st.ProvinceCode)
 	return c.emit(st, func(w io.Writer) {
-		fmt.Fprintf(w, "已设置：%s（%s），%d 年度，联系人 %s %s\n", p.Name, st.Department, st.Year, st.Contact, st.Phone)
+		fmt.Fprintf(w, "已设置：%s（%s），%d 年度（%s，报送截止 %s），联系人 %s %s\n", p.Name, st.Department, st.Year, def.Notice,
+			def.Deadline.Format(time.DateOnly), st.Contact, st.Phone)
 	})
 }
 
@@ -110,7 +156,7 @@ func runUnits(c *cli, args []string) error {
 	var rows []unitRow
 	for _, u := range cs.Units {
 		r := unitRow{Unit: u, Candidate: map[forms.MeasureID]bool{}}
-		for _, m := range forms.MeasureIDs {
+		for _, m := range cs.Campaign.MeasureIDs() {
 			r.Candidate[m] = cs.IsCandidate(m, u.Code)
 		}
 		for _, e := range ex[u.Code] {
@@ -119,19 +165,25 @@ func runUnits(c *cli, args []string) error {
 		rows = append(rows, r)
 	}
 	return c.emit(rows, func(w io.Writer) {
-		fmt.Fprintf(w, "%s 可推荐的市（州）（%d 个；候选：工=工业稳增长，数=信息基础设施和产业数字化）\n", cs.Province.Name, len(rows))
+		var legend []string
+		for _, m := range cs.Campaign.Measures {
+			legend = append(legend, fmt.Sprintf("%d=%s", m.Seq, m.Short))
+		}
+		fmt.Fprintf(w, "%s 可推荐的市（州）（%d 个；候选：%s）\n", cs.Province.Name, len(rows), strings.Join(legend, "，"))
 		for _, r := range rows {
-			mark := func(m forms.MeasureID, s string) string {
-				if r.Candidate[m] {
-					return s
+			marks := ""
+			for _, m := range cs.Campaign.Measures {
+				if r.Candidate[m.ID] {
+					marks += strconv.Itoa(m.Seq)
+				} else {
+					marks += "·"
 				}
-				return "·"
 			}
 			plan := ""
 			if r.PlanCity {
 				plan = " 计划单列市"
 			}
-			fmt.Fprintf(w, "%s  %s %s  %s  [%s%s]", r.Code, pad(r.Name, 16), pad(string(r.Type)+plan, 22), r.Region, mark(forms.Industry, "工"), mark(forms.Digital, "数"))
+			fmt.Fprintf(w, "%s  %s %s  %s  [%s]", r.Code, pad(r.Name, 16), pad(string(r.Type)+plan, 22), r.Region, marks)
 			for _, e := range r.Excluded {
 				fmt.Fprintf(w, "\n        排除：%s", e)
 			}

@@ -34,7 +34,7 @@ func loadBase(q querier) (*forms.Case, error) {
 		return nil, ErrNotSetUp
 	}
 	c := &forms.Case{Settings: st, Candidates: map[forms.MeasureID][]string{}}
-	if c.Campaign, err = forms.CampaignFor(st.Year); err != nil {
+	if c.Campaign, err = campaignOf(q, st.Year); err != nil {
 		return nil, err
 	}
 	p, ok := divisions.Province(st.ProvinceCode)

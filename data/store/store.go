@@ -285,11 +285,11 @@ func (t *Tx) SetSettings(st forms.Settings) error {
 	if _, ok := divisions.Province(st.ProvinceCode); !ok {
 		return fmt.Errorf("推荐单位代码“%s”不是省级行政区或新疆生产建设兵团", st.ProvinceCode)
 	}
-	if _, err := forms.CampaignFor(st.Year); err != nil {
-		return err
-	}
 	old, err := t.s.settingsTx(t.tx)
 	if err != nil {
+		return err
+	}
+	if err := t.pinCampaign(old.Year, st.Year); err != nil {
 		return err
 	}
 	if old.ProvinceCode != "" && old.ProvinceCode != st.ProvinceCode {

@@ -183,7 +183,7 @@ func TestOneChoicePerMeasure(t *testing.T) {
 	now := time.Now()
 	must(t, s.Update("候选", func(tx *Tx) error {
 		for _, code := range []string{"370100", "370200"} {
-			for _, m := range forms.MeasureIDs {
+			for _, m := range []forms.MeasureID{forms.Industry, forms.Digital} {
 				if err := tx.SetCandidate(m, code, true); err != nil {
 					return err
 				}
