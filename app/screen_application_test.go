@@ -80,7 +80,7 @@ func TestApplicationDraftFromEvents(t *testing.T) {
 
 func TestApplicationNeedsChoice(t *testing.T) {
 	h := newTestEnv(t, envConfig{step: forms.StepApplication})
-	if err := h.store.Update("取消推荐选择", func(tx *store.Tx) error { return tx.Unchoose(forms.Digital) }); err != nil {
+	if err := h.store.Update("取消推荐选择", func(tx *store.Tx) error { return tx.Unchoose(forms.Digital, "") }); err != nil {
 		t.Fatal(err)
 	}
 	h.reload()

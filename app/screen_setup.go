@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,7 @@ type setupScreen struct {
 	content    fyne.CanvasObject
 	demoFlag   bool
 	demoBox    *widget.Card
+	campaign   *campaignCard
 	loaded     setupForm // the form as last loaded or saved
 	shownProv  string    // the province code the department field was filled for
 }
@@ -91,7 +93,7 @@ func newSetupScreen(env *Env) Screen {
 		widget.NewFormItem("联系电话", s.phone),
 	)
 	intro := widget.NewLabel("设置本数据文件的推荐单位和督查激励年度。一个数据文件只对应一个推荐单位；" +
-		"已勾选候选市（州）后不能再更改省份。年度决定指标年份和报送截止日期。")
+		"已勾选候选市（州）后不能再更改省份。年度（督查激励定义）决定措施、名额、指标年份和报送截止日期。")
 	intro.Wrapping = fyne.TextWrapBreak
 	intakeBtn := widget.NewButtonWithIcon("部里汇总（接收各省报送包）…", theme.StorageIcon(), func() {
 		if s.env.OpenIntake != nil {
@@ -101,7 +103,8 @@ func newSetupScreen(env *Env) Screen {
 	s.demoBox = widget.NewCard("", "第一次使用？", container.NewVBox(
 		widget.NewLabel("打开演示数据（山东省，2021年度，数字均为虚构），熟悉全部步骤。\n演示数据保存在单独的文件中，不会与正式数据混在一起。\n工业和信息化部收件人员请选“部里汇总”：核验各省报送包并生成全国汇总表。"),
 		container.NewHBox(s.demo, intakeBtn)))
-	body := container.NewVBox(intro, form, container.NewHBox(s.save), s.errs, s.msg, s.demoBox)
+	s.campaign = newCampaignCard(env, s.Refresh)
+	body := container.NewVBox(intro, form, container.NewHBox(s.save), s.errs, s.msg, s.campaign.card, s.demoBox)
 	s.content = container.NewVScroll(container.NewPadded(body))
 	s.loaded = s.form()
 	return s
@@ -139,8 +142,14 @@ func (s *setupScreen) Refresh() {
 		s.province.SetSelected(provinceOption(p))
 	}
 	if st.Year != 0 {
-		s.year.SetSelected(fmt.Sprintf("%d年度", st.Year))
+		// A year adopted from a definition file is offered beside the built-in ones.
+		y := fmt.Sprintf("%d年度", st.Year)
+		if !slices.Contains(s.year.Options, y) {
+			s.year.Options = append(s.year.Options, y)
+		}
+		s.year.SetSelected(y)
 	}
+	s.campaign.refresh()
 	s.department.SetText(st.Department)
 	s.shownProv = st.ProvinceCode
 	s.contact.SetText(st.Contact)

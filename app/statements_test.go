@@ -181,7 +181,7 @@ func TestSetupDepartmentFollowsProvince(t *testing.T) {
 // recommended, then goes on to the passphrase form.
 func TestExportAsksOnceForAnEmptyMeasure(t *testing.T) {
 	h := newTestEnv(t, envConfig{step: forms.StepExport, prepare: func(s *store.Store) {
-		if err := s.Update("取消", func(t *store.Tx) error { return t.Unchoose(forms.Digital) }); err != nil {
+		if err := s.Update("取消", func(t *store.Tx) error { return t.Unchoose(forms.Digital, "") }); err != nil {
 			t.Fatal(err)
 		}
 	}})

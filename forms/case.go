@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"tuijian/forms/grading"
@@ -185,12 +187,30 @@ type Approval struct {
 
 // GovFor reports whether the provincial government's consent was given for the unit.
 func (a Approval) GovFor(code string) bool {
-	return a.Government == ConsentYes && a.GovUnit == code && code != ""
+	return a.Government == ConsentYes && slices.Contains(UnitSet(a.GovUnit), code) && code != ""
 }
 
 // TelecomFor reports whether the 通信管理局's concurrence was given for the unit.
 func (a Approval) TelecomFor(code string) bool {
-	return a.Telecom == ConsentYes && a.TelecomUnit == code && code != ""
+	return a.Telecom == ConsentYes && slices.Contains(UnitSet(a.TelecomUnit), code) && code != ""
+}
+
+// GovCovers reports whether the government's answer was recorded for the unit (yes or
+// no); TelecomCovers the same for the 通信管理局.
+func (a Approval) GovCovers(code string) bool { return slices.Contains(UnitSet(a.GovUnit), code) }
+
+// TelecomCovers reports whether the 通信管理局's answer was recorded for the unit.
+func (a Approval) TelecomCovers(code string) bool {
+	return slices.Contains(UnitSet(a.TelecomUnit), code)
+}
+
+// UnitSet splits the units a consent was given for (GovUnit, TelecomUnit: codes
+// joined by commas, one consent covering every unit chosen for the measure then).
+func UnitSet(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }
 
 // Screening is the officer's record that a candidate's last three years were checked
@@ -247,9 +267,20 @@ type Case struct {
 	Bars        []Bar
 	// Commendations of 办法 第十一条, any city of the province.
 	Commendations []Commendation
-	// Applications holds the application text (申报书) of each measure's chosen city,
-	// by Section.Key.
-	Applications map[MeasureID]map[string]string
+	// Applications holds the application text (申报书) of each chosen unit of each
+	// measure, by Section.Key.
+	Applications map[ChoiceKey]map[string]string
+}
+
+// ChoiceKey names one chosen unit of one measure.
+type ChoiceKey struct {
+	Measure  MeasureID
+	UnitCode string
+}
+
+// Application returns the application texts of a unit for a measure (nil when none).
+func (c *Case) Application(m MeasureID, code string) map[string]string {
+	return c.Applications[ChoiceKey{m, code}]
 }
 
 // Unit returns the unit with the given code among the province's units.
@@ -282,7 +313,29 @@ func (c *Case) Figure(k FigureKey) (Figure, bool) {
 	return Figure{}, false
 }
 
-// Choice returns the choice for a measure, if any.
+// ChoicesOf lists the units chosen for a measure (as many as its quota allows).
+func (c *Case) ChoicesOf(m MeasureID) []Choice {
+	var out []Choice
+	for _, ch := range c.Choices {
+		if ch.Measure == m && ch.UnitCode != "" {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// ChoiceOf returns the choice of a unit for a measure, if it is chosen.
+func (c *Case) ChoiceOf(m MeasureID, code string) (Choice, bool) {
+	for _, ch := range c.Choices {
+		if ch.Measure == m && ch.UnitCode == code {
+			return ch, true
+		}
+	}
+	return Choice{}, false
+}
+
+// Choice returns the first choice for a measure, if any: the choice, for a measure
+// that takes one unit (every measure since 2018).
 func (c *Case) Choice(m MeasureID) (Choice, bool) {
 	for _, ch := range c.Choices {
 		if ch.Measure == m {
@@ -332,38 +385,42 @@ func (c *Case) CommendationsOf(code string) []Commendation {
 // province in the archive package. The receiver c is not changed.
 func (c *Case) ForMinistry() *Case {
 	out := *c
-	chosenUnit := map[MeasureID]string{}
+	chosen := map[ChoiceKey]bool{}
+	measures := map[MeasureID]bool{}
 	units := map[string]bool{}
 	out.Choices = nil
 	for _, ch := range c.Choices {
 		if ch.UnitCode == "" {
 			continue
 		}
-		chosenUnit[ch.Measure] = ch.UnitCode
+		chosen[ChoiceKey{ch.Measure, ch.UnitCode}] = true
+		measures[ch.Measure] = true
 		units[ch.UnitCode] = true
 		ch.Decision = ""
 		out.Choices = append(out.Choices, ch)
 	}
 	out.Candidates = map[MeasureID][]string{}
-	for m, code := range chosenUnit {
-		out.Candidates[m] = []string{code}
+	for _, ch := range out.Choices {
+		out.Candidates[ch.Measure] = append(out.Candidates[ch.Measure], ch.UnitCode)
 	}
 	out.Figures = nil
 	for _, f := range c.Figures {
-		if chosenUnit[f.Measure] == f.UnitCode {
+		if chosen[ChoiceKey{f.Measure, f.UnitCode}] {
 			out.Figures = append(out.Figures, f)
 		}
 	}
 	out.Assessments = nil
 	for _, a := range c.Assessments {
-		if chosenUnit[a.Measure] == a.UnitCode {
+		if chosen[ChoiceKey{a.Measure, a.UnitCode}] {
 			out.Assessments = append(out.Assessments, a)
 		}
 	}
 	out.Industries = nil
-	for _, li := range c.Industries {
-		if chosenUnit[Industry] == li.UnitCode {
-			out.Industries = append(out.Industries, li)
+	if im := c.Campaign.IndustryMeasure(); im != nil {
+		for _, li := range c.Industries {
+			if chosen[ChoiceKey{im.ID, li.UnitCode}] {
+				out.Industries = append(out.Industries, li)
+			}
 		}
 	}
 	out.Events = nil
@@ -386,14 +443,16 @@ func (c *Case) ForMinistry() *Case {
 	}
 	out.Approvals = nil
 	for _, a := range c.Approvals {
-		if chosenUnit[a.Measure] != "" {
+		if measures[a.Measure] {
 			out.Approvals = append(out.Approvals, a)
 		}
 	}
 	out.Bars = nil
-	out.Applications = map[MeasureID]map[string]string{}
-	for m := range chosenUnit {
-		out.Applications[m] = c.Applications[m]
+	out.Applications = map[ChoiceKey]map[string]string{}
+	for k := range chosen {
+		if t, ok := c.Applications[k]; ok {
+			out.Applications[k] = t
+		}
 	}
 	return &out
 }

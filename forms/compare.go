@@ -519,30 +519,36 @@ func DecisionWarnings(c *Case, exportDay time.Time) []Issue {
 	var out []Issue
 	for i := range c.Campaign.Measures {
 		m := &c.Campaign.Measures[i]
-		ch, ok := c.Choice(m.ID)
-		if !ok || ch.UnitCode == "" {
-			continue
+		for _, ch := range c.ChoicesOf(m.ID) {
+			out = append(out, decisionWarnings(c, m, ch, exportDay)...)
 		}
+	}
+	return out
+}
+
+func decisionWarnings(c *Case, m *Measure, ch Choice, exportDay time.Time) []Issue {
+	var out []Issue
+	{
 		field := "decision:" + string(m.ID)
 		add := func(format string, args ...any) {
 			out = append(out, Issue{Severity: Warning, Measure: m.ID, Step: StepCompare, Field: field, Message: m.Short + "：" + fmt.Sprintf(format, args...)})
 		}
 		if strings.TrimSpace(ch.Decision) == "" {
-			add("推荐选择没有比选决策记录（权重、方法、结果），请在“比选”中比较后点“确定推荐”（命令行：tuijian-cli compare --measure %s --record）", m.ID)
-			continue
+			add("推荐%s没有比选决策记录（权重、方法、结果），请在“比选”中比较后点“确定推荐”（命令行：tuijian-cli compare --measure %s --record）", unitNames(c, ch.UnitCode), m.ID)
+			return out
 		}
 		r, err := ParseDecisionRecord(ch.Decision)
 		if err != nil {
 			add("%s", err.Error())
-			continue
+			return out
 		}
 		if r.Measure != m.ID {
 			add("决策记录属于另一项措施（%s），请在“比选”中重新确认推荐", r.Measure)
-			continue
+			return out
 		}
 		if r.Chosen != ch.UnitCode {
 			add("决策记录中的推荐对象（%s）与当前选择（%s）不同，请在“比选”中重新确认推荐", r.Chosen, ch.UnitCode)
-			continue
+			return out
 		}
 		same, err := r.Verify(c, exportDay)
 		if err != nil {

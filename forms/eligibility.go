@@ -3,7 +3,9 @@ package forms
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"tuijian/forms/grading"
@@ -29,7 +31,7 @@ func CheckUnit(p Province, u Unit) error {
 		}
 	default:
 		switch u.Type {
-		case TypeCity, TypePrefecture, TypeArea, TypeLeague:
+		case TypeCity, TypePrefecture, TypeArea, TypeLeague, TypeCounty:
 		default:
 			return fmt.Errorf("%s（%s）不是地级及以上行政区（办法第五条）", u.Name, u.Code)
 		}
@@ -45,7 +47,10 @@ type EventFinding struct {
 	Differs  bool           // official and computed grades differ: flag for the officer
 	InWindow bool           // inside “近三年” of the campaign
 	Excludes bool           // counts against the city
-	Reason   string         // one Chinese sentence: grade, basis, window
+	// NotExcludedByRule: the event would exclude the city, but the campaign's notice
+	// names no such exclusion (Campaign.EventExclusion).
+	NotExcludedByRule bool
+	Reason            string // one Chinese sentence: grade, basis, window
 }
 
 // EvaluateEvent grades an event and decides whether it excludes its city, for a
@@ -73,6 +78,11 @@ func EvaluateEvent(c *Campaign, e Event, exportDay time.Time) EventFinding {
 	} else {
 		f.Grade, f.Differs = grading.Decide(f.Computed.Grade, e.Official)
 		f.Excludes = f.InWindow && f.Grade.Excludes()
+	}
+	if f.Excludes && !c.EventExclusion {
+		// Campaigns before 2020 named no accident exclusion: the register is kept and
+		// shown, and the ministry weighs it.
+		f.Excludes, f.NotExcludedByRule = false, true
 	}
 	f.Reason = describeFinding(f, from, to)
 	return f
@@ -104,6 +114,8 @@ func describeFinding(f EventFinding, from, to time.Time) string {
 		s += fmt.Sprintf("；不在近三年范围（%s 至 %s）内，不计入", from.Format("2006-01-02"), to.Format("2006-01-02"))
 	} else if f.Excludes {
 		s += "；属于办法第六/七条（六）所列负面情况，" + unitPronoun(f.Event.UnitCode) + "不参与评选"
+	} else if f.NotExcludedByRule {
+		s += "；本年度通知未规定因此不予推荐，如实列入申报材料"
 	}
 	return s
 }
@@ -168,17 +180,107 @@ func (c *Case) Findings(unitCode string, exportDay time.Time) []EventFinding {
 	return out
 }
 
-// CheckChoices enforces 通知 item 二: at most one city per measure. The same city may
-// be chosen for both measures.
-func CheckChoices(choices []Choice) error {
-	seen := map[MeasureID]string{}
-	for _, ch := range choices {
-		if prev, ok := seen[ch.Measure]; ok && prev != ch.UnitCode {
-			return fmt.Errorf("每项督查激励措施最多推荐 1 个市（州）（通知第二条）：%s 已选 %s，又选了 %s", ch.Measure, prev, ch.UnitCode)
+// quotaPool is the pool a unit's choice counts in: "" for the province's quota, the
+// 计划单列市's code when 计划单列市 (and their counties) have quotas of their own.
+func quotaPool(m *Measure, u Unit) string {
+	if m.Quota.PlanCitiesInQuota {
+		return ""
+	}
+	if u.PlanCity {
+		return u.Code
+	}
+	if u.Type == TypeCounty && u.Parent != "" && planCityCodes[u.Parent] {
+		return u.Parent
+	}
+	return ""
+}
+
+// planCityCodes are the five 计划单列市.
+var planCityCodes = map[string]bool{"210200": true, "330200": true, "350200": true, "370200": true, "440300": true}
+
+// CheckQuota reports how a set of units chosen for a measure breaks its quota (通知
+// 二, Campaign.Measure.Quota), or nil: a level the measure does not take, more units
+// than the province's quota or a level's, more than a 计划单列市's own quota.
+func (c *Case) CheckQuota(m *Measure, codes []string) error {
+	q := m.Quota
+	total, levels := 0, map[Level][]string{}
+	var province []string
+	plan := map[string][]string{}
+	for _, code := range codes {
+		u, ok := c.Unit(code)
+		if !ok {
+			return fmt.Errorf("代码 %s 不是%s可推荐的单位", code, c.Province.Name)
 		}
-		seen[ch.Measure] = ch.UnitCode
+		if !q.Allows(u.Level()) {
+			return fmt.Errorf("%s是%s，%s只推荐%s（通知第二条）", u.FullName(), u.Level().Label(), m.Short, q.Text())
+		}
+		if p := quotaPool(m, u); p != "" {
+			plan[p] = append(plan[p], u.FullName())
+			continue
+		}
+		total++
+		province = append(province, u.FullName())
+		levels[u.Level()] = append(levels[u.Level()], u.FullName())
+	}
+	rule := fmt.Sprintf("（通知第二条：%s）", q.Text())
+	for _, lq := range q.Levels {
+		if n := len(levels[lq.Level]); n > lq.Max && len(q.Levels) > 1 {
+			return fmt.Errorf("%s的%s最多推荐 %d 个%s，已选 %s", m.Short, lq.Level.Label(), lq.Max, rule, strings.Join(levels[lq.Level], "、"))
+		}
+	}
+	if total > q.Max {
+		return fmt.Errorf("%s最多推荐 %d 个%s，已选 %s", m.Short, q.Max, rule, strings.Join(province, "、"))
+	}
+	for _, lq := range q.Levels {
+		if n := len(levels[lq.Level]); n > lq.Max {
+			return fmt.Errorf("%s的%s最多推荐 %d 个%s，已选 %s", m.Short, lq.Level.Label(), lq.Max, rule, strings.Join(levels[lq.Level], "、"))
+		}
+	}
+	for code, names := range plan {
+		if len(names) > q.PlanCityMax {
+			u, _ := c.Unit(code)
+			return fmt.Errorf("%s本级及下辖县区最多推荐 %d 个%s，已选 %s", u.Name, q.PlanCityMax, rule, strings.Join(names, "、"))
+		}
 	}
 	return nil
+}
+
+// ChosenCodes are the units chosen for a measure, in the order chosen.
+func (c *Case) ChosenCodes(m MeasureID) []string {
+	var out []string
+	for _, ch := range c.ChoicesOf(m) {
+		out = append(out, ch.UnitCode)
+	}
+	return out
+}
+
+// ChoiceToReplace decides what choosing a unit for a measure does to the units chosen
+// so far: it adds the unit when the quota allows; it replaces the one chosen unit
+// whose removal makes room when exactly one does (with 1 city a measure, choosing
+// another city replaces it); otherwise it is refused, naming the quota.
+func (c *Case) ChoiceToReplace(m *Measure, code string) (replace string, err error) {
+	cur := c.ChosenCodes(m.ID)
+	if slices.Contains(cur, code) {
+		return "", nil
+	}
+	err = c.CheckQuota(m, append(slices.Clone(cur), code))
+	if err == nil {
+		return "", nil
+	}
+	var fits []string
+	for i, x := range cur {
+		rest := append(append(slices.Clone(cur[:i]), cur[i+1:]...), code)
+		if c.CheckQuota(m, rest) == nil {
+			fits = append(fits, x)
+		}
+	}
+	if len(fits) == 1 {
+		return fits[0], nil
+	}
+	if len(fits) > 1 {
+		return "", fmt.Errorf("%s；请先取消其中一个，再选择", err.Error())
+	}
+	return "", err
 }
 
 // ErrNoReason refuses a choice without 推荐理由 (附件3/4 and the 比选报告 print it;
@@ -199,6 +301,9 @@ func (c *Case) CheckChoice(m MeasureID, code string, exportDay time.Time) error 
 	}
 	if ex := c.Exclusions(exportDay)[code]; len(ex) > 0 {
 		return fmt.Errorf("%s 不能推荐：%s", u.Name, ex[0].Reason)
+	}
+	if mm, err := c.Campaign.Measure(m); err == nil && !mm.Quota.Allows(u.Level()) {
+		return fmt.Errorf("%s是%s，%s只推荐%s（通知第二条）", u.FullName(), u.Level().Label(), mm.Short, mm.Quota.Text())
 	}
 	return nil
 }

@@ -127,13 +127,19 @@ func TestSocialIncident(t *testing.T) {
 }
 
 func TestChoices(t *testing.T) {
-	if err := CheckChoices([]Choice{{Measure: Industry, UnitCode: "370100"}, {Measure: Industry, UnitCode: "370200"}}); err == nil {
-		t.Error("two cities for one measure must be refused")
+	c := testCase(t)
+	ind, _ := c.Campaign.Measure(Industry)
+	if err := c.CheckQuota(ind, []string{"370100", "370200"}); err == nil || !strings.Contains(err.Error(), "最多推荐 1 个（通知第二条：不超过1个市（州））") {
+		t.Errorf("two cities for one measure must be refused: %v", err)
 	}
-	if err := CheckChoices([]Choice{{Measure: Industry, UnitCode: "370100"}, {Measure: Digital, UnitCode: "370100"}}); err != nil {
+	c.Choices = []Choice{{Measure: Industry, UnitCode: "370100"}, {Measure: Digital, UnitCode: "370100"}}
+	if err := c.CheckQuota(ind, c.ChosenCodes(Industry)); err != nil {
 		t.Errorf("the same city for both measures is allowed: %v", err)
 	}
-	c := testCase(t)
+	if old, err := c.ChoiceToReplace(ind, "370200"); err != nil || old != "370100" {
+		t.Errorf("choosing another city replaces the one chosen: %q %v", old, err)
+	}
+	c.Choices = nil
 	c.Events = []Event{{ID: 1, UnitCode: "370300", Kind: EventSafety, Date: day(2020, 1, 1), Title: "x", Safety: grading.Safety{LossYuan: 50_000_000}}}
 	now := day(2022, 1, 1)
 	if err := c.CheckChoice(Industry, "370300", now); err == nil || !strings.Contains(err.Error(), "不能推荐") {

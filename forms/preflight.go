@@ -95,9 +95,6 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 	if c.Campaign != nil && day.After(c.Campaign.Deadline) {
 		add(Warning, "", StepExport, "campaign.deadline", "报送日期 %s 已过报送截止日期 %s（通知第五条），报送将被视为逾期", day.Format("2006年1月2日"), c.Campaign.Deadline.Format("2006年1月2日"))
 	}
-	if err := CheckChoices(c.Choices); err != nil {
-		add(Blocker, "", StepCompare, "choices", "%s", err.Error())
-	}
 	if c.Campaign == nil {
 		return out
 	}
@@ -111,31 +108,36 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 	letterNos := map[string]string{}
 	for i := range c.Campaign.Measures {
 		m := &c.Campaign.Measures[i]
-		ch, ok := c.Choice(m.ID)
-		if !ok || ch.UnitCode == "" {
-			add(Warning, m.ID, StepCompare, "choice:"+string(m.ID), "%s：未选择推荐的市（州）。通知第二条规定每项“不超过1个”，本项可以不推荐，报送包将不含本项材料；如需推荐，请在“比选”中选择", m.Short)
+		chosen := c.ChoicesOf(m.ID)
+		if len(chosen) == 0 {
+			add(Warning, m.ID, StepCompare, "choice:"+string(m.ID), "%s：未选择推荐的%s。通知第二条规定%s，本项可以不推荐，报送包将不含本项材料；如需推荐，请在“比选”中选择", m.Short, unitWord(m), m.Quota.Text())
 			continue
 		}
 		chosenAny = true
-		u, known := c.Unit(ch.UnitCode)
-		name := ch.UnitCode
-		if known {
-			name = u.Name
+		if err := c.CheckQuota(m, c.ChosenCodes(m.ID)); err != nil {
+			add(Blocker, m.ID, StepCompare, "choice:"+string(m.ID), "%s", err.Error())
 		}
-		if err := c.CheckChoice(m.ID, ch.UnitCode, exportDay); err != nil {
-			add(Blocker, m.ID, StepCompare, "choice:"+string(m.ID), "%s：%s", m.Short, err.Error())
-		} else if ex := exclusions[ch.UnitCode]; len(ex) > 0 {
-			add(Blocker, m.ID, StepEvents, "choice:"+string(m.ID), "%s：%s 被排除：%s", m.Short, name, ex[0].Reason)
-		}
-		if ch.Reason == "" {
-			add(Blocker, m.ID, StepCompare, "reason:"+string(m.ID), "%s：未填写推荐理由，请在“比选”中填写", m.Short)
-		}
-		out = append(out, figureIssues(c, m, ch.UnitCode, name, day)...)
-		out = append(out, applicationIssues(c, m, name)...)
-		out = append(out, criteriaIssues(c, m, ch.UnitCode, name)...)
-		out = append(out, screeningIssues(c, m, ch.UnitCode, name, day)...)
 		a := c.Approval(m.ID)
-		out = append(out, approvalIssues(c, m, a, ch.UnitCode, name, day)...)
+		for _, ch := range chosen {
+			u, known := c.Unit(ch.UnitCode)
+			name := ch.UnitCode
+			if known {
+				name = u.FullName()
+			}
+			if err := c.CheckChoice(m.ID, ch.UnitCode, exportDay); err != nil {
+				add(Blocker, m.ID, StepCompare, "choice:"+string(m.ID), "%s：%s", m.Short, err.Error())
+			} else if ex := exclusions[ch.UnitCode]; len(ex) > 0 {
+				add(Blocker, m.ID, StepEvents, "choice:"+string(m.ID), "%s：%s 被排除：%s", m.Short, name, ex[0].Reason)
+			}
+			if ch.Reason == "" {
+				add(Blocker, m.ID, StepCompare, "reason:"+string(m.ID), "%s：未填写%s的推荐理由，请在“比选”中填写", m.Short, name)
+			}
+			out = append(out, figureIssues(c, m, ch.UnitCode, name, day)...)
+			out = append(out, applicationIssues(c, m, ch.UnitCode, name)...)
+			out = append(out, criteriaIssues(c, m, ch.UnitCode, name)...)
+			out = append(out, screeningIssues(c, m, ch.UnitCode, name, day)...)
+			out = append(out, approvalIssues(c, m, a, ch.UnitCode, name, day)...)
+		}
 		field := "approval.letter_no:" + string(m.ID)
 		switch no := strings.TrimSpace(a.LetterNo); {
 		case no == "":
@@ -151,7 +153,13 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 		}
 	}
 	if !chosenAny {
-		add(Blocker, "", StepCompare, "choices", "各项措施均未选择推荐的市（州）：报送包至少须推荐一项，请在“比选”中选择")
+		word := "市（州）"
+		for i := range c.Campaign.Measures {
+			if w := unitWord(&c.Campaign.Measures[i]); w != word {
+				word = w
+			}
+		}
+		add(Blocker, "", StepCompare, "choices", "各项措施均未选择推荐的%s：报送包至少须推荐一项，请在“比选”中选择", word)
 	}
 	out = append(out, notStarted(c)...)
 	return append(out, DecisionWarnings(c, exportDay)...)
@@ -181,11 +189,16 @@ func notStarted(c *Case) []Issue {
 	if len(c.Assessments) == 0 {
 		add(StepCriteria, "criteria", "尚未评估基本条件（第六/七条（一）—（五））")
 	}
-	recorded := false
+	recorded, needed := false, false
 	for _, a := range c.Approvals {
 		recorded = recorded || a.Government != ConsentUnknown
 	}
-	if !recorded {
+	if c.Campaign != nil {
+		for _, m := range c.Campaign.Measures {
+			needed = needed || m.GovernmentConsent
+		}
+	}
+	if needed && !recorded {
 		add(StepApprovals, "approvals", "尚未记录省级人民政府的同意意见")
 	}
 	texts := false
@@ -250,17 +263,15 @@ func approvalIssues(c *Case, m *Measure, a Approval, code, name string, day time
 	add := func(sev Severity, field, format string, args ...any) {
 		out = append(out, Issue{Severity: sev, Measure: m.ID, Step: StepApprovals, Field: field + ":" + string(m.ID), Message: m.Short + "：" + fmt.Sprintf(format, args...)})
 	}
-	unitName := func(code string) string {
-		if u, ok := c.Unit(code); ok {
-			return u.Name
-		}
-		return code
+	if !m.GovernmentConsent && !m.TelecomConcurrence {
+		return nil
 	}
 	switch {
+	case !m.GovernmentConsent:
 	case a.Government == ConsentUnknown:
 		add(Blocker, "approval.gov", "未记录省级人民政府（新疆生产建设兵团）是否同意推荐%s（通知第五条），请在“报批”中填写", name)
-	case a.GovUnit != code:
-		add(Blocker, "approval.gov", "省政府%s的是%s，现推荐%s，请重新报批", consentVerb(a.Government), unitName(a.GovUnit), name)
+	case !a.GovCovers(code):
+		add(Blocker, "approval.gov", "省政府%s的是%s，现推荐%s，请重新报批", consentVerb(a.Government), unitNames(c, a.GovUnit), name)
 	case a.Government == ConsentNo:
 		add(Blocker, "approval.gov", "推荐结果须报经省级人民政府（新疆生产建设兵团）同意（通知第五条），目前对%s记录为“否”", name)
 	default:
@@ -277,8 +288,8 @@ func approvalIssues(c *Case, m *Measure, a Approval, code, name string, day time
 	switch {
 	case a.Telecom == ConsentUnknown:
 		add(Blocker, "approval.telecom", "未记录通信管理局对推荐%s的会同意见（办法第四条），请在“报批”中填写", name)
-	case a.TelecomUnit != code:
-		add(Blocker, "approval.telecom", "通信管理局%s的是%s，现推荐%s，请重新商通信管理局", consentVerb(a.Telecom), unitName(a.TelecomUnit), name)
+	case !a.TelecomCovers(code):
+		add(Blocker, "approval.telecom", "通信管理局%s的是%s，现推荐%s，请重新商通信管理局", consentVerb(a.Telecom), unitNames(c, a.TelecomUnit), name)
 	case a.Telecom == ConsentNo:
 		add(Blocker, "approval.telecom", "须会同通信管理局推荐（办法第四条），目前对%s记录为不同意", name)
 	default:
@@ -287,6 +298,28 @@ func approvalIssues(c *Case, m *Measure, a Approval, code, name string, day time
 		}
 	}
 	return out
+}
+
+// unitNames names the units of a consent's set (“青岛市、烟台市”).
+func unitNames(c *Case, set string) string {
+	var names []string
+	for _, code := range UnitSet(set) {
+		if u, ok := c.Unit(code); ok {
+			names = append(names, u.FullName())
+		} else {
+			names = append(names, code)
+		}
+	}
+	return strings.Join(names, "、")
+}
+
+// unitWord is what the measure recommends: “市（州）” when it takes prefectures only,
+// else “单位”.
+func unitWord(m *Measure) string {
+	if len(m.Quota.Levels) == 1 && m.Quota.Levels[0].Level == LevelPrefecture {
+		return "市（州）"
+	}
+	return "单位"
 }
 
 func consentVerb(c Consent) string {
@@ -315,6 +348,9 @@ func figureIssues(c *Case, m *Measure, code, name string, day time.Time) []Issue
 	var out []Issue
 	for _, in := range m.Indicators {
 		for _, y := range c.Campaign.IndicatorYears() {
+			if !in.Asks(y) {
+				continue
+			}
 			k := FigureKey{UnitCode: code, Measure: m.ID, Indicator: in.ID, Year: y}
 			f, ok := c.Figure(k)
 			where := fmt.Sprintf("%s：%s %d年“%s”", m.Short, name, y, in.Label)
@@ -327,7 +363,7 @@ func figureIssues(c *Case, m *Measure, code, name string, day time.Time) []Issue
 			}
 			switch {
 			case !in.NeedsVerification() || f.Value.Missing:
-			case f.State != Verified && in.Statistical():
+			case f.State != Verified && in.Statistical() && c.Campaign.StatisticsVerification:
 				out = append(out, Issue{Blocker, m.ID, StepFigures, FigureField(k), fmt.Sprintf("%s尚未经%s审核（当前：%s，通知第四条）", where, in.Verifier, f.State)})
 			case f.State != Verified:
 				// Telecom statistics: 通知 四 names the statistics bureau only.
@@ -374,7 +410,7 @@ func figureIssues(c *Case, m *Measure, code, name string, day time.Time) []Issue
 			} else if li.State == Verified && after(li.VerifiedAt, day) {
 				out = append(out, Issue{Blocker, m.ID, StepFigures, "industries:" + code, fmt.Sprintf("%s：%s 制造业主导产业第 %d 行“%s”的审核日期 %s 晚于报送日期 %s，请核对",
 					m.Short, name, li.Row, li.Name, li.VerifiedAt, day.Format("2006-01-02"))})
-			} else if li.State != Verified {
+			} else if li.State != Verified && c.Campaign.StatisticsVerification {
 				state := li.State
 				if state == "" {
 					state = Unverified
@@ -389,9 +425,9 @@ func figureIssues(c *Case, m *Measure, code, name string, day time.Time) []Issue
 
 // applicationIssues: every section of the 申报书 outline (附件1/附件2) must have text,
 // except section 四, which the documents draft from the event register when empty.
-func applicationIssues(c *Case, m *Measure, name string) []Issue {
+func applicationIssues(c *Case, m *Measure, code, name string) []Issue {
 	var out []Issue
-	texts := c.Applications[m.ID]
+	texts := c.Application(m.ID, code)
 	for _, sec := range m.Sections() {
 		if len(sec.Children) > 0 || strings.TrimSpace(texts[sec.Key]) != "" {
 			continue

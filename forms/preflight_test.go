@@ -35,15 +35,16 @@ func completeCase(t *testing.T) *Case {
 	}
 	c.Industries = []LeadingIndustry{{UnitCode: "370200", Row: 1, Name: "家电", Share: value.Value{A: 20}, Growth: value.Value{A: 8},
 		Revenue: value.Value{A: 100}, Profit: value.Value{A: 9}, State: Verified, VerifiedBy: "省统计局", VerifyDocNo: "鲁统函〔2022〕1号"}}
-	c.Applications = map[MeasureID]map[string]string{}
-	for _, m := range c.Campaign.Measures {
+	c.Applications = map[ChoiceKey]map[string]string{}
+	for _, ch := range c.Choices {
+		m, _ := c.Campaign.Measure(ch.Measure)
 		texts := map[string]string{}
 		for _, sec := range m.Sections() {
 			if !sec.FromEvents {
 				texts[sec.Key] = "正文"
 			}
 		}
-		c.Applications[m.ID] = texts
+		c.Applications[ChoiceKey{ch.Measure, ch.UnitCode}] = texts
 	}
 	return c
 }
@@ -81,7 +82,7 @@ func TestPreflightBlockers(t *testing.T) {
 		{"no choice for any measure (通知二: at least one is recommended)", func(c *Case) { c.Choices = nil }, "choices", StepCompare},
 		{"two choices", func(c *Case) {
 			c.Choices = append(c.Choices, Choice{Measure: Industry, UnitCode: "370100", Reason: "x"})
-		}, "choices", StepCompare},
+		}, "choice:industry", StepCompare},
 		{"no reason", func(c *Case) { c.Choices[0].Reason = "" }, "reason:industry", StepCompare},
 		{"missing figure", func(c *Case) { c.Figures = c.Figures[1:] }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
 		{"missing value without remark", func(c *Case) { c.Figures[0].Value = value.Value{Missing: true} }, "figure:370200/industry/ind.va_growth/2020", StepFigures},
@@ -106,7 +107,7 @@ func TestPreflightBlockers(t *testing.T) {
 			c.Bars = []Bar{{FromYear: 2021, ToYear: 2023, DocNo: "工信厅规函〔2021〕1号", Reason: "弄虚作假"}}
 		}, "bar:province", StepSetup},
 		{"no telecom concurrence", func(c *Case) { c.Approvals[1].Telecom = ConsentUnknown }, "approval.telecom:digital", StepApprovals},
-		{"empty application section", func(c *Case) { c.Applications[Digital]["2.4"] = "  " }, "section:digital/2.4", StepApplication},
+		{"empty application section", func(c *Case) { c.Applications[ChoiceKey{Digital, c.ChosenCodes(Digital)[0]}]["2.4"] = "  " }, "section:digital/2.4", StepApplication},
 		{"no leading industries", func(c *Case) { c.Industries = nil }, "industries:370200", StepFigures},
 		{"unverified leading industry", func(c *Case) { c.Industries[0].State = Unverified }, "industries:370200", StepFigures},
 		{"questioned leading industry", func(c *Case) { c.Industries[0].State = Questioned }, "industries:370200", StepFigures},

@@ -12,6 +12,10 @@ const (
 	TypeMunicipalDistrict UnitType = "直辖市辖区/县"
 	// TypeBingtuanCity is a 师市 of 新疆生产建设兵团 (county-level city, code 6590xx).
 	TypeBingtuanCity UnitType = "兵团师市"
+	// TypeCounty is a county-level division (县, 县级市, 市辖区, 旗…) of a province's
+	// prefecture, a candidate only in campaigns whose measures accept the county level
+	// (the 2017 notice: “县级行政区不超过1个”).
+	TypeCounty UnitType = "县级行政区"
 )
 
 // Region is the four-region division of 国家统计局 (2011) used by 办法 第十一条.
@@ -45,4 +49,26 @@ type Unit struct {
 	Type         UnitType
 	PlanCity     bool // 计划单列市, recommended inside its province (通知 item 二)
 	Region       Region
+	// Parent is the prefecture a county-level unit (TypeCounty) belongs to, "" else.
+	Parent string `json:",omitempty"`
+	// ParentName is the prefecture's name, to tell apart counties of the same name.
+	ParentName string `json:",omitempty"`
+}
+
+// Level is the administrative level the unit is recommended at: LevelCounty for a
+// county of a province's prefecture, LevelPrefecture for every other unit (the
+// districts of a 直辖市 and the 兵团's 师市 stand at the prefecture level, 办法 第五条).
+func (u Unit) Level() Level {
+	if u.Type == TypeCounty {
+		return LevelCounty
+	}
+	return LevelPrefecture
+}
+
+// FullName is the name with its prefecture for a county (“济南市历城区”).
+func (u Unit) FullName() string {
+	if u.Type == TypeCounty && u.ParentName != "" {
+		return u.ParentName + u.Name
+	}
+	return u.Name
 }

@@ -20,6 +20,25 @@ func unitArg(c *forms.Case, s string) (forms.Unit, error) {
 	if u, ok := divisions.UnitByName(c.Province.Code, s); ok {
 		return u, nil
 	}
+	// County-level units (campaigns that accept them) by name or 地市+name; a name
+	// two prefectures share must be given with its prefecture.
+	var found []forms.Unit
+	for _, u := range c.Units {
+		if u.Type == forms.TypeCounty && (u.Name == s || u.FullName() == s) {
+			found = append(found, u)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+	default:
+		var names []string
+		for _, u := range found {
+			names = append(names, u.FullName()+"（"+u.Code+"）")
+		}
+		return forms.Unit{}, usagef("“%s”有 %d 个：%s；请写明所属的市或写代码", s, len(found), strings.Join(names, "、"))
+	}
 	if u, ok := divisions.Unit(s); ok {
 		return forms.Unit{}, usagef("%s（%s）不属于%s，只能由所在省份推荐", u.Name, u.Code, c.Province.Name)
 	}

@@ -12,8 +12,8 @@ import (
 
 func init() {
 	register(&verb{name: "assess", summary: "记录基本条件（第六/七条（一）–（五））的评估", run: runAssess})
-	register(&verb{name: "choose", summary: "选择某措施推荐的市（州）（每项最多 1 个）", run: runChoose})
-	register(&verb{name: "unchoose", summary: "取消某措施的推荐选择", run: runUnchoose})
+	register(&verb{name: "choose", summary: "选择某措施推荐的单位（名额按本年度定义：2021 年度每项 1 个，再选即替换）", run: runChoose})
+	register(&verb{name: "unchoose", summary: "取消某措施的推荐选择（--unit 只取消其中一个）", run: runUnchoose})
 	register(&verb{name: "approve", summary: "记录省政府同意和通信管理局会同意见", run: runApprove})
 }
 
@@ -63,6 +63,7 @@ func runChoose(c *cli, args []string) error {
 func runUnchoose(c *cli, args []string) error {
 	fs := c.flags("unchoose")
 	mf := measureFlag(fs)
+	unit := fs.String("unit", "", "只取消这个单位（一项措施选了几个单位时）；不写则取消本措施的全部选择")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -70,14 +71,26 @@ func runUnchoose(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	code := ""
+	if *unit != "" {
+		cs, err := c.loadCase()
+		if err != nil {
+			return err
+		}
+		u, err := unitArg(cs, *unit)
+		if err != nil {
+			return err
+		}
+		code = u.Code
+	}
 	s, err := c.open()
 	if err != nil {
 		return err
 	}
-	if err := s.Update("取消推荐选择", func(t *store.Tx) error { return t.Unchoose(m) }); err != nil {
+	if err := s.Update("取消推荐选择", func(t *store.Tx) error { return t.Unchoose(m, code) }); err != nil {
 		return err
 	}
-	return c.emit(map[string]string{"unchosen": string(m)}, func(w io.Writer) { fmt.Fprintf(w, "已取消 %s 的推荐选择\n", m) })
+	return c.emit(map[string]string{"unchosen": string(m), "unit": code}, func(w io.Writer) { fmt.Fprintf(w, "已取消 %s 的推荐选择\n", m) })
 }
 
 func runApprove(c *cli, args []string) error {

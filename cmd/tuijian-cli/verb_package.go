@@ -331,6 +331,7 @@ func runVerify(c *cli, args []string) error {
 	pubPath := fs.String("pubkey", "", "推荐单位的公钥文件（.pub）；不给时用包内的 tuijian.pub，须与推荐函上的指纹核对")
 	sm2Path := fs.String("sm2-pubkey", "", "推荐单位的国密公钥文件（.pem）；不给时用包内的 tuijian-sm2-pub.pem")
 	caPath := fs.String("ca", "", "省级 CA 的证书（PEM）：包内的国密证书须由它签发")
+	campPath := fs.String("campaign", "", "按这份督查激励定义（年度或定义文件）核对；不给时用包内的 campaign.json")
 	// The path may stand before or after the flags.
 	var path string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -369,7 +370,14 @@ func runVerify(c *cli, args []string) error {
 		}
 		ca = b
 	}
-	rep := submission.VerifyKeys(path, submission.Keys{Minisign: pub, SM2: sm2, CA: ca})
+	var camp *forms.Campaign
+	if *campPath != "" {
+		var err error
+		if camp, err = campaignArg(*campPath); err != nil {
+			return err
+		}
+	}
+	rep := submission.VerifyKeys(path, submission.Keys{Minisign: pub, SM2: sm2, CA: ca, Campaign: camp})
 	if rep.Problems == nil {
 		rep.Problems = []submission.Problem{}
 	}

@@ -42,6 +42,27 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 // and commendation only where their cities are candidates. A measure without
 // candidates is left without a choice.
 func FillProvince(s *store.Store, packageDay time.Time, province string, candidates map[forms.MeasureID][]string) error {
+	return FillCampaign(s, packageDay, Options{Province: province, Candidates: candidates})
+}
+
+// Options say what FillCampaign writes.
+type Options struct {
+	Province   string
+	Candidates map[forms.MeasureID][]string
+	// Definition is a campaign definition file to run the demo on (nil: the built-in
+	// 2021 one), read from Source; Chosen names the units chosen per measure (nil:
+	// the first candidate of each measure).
+	Definition []byte
+	Source     string
+	Chosen     map[forms.MeasureID][]string
+}
+
+// FillCampaign writes a demo case as FillProvince does, under any campaign
+// definition: the dates of the verifications, consents and screenings fall before
+// the campaign's deadline as in the 2021 demo (17, 6 and 7 days before it), and
+// every chosen unit of a measure gets its texts, screening and consent.
+func FillCampaign(s *store.Store, packageDay time.Time, o Options) error {
+	province, candidates := o.Province, o.Candidates
 	st, err := s.Settings()
 	if err != nil {
 		return err
@@ -51,8 +72,16 @@ func FillProvince(s *store.Store, packageDay time.Time, province string, candida
 	}
 	return s.Update("创建演示数据", func(t *store.Tx) error {
 		dept, abbr := forms.RecommendingBodies[province], forms.ProvinceAbbrev(province)
+		year := 2021
+		if o.Definition != nil {
+			camp, err := t.AdoptCampaign(o.Definition, o.Source)
+			if err != nil {
+				return err
+			}
+			year = camp.Year
+		}
 		if err := t.SetSettings(forms.Settings{
-			ProvinceCode: province, Year: 2021,
+			ProvinceCode: province, Year: year,
 			Department: dept + "（演示）", Contact: "张演示", Phone: "0531-0000000",
 			Demo: true,
 		}); err != nil {
@@ -62,12 +91,23 @@ func FillProvince(s *store.Store, packageDay time.Time, province string, candida
 		if err != nil {
 			return err
 		}
+		deadline := c.Campaign.Deadline
+		before := func(days int) string { return deadline.AddDate(0, 0, -days).Format(time.DateOnly) }
+		verifiedAt, consentAt, screenedAt := before(17), before(6), before(7)
+		chosen := map[forms.MeasureID][]string{}
+		for m, codes := range candidates {
+			if o.Chosen != nil {
+				chosen[m] = o.Chosen[m]
+			} else if len(codes) > 0 {
+				chosen[m] = codes[:1]
+			}
+		}
 		for _, m := range c.Campaign.Measures {
 			for i, code := range candidates[m.ID] {
 				if err := t.SetCandidate(m.ID, code, true); err != nil {
 					return err
 				}
-				if err := fillFigures(t, c, &m, code, i); err != nil {
+				if err := fillFigures(t, c, &m, code, i, verifiedAt); err != nil {
 					return err
 				}
 				for _, cl := range m.Clauses {
@@ -92,84 +132,100 @@ func FillProvince(s *store.Store, packageDay time.Time, province string, candida
 				}
 			}
 		}
-		for code, rows := range industries {
-			if province != Province { // another province: the rows of its chosen city
-				if len(candidates[forms.Industry]) == 0 || code != "370200" {
+		own := province == Province && o.Definition == nil
+		if im := c.Campaign.IndustryMeasure(); im != nil {
+			codes := chosen[im.ID]
+			if own {
+				codes = candidates[im.ID]
+			}
+			for _, code := range codes {
+				rows, ok := industries[code]
+				if !ok || !own {
+					rows = industries["370200"]
+				}
+				if !ok && own {
 					continue
 				}
-				code = candidates[forms.Industry][0]
-			}
-			for i, r := range rows {
-				if err := t.SetIndustry(store.IndustryInput{UnitCode: code, Row: i + 1, Name: r[0], Figures: [4]string{r[1], r[2], r[3], r[4]}}); err != nil {
-					return err
-				}
-				// The rows come from the industrial statistics: verified like the figures.
-				if err := t.SetIndustryVerification(code, i+1, store.IndustryVerification{State: forms.Verified, By: c.Province.Name + "统计局（演示）", At: "2022-01-28", DocNo: abbr + "统演函〔2022〕5号"}); err != nil {
-					return err
+				for i, r := range rows {
+					if err := t.SetIndustry(store.IndustryInput{UnitCode: code, Row: i + 1, Name: r[0], Figures: [4]string{r[1], r[2], r[3], r[4]}}); err != nil {
+						return err
+					}
+					// The rows come from the industrial statistics: verified like the figures.
+					if err := t.SetIndustryVerification(code, i+1, store.IndustryVerification{State: forms.Verified, By: c.Province.Name + "统计局（演示）", At: verifiedAt, DocNo: abbr + "统演函〔2022〕5号"}); err != nil {
+						return err
+					}
 				}
 			}
 		}
 		for _, e := range events() {
-			if province != Province {
+			if !own {
 				break
 			}
 			if _, err := t.SaveEvent(e); err != nil {
 				return err
 			}
 		}
-		for _, m := range c.Campaign.Measures {
-			if len(candidates[m.ID]) == 0 {
-				continue
+		approve := func(m forms.Measure) error {
+			// The consents are given for the chosen units, after the choice.
+			a := forms.Approval{Measure: m.ID,
+				LetterNo: fmt.Sprintf("%s工信演函〔%d〕%d号", abbr, forms.Day(packageDay).Year(), m.Seq)}
+			if m.GovernmentConsent {
+				a.Government, a.GovDocNo, a.GovDate = forms.ConsentYes, abbr+"政演字〔2022〕8号", consentAt
 			}
-			code := candidates[m.ID][0]
-			for _, sec := range m.Sections() {
-				if len(sec.Children) > 0 {
-					continue
+			if m.TelecomConcurrence {
+				a.Telecom, a.TelecomDocNo, a.TelecomDate = forms.ConsentYes, abbr+"通演函〔2022〕3号", before(7)
+			}
+			return t.SetApproval(a)
+		}
+		for _, m := range c.Campaign.Measures {
+			for _, code := range chosen[m.ID] {
+				for _, sec := range m.Sections() {
+					if len(sec.Children) > 0 {
+						continue
+					}
+					text := fmt.Sprintf("（演示数据）%s%s：%s", unitName(c, code), sec.Title, sec.Guidance)
+					if sec.FromEvents {
+						text = "（演示数据）经核查，本市近三年未发生重大及以上安全生产事故、重大及以上突发环境事件或造成恶劣影响的社会事件。"
+					}
+					if err := t.SetSection(code, m.ID, sec.Key, text); err != nil {
+						return err
+					}
 				}
-				text := fmt.Sprintf("（演示数据）%s%s：%s", unitName(c, code), sec.Title, sec.Guidance)
-				if sec.FromEvents {
-					text = "（演示数据）经核查，本市近三年未发生重大及以上安全生产事故、重大及以上突发环境事件或造成恶劣影响的社会事件。"
+				now := time.Now()
+				if s.Now != nil {
+					now = s.Now() // the store's clock: tests get a fixed decision time
 				}
-				if err := t.SetSection(code, m.ID, sec.Key, text); err != nil {
+				full, err := t.Case()
+				if err != nil {
+					return err
+				}
+				cmp, err := forms.ComparisonFor(full, m.ID, 0, nil, nil, now)
+				if err != nil {
+					return err
+				}
+				record, err := cmp.Record(code, nil, now).JSON()
+				if err != nil {
+					return err
+				}
+				if err := t.Choose(forms.Choice{Measure: m.ID, UnitCode: code, Decision: record,
+					Reason: fmt.Sprintf("（演示数据）%s各项指标在候选%s中综合领先，%s所列基本条件均符合，近三年无负面情况。", unitName(c, code), candidateWord(&m), m.Article)},
+					now); err != nil {
 					return err
 				}
 			}
-			now := time.Now()
-			if s.Now != nil {
-				now = s.Now() // the store's clock: tests get a fixed decision time
+			if len(chosen[m.ID]) > 0 && (m.GovernmentConsent || m.TelecomConcurrence) {
+				if err := approve(m); err != nil {
+					return err
+				}
 			}
-			full, err := t.Case()
-			if err != nil {
-				return err
-			}
-			cmp, err := forms.ComparisonFor(full, m.ID, 0, nil, nil, now)
-			if err != nil {
-				return err
-			}
-			record, err := cmp.Record(code, nil, now).JSON()
-			if err != nil {
-				return err
-			}
-			if err := t.Choose(forms.Choice{Measure: m.ID, UnitCode: code, Decision: record,
-				Reason: fmt.Sprintf("（演示数据）%s各项指标在候选市（州）中综合领先，%s所列基本条件均符合，近三年无负面情况。", unitName(c, code), m.Article)},
-				now); err != nil {
-				return err
-			}
-			// The consents are given for the chosen city, after the choice.
-			a := forms.Approval{Measure: m.ID, Government: forms.ConsentYes, GovDocNo: abbr + "政演字〔2022〕8号", GovDate: "2022-02-08",
-				LetterNo: fmt.Sprintf("%s工信演函〔%d〕%d号", abbr, forms.Day(packageDay).Year(), map[forms.MeasureID]int{forms.Industry: 1, forms.Digital: 2}[m.ID])}
-			if m.TelecomConcurrence {
-				a.Telecom, a.TelecomDocNo, a.TelecomDate = forms.ConsentYes, abbr+"通演函〔2022〕3号", "2022-02-07"
-			}
-			if err := t.SetApproval(a); err != nil {
-				return err
-			}
-			if err := t.SetScreening(forms.Screening{UnitCode: code, Checker: "规划处 张演示", Departments: c.Province.Name + "应急管理厅、" + c.Province.Name + "生态环境厅（演示）",
-				Date: "2022-02-07", Basis: "两厅复函（演示）：近三年未发生重大、特大安全生产事故和环境事故"}); err != nil {
-				return err
+			for _, code := range chosen[m.ID] {
+				if err := t.SetScreening(forms.Screening{UnitCode: code, Checker: "规划处 张演示", Departments: c.Province.Name + "应急管理厅、" + c.Province.Name + "生态环境厅（演示）",
+					Date: screenedAt, Basis: "两厅复函（演示）：近三年未发生重大、特大安全生产事故和环境事故"}); err != nil {
+					return err
+				}
 			}
 		}
-		if province != Province {
+		if !own {
 			return nil
 		}
 		if _, err := t.AddCommendation(forms.Commendation{UnitCode: "370200", DocNo: "国办发演〔2021〕49号", Date: "2021-07-01",
@@ -182,11 +238,19 @@ func FillProvince(s *store.Store, packageDay time.Time, province string, candida
 
 func unitName(c *forms.Case, code string) string {
 	u, _ := c.Unit(code)
-	return u.Name
+	return u.FullName()
+}
+
+// candidateWord is what a measure's candidates are called.
+func candidateWord(m *forms.Measure) string {
+	if m.Quota.Allows(forms.LevelCounty) {
+		return "单位"
+	}
+	return "市（州）"
 }
 
 // fillFigures writes invented, verified figures for both years; rank 0 is the best.
-func fillFigures(t *store.Tx, c *forms.Case, m *forms.Measure, code string, rank int) error {
+func fillFigures(t *store.Tx, c *forms.Case, m *forms.Measure, code string, rank int, verifiedAt string) error {
 	camp, abbr := c.Campaign, forms.ProvinceAbbrev(c.Province.Code)
 	for _, in := range m.Indicators {
 		for yi, y := range camp.IndicatorYears() {
@@ -204,7 +268,7 @@ func fillFigures(t *store.Tx, c *forms.Case, m *forms.Measure, code string, rank
 				if in.Verifier == forms.VerifierTelecom {
 					by, doc = c.Province.Name+"通信管理局（演示）", abbr+"通演函〔2022〕3号"
 				}
-				if err := t.SetVerification(store.Verification{FigureKey: k, State: forms.Verified, By: by, At: "2022-01-28", DocNo: doc}); err != nil {
+				if err := t.SetVerification(store.Verification{FigureKey: k, State: forms.Verified, By: by, At: verifiedAt, DocNo: doc}); err != nil {
 					return err
 				}
 			}

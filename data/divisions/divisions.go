@@ -288,7 +288,7 @@ func Unit(code string) (forms.Unit, bool) {
 	t := get()
 	i, ok := t.unitByCode[strings.TrimSpace(code)]
 	if !ok {
-		return forms.Unit{}, false
+		return County(code)
 	}
 	return t.units[i], true
 }
@@ -321,4 +321,79 @@ func UnitByName(provinceCode, name string) (forms.Unit, bool) {
 // is a copy.
 func All() []forms.Unit {
 	return slices.Clone(get().units)
+}
+
+// UnitsFor returns the units a recommending unit may name in a campaign: Units, and
+// when a measure of the campaign accepts county-level units (forms.LevelCounty) and
+// the recommending unit is a province or autonomous region, its counties too.
+func UnitsFor(provinceCode string, c *forms.Campaign) []forms.Unit {
+	out := Units(provinceCode)
+	p, ok := Province(provinceCode)
+	if !ok || p.Municipality || p.Bingtuan || c == nil {
+		return out
+	}
+	for _, m := range c.Measures {
+		if m.Quota.Allows(forms.LevelCounty) {
+			return append(out, Counties(provinceCode)...)
+		}
+	}
+	return out
+}
+
+//go:embed counties.csv
+var countiesCSV []byte
+
+var (
+	countiesOnce sync.Once
+	counties     map[string][]forms.Unit // province code → counties, by code
+	countyByCode map[string]forms.Unit
+)
+
+// loadCounties parses counties.csv on first use: only a campaign that accepts
+// county-level units pays for it.
+func loadCounties() {
+	countiesOnce.Do(func() {
+		counties, countyByCode = map[string][]forms.Unit{}, map[string]forms.Unit{}
+		r := newReader(countiesCSV, 3)
+		header := true
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				panic(fmt.Sprintf("divisions: counties.csv: %v", err))
+			}
+			if header {
+				header = false
+				continue
+			}
+			p := rec[0][:2] + "0000"
+			prov, ok := Province(p)
+			if !ok {
+				panic("divisions: counties.csv: county " + rec[0] + " of no province")
+			}
+			u := forms.Unit{Code: rec[0], Name: rec[1], ProvinceCode: p, Type: forms.TypeCounty, Region: prov.Region, Parent: rec[2]}
+			// The units' table only: Unit would look among the counties being loaded.
+			if i, ok := get().unitByCode[rec[2]]; ok {
+				u.ParentName = get().units[i].Name
+			}
+			counties[p] = append(counties[p], u)
+			countyByCode[u.Code] = u
+		}
+	})
+}
+
+// Counties returns the county-level units of a province or autonomous region (none
+// for a 直辖市 or the 兵团), sorted by code. The slice is a copy.
+func Counties(provinceCode string) []forms.Unit {
+	loadCounties()
+	return slices.Clone(counties[provinceCode])
+}
+
+// County returns the county-level unit with the given code.
+func County(code string) (forms.Unit, bool) {
+	loadCounties()
+	u, ok := countyByCode[strings.TrimSpace(code)]
+	return u, ok
 }

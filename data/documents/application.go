@@ -32,8 +32,8 @@ func applicationParas(in Input, ch chosen, texts map[string]string) []para {
 	}
 	ps = append(ps,
 		para{Kind: kAnnex, Text: AnnexApplication},
-		para{Kind: kTitle, Text: ch.unit.Name + "\n" + applicationTitle(ch.m), Gap: 1},
-		para{Kind: kCenter, Text: "申报市（州）：" + ch.unit.Name, Gap: 1},
+		para{Kind: kTitle, Text: ch.unit.FullName() + "\n" + applicationTitle(ch.m), Gap: 1},
+		para{Kind: kCenter, Text: applicantLabel(ch.unit) + ch.unit.FullName(), Gap: 1},
 		para{Kind: kCenter, Text: "推荐单位：" + department(c)},
 		para{Kind: kCenter, Text: cnDate(in.Date)},
 	)
@@ -80,15 +80,18 @@ func declarationParas(in Input, ch chosen) []para {
 		ps = append(ps, para{Kind: kDemo, Text: demoNote})
 	}
 	stats := ""
-	if statsVerified(c, ch.m, ch.unit.Code, forms.VerifierStats) {
+	verified := func(v forms.Verifier) bool {
+		return allFor(ch, func(code string) bool { return statsVerified(c, ch.m, code, v) })
+	}
+	if verified(forms.VerifierStats) {
 		stats = fmt.Sprintf("推荐表中已纳入统计体系的指标数据已经%s统计局审核；", c.Province.Name)
 	}
-	if statsVerified(c, ch.m, ch.unit.Code, forms.VerifierTelecom) {
+	if verified(forms.VerifierTelecom) {
 		stats += fmt.Sprintf("通信业数据已经%s确认；", telecomAdmin(c.Province))
 	}
 	approval := c.Approval(ch.m.ID)
 	consent := ""
-	if approval.GovFor(ch.unit.Code) {
+	if ch.m.GovernmentConsent && allFor(ch, approval.GovFor) {
 		consent = fmt.Sprintf("推荐结果已报经%s同意", government(c.Province))
 		if approval.GovDocNo != "" {
 			consent += "（" + approval.GovDocNo + "）"
@@ -99,15 +102,39 @@ func declarationParas(in Input, ch chosen) []para {
 		para{Kind: kAnnex, Text: AnnexDeclaration},
 		para{Kind: kTitle, Text: "推荐材料真实性、合规性声明"},
 		para{Kind: kPlain, Text: "工业和信息化部：", Gap: 1},
-		para{Kind: kBody, Text: fmt.Sprintf("根据《%s》（%s）和《%s》第八条的要求，我单位推荐%s为%d年度%s，并报送申报书、推荐表、推荐函等申报材料及其电子版光盘。",
-			c.Campaign.NoticeTitle, c.Campaign.Notice, c.Campaign.Rules, ch.unit.Name, c.Campaign.Year, ch.m.Name)},
-		para{Kind: kBody, Text: fmt.Sprintf("我单位郑重声明：所报送的全部申报材料真实、准确、完整，申报材料中的有关数据以各级统计机关公开数据为准；%s推荐工作按照《实施办法》规定的条件和程序开展，%s纸质材料与电子版内容一致，符合有关规定。如有虚假，我单位愿按照《实施办法》第十六条的规定承担相应责任。",
-			stats, consent)},
+		para{Kind: kBody, Text: fmt.Sprintf("根据《%s》（%s）和《%s》%s的要求，我单位推荐%s为%d年度%s，并报送申报书、推荐表、推荐函等申报材料%s。",
+			c.Campaign.NoticeTitle, c.Campaign.Notice, c.Campaign.Rules, c.Campaign.MaterialsArticle, ch.allNames(), c.Campaign.Year, ch.m.Name, discWords(c.Campaign))},
+		para{Kind: kBody, Text: fmt.Sprintf("我单位郑重声明：所报送的全部申报材料真实、准确、完整，申报材料中的有关数据以各级统计机关公开数据为准；%s推荐工作按照《实施办法》规定的条件和程序开展，%s%s，符合有关规定。如有虚假，我单位愿按照《实施办法》%s的规定承担相应责任。",
+			stats, consent, paperWords(c.Campaign), c.Campaign.PenaltyArticle)},
 		para{Kind: kBody, Text: "特此声明。"},
 		para{Kind: kRight, Text: "推荐单位（盖章）：" + dept, Right: 2, Gap: 1},
 		para{Kind: kRight, Text: cnDate(in.Date), Right: 4},
 	)
 	return ps
+}
+
+// applicantLabel is the cover's label of the applying unit.
+func applicantLabel(u forms.Unit) string {
+	if u.Type == forms.TypeCounty {
+		return "申报县（市、区）："
+	}
+	return "申报市（州）："
+}
+
+// discWords and paperWords follow the campaign's materials: a CD with the paper set
+// (every notice since 2016), the copies of the paper set.
+func discWords(c *forms.Campaign) string {
+	if c.Disc {
+		return "及其电子版光盘"
+	}
+	return ""
+}
+
+func paperWords(c *forms.Campaign) string {
+	if c.Disc {
+		return "纸质材料与电子版内容一致"
+	}
+	return "各份纸质材料内容一致"
 }
 
 // applicationTitle breaks the title as 附件1/附件2 do: the measure's name, then

@@ -74,9 +74,9 @@ import (
 // Input is everything the documents are made from.
 type Input struct {
 	Case *forms.Case
-	// Sections holds the application text per measure per section key (from
-	// store.Sections for the chosen city).
-	Sections map[forms.MeasureID]map[string]string
+	// Sections holds the application text of each chosen unit of each measure by
+	// section key (Case.Applications).
+	Sections map[forms.ChoiceKey]map[string]string
 	// Fingerprint is the signing key's fingerprint printed on the 推荐函; "" prints
 	// “（签名密钥尚未生成）”.
 	Fingerprint string
@@ -135,26 +135,36 @@ const (
 	MissingValue  = "—"
 )
 
-// MeasureDir is the folder of a measure's documents.
+// MeasureDir is the folder of a measure's documents: its number in the notice and its
+// short name, “01-工业稳增长”.
 func MeasureDir(m *forms.Measure) string {
-	switch m.ID {
-	case forms.Industry:
-		return "01-工业稳增长"
-	case forms.Digital:
-		return "02-信息基础设施和产业数字化"
-	}
-	return "09-" + safeName(m.Short)
+	return fmt.Sprintf("%02d-%s", max(m.Seq, 1), safeName(m.Short))
 }
 
-// Names returns the file names of a measure's documents.
-func Names(m *forms.Measure) DocNames {
+// Names returns the file names of a measure's documents for a measure that takes one
+// unit (the 推荐表 and 申报书 of its one city).
+func Names(m *forms.Measure) DocNames { return NamesFor(m, forms.Unit{}) }
+
+// MultiUnit reports whether a measure may take more than one unit, so that its 推荐表
+// and 申报书 are one per unit, named with the unit (“推荐表-青岛市.xlsx”). The names
+// depend on the quota, not on how many are chosen, so that they never change under
+// the officer.
+func MultiUnit(m *forms.Measure) bool { return !m.Quota.Single() }
+
+// NamesFor returns the file names of a measure's documents; the 推荐表 and 申报书 are
+// the unit's (named with it when the measure may take more than one unit).
+func NamesFor(m *forms.Measure, u forms.Unit) DocNames {
 	d := MeasureDir(m)
 	p := func(s string) string { return d + "/" + s }
+	suffix := ""
+	if MultiUnit(m) && u.Code != "" {
+		suffix = "-" + safeName(u.FullName())
+	}
 	return DocNames{
 		Dir:        d,
 		LetterDOCX: p("推荐函.docx"), LetterPDF: p("推荐函.pdf"),
-		TableXLSX: p("推荐表.xlsx"), TablePDF: p("推荐表.pdf"),
-		ApplicationDOCX: p("申报书.docx"), ApplicationPDF: p("申报书.pdf"),
+		TableXLSX: p("推荐表" + suffix + ".xlsx"), TablePDF: p("推荐表" + suffix + ".pdf"),
+		ApplicationDOCX: p("申报书" + suffix + ".docx"), ApplicationPDF: p("申报书" + suffix + ".pdf"),
 		DeclarationDOCX: p("真实性合规性声明.docx"), DeclarationPDF: p("真实性合规性声明.pdf"),
 	}
 }
@@ -185,11 +195,23 @@ type job struct {
 	make func() ([]byte, error)
 }
 
-// chosen is one measure with its chosen city.
+// chosen is one unit chosen for a measure, with every unit chosen for it (the 推荐函
+// and the 声明 name them all).
 type chosen struct {
 	m      *forms.Measure
 	choice forms.Choice
 	unit   forms.Unit
+	all    []forms.Unit // every unit chosen for the measure, in the order chosen
+	first  bool         // the first of the measure's units: its jobs make the letter
+}
+
+// allNames joins the names of the measure's chosen units (“青岛市、烟台市”).
+func (ch chosen) allNames() string {
+	var names []string
+	for _, u := range ch.all {
+		names = append(names, u.FullName())
+	}
+	return strings.Join(names, "、")
 }
 
 // Build writes every document of every measure that has a choice, and the 比选报告
@@ -222,20 +244,24 @@ func plan(in Input) ([]job, error) {
 	var jobs []job
 	for _, ch := range chs {
 		ch := ch
-		n := Names(ch.m)
-		secs := in.Sections[ch.m.ID]
+		n := NamesFor(ch.m, ch.unit)
+		secs := in.Sections[forms.ChoiceKey{Measure: ch.m.ID, UnitCode: ch.unit.Code}]
+		if ch.first {
+			jobs = append(jobs,
+				job{n.LetterDOCX, func() ([]byte, error) { return letterDOCX(in, ch) }},
+				job{n.LetterPDF, func() ([]byte, error) { return letterPDF(in, ch) }},
+				job{n.DeclarationDOCX, func() ([]byte, error) { return toDOCX(in, declarationParas(in, ch)) }},
+				job{n.DeclarationPDF, func() ([]byte, error) {
+					return toPDF(in, declarationParas(in, ch), "声明", "推荐材料真实性合规性声明")
+				}},
+			)
+		}
 		jobs = append(jobs,
-			job{n.LetterDOCX, func() ([]byte, error) { return letterDOCX(in, ch) }},
-			job{n.LetterPDF, func() ([]byte, error) { return letterPDF(in, ch) }},
 			job{n.TableXLSX, func() ([]byte, error) { return tableXLSX(in, ch) }},
 			job{n.TablePDF, func() ([]byte, error) { return tablePDF(in, ch) }},
 			job{n.ApplicationDOCX, func() ([]byte, error) { return toDOCX(in, applicationParas(in, ch, secs)) }},
 			job{n.ApplicationPDF, func() ([]byte, error) {
-				return toPDF(in, applicationParas(in, ch, secs), "申报书", ch.unit.Name+ch.m.Name+"申报书")
-			}},
-			job{n.DeclarationDOCX, func() ([]byte, error) { return toDOCX(in, declarationParas(in, ch)) }},
-			job{n.DeclarationPDF, func() ([]byte, error) {
-				return toPDF(in, declarationParas(in, ch), "声明", "推荐材料真实性合规性声明")
+				return toPDF(in, applicationParas(in, ch, secs), "申报书", ch.unit.FullName()+ch.m.Name+"申报书")
 			}},
 		)
 	}
@@ -260,15 +286,20 @@ func chosenMeasures(in *Input) ([]chosen, error) {
 	var chs []chosen
 	for i := range c.Campaign.Measures {
 		m := &c.Campaign.Measures[i]
-		ch, ok := c.Choice(m.ID)
-		if !ok || ch.UnitCode == "" {
-			continue
+		var group []chosen
+		var all []forms.Unit
+		for _, ch := range c.ChoicesOf(m.ID) {
+			u, ok := c.Unit(ch.UnitCode)
+			if !ok {
+				return nil, fmt.Errorf("%s推荐的单位代码 %s 不是%s所辖单位，请在“比选”中重新选择", m.Short, ch.UnitCode, c.Province.Name)
+			}
+			group = append(group, chosen{m: m, choice: ch, unit: u, first: len(group) == 0})
+			all = append(all, u)
 		}
-		u, ok := c.Unit(ch.UnitCode)
-		if !ok {
-			return nil, fmt.Errorf("%s推荐的市（州）代码 %s 不是%s所辖单位，请在“比选”中重新选择", m.Short, ch.UnitCode, c.Province.Name)
+		for i := range group {
+			group[i].all = all
 		}
-		chs = append(chs, chosen{m: m, choice: ch, unit: u})
+		chs = append(chs, group...)
 	}
 	if len(chs) == 0 {
 		return nil, ErrNoChoice

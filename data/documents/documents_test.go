@@ -59,13 +59,7 @@ func demoCase(t testing.TB) Input {
 			demoErr = err
 			return
 		}
-		secs := map[forms.MeasureID]map[string]string{}
-		for _, ch := range c.Choices {
-			if secs[ch.Measure], err = s.Sections(ch.UnitCode, ch.Measure); err != nil {
-				demoErr = err
-				return
-			}
-		}
+		secs := c.Applications
 		day := time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
 		demoInput = Input{Case: c, Sections: secs, Fingerprint: testFingerprint, SM2Fingerprint: testSM2Fingerprint, Date: day, ExportDay: day, Fonts: pdfdoc.Fallback(), IncludeReport: true}
 	})
@@ -206,7 +200,7 @@ func TestPDFText(t *testing.T) {
 		u, _ := in.Case.Unit(ch.UnitCode)
 		n := Names(m)
 		wants := map[string][]string{
-			n.LetterPDF: {u.Name, m.Name, "工信厅规函〔2022〕13号", squash(testFingerprint), squash(testSM2Fingerprint), in.Case.Approval(m.ID).LetterNo, Addressee, "2022年2月10日",
+			n.LetterPDF: {u.Name, m.Name, "工信厅规函〔2022〕13号", squash(testFingerprint), squash(testSM2Fingerprint), in.Case.Approval(m.ID).LetterNo, Addressee(in.Case.Campaign), "2022年2月10日",
 				"山东省人民政府同意", "演示数据"},
 			n.TablePDF:       {m.TableTitle, u.Name, "工业和信息化部制", "市（州）名称", "联系电话", "0531-0000000", "2022年2月", m.Indicators[0].Label},
 			n.ApplicationPDF: {u.Name, "一、基本情况", "二、已开展的工作和取得的成效", "四、其他说明事项", m.Outline[1].Children[0].Heading()},
@@ -425,7 +419,7 @@ func TestDOCXLibreOffice(t *testing.T) {
 	u, _ := in.Case.Unit(ch.UnitCode)
 	wants := [][]string{
 		// The fingerprint stands in the first page's footer, above the closing double line.
-		{u.Name, "工信厅规函〔2022〕13号", Addressee, "2022年2月10日", "鲁工信演函〔2022〕2号"},
+		{u.Name, "工信厅规函〔2022〕13号", Addressee(in.Case.Campaign), "2022年2月10日", "鲁工信演函〔2022〕2号"},
 		{u.Name, "一、基本情况", "（四）网络安全和数据安全", "四、其他说明事项"},
 		{"推荐材料真实性、合规性声明", u.Name},
 	}

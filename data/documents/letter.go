@@ -11,8 +11,9 @@ import (
 	"tuijian/forms"
 )
 
-// Addressee is the 主送机关 of the 推荐函 (通知 item 五: 报工业和信息化部（规划司）).
-const Addressee = "工业和信息化部（规划司）："
+// Addressee is the 主送机关 line of the 推荐函, from the campaign's definition (通知
+// 五 of 2021: 报工业和信息化部（规划司））.
+func Addressee(c *forms.Campaign) string { return c.Addressee + "：" }
 
 // NoKeyYet is printed on the 推荐函 in place of the fingerprint when no signing key
 // exists yet.
@@ -43,7 +44,7 @@ func letterContent(in Input, ch chosen) letter {
 	l := letter{
 		Issuer: dept,
 		DocNo:  strings.TrimSpace(c.Approval(ch.m.ID).LetterNo),
-		Title:  letterTitle(ch.unit.Name, camp.Year, ch.m.Name),
+		Title:  letterTitle(ch.allNames(), camp.Year, ch.m.Name),
 		Signer: dept,
 		Date:   cnDate(in.Date),
 	}
@@ -58,10 +59,10 @@ func letterContent(in Input, ch chosen) letter {
 	consents := []string{}
 	// A consent is stated only for the city it was given for (通知 五): after a switch of
 	// city the letter says nothing of a consent until it is given again.
-	if a.GovFor(ch.unit.Code) {
+	if ch.m.GovernmentConsent && allFor(ch, a.GovFor) {
 		consents = append(consents, "经"+government(p)+"同意")
 	}
-	if ch.m.TelecomConcurrence && a.TelecomFor(ch.unit.Code) {
+	if ch.m.TelecomConcurrence && allFor(ch, a.TelecomFor) {
 		if len(consents) == 0 {
 			consents = append(consents, "经商"+telecomAdmin(p)+"同意")
 		} else {
@@ -71,16 +72,18 @@ func letterContent(in Input, ch chosen) letter {
 	if len(consents) > 0 {
 		b += strings.Join(consents, "，") + "，"
 	}
-	b += fmt.Sprintf("现推荐%s为%d年度%s。", ch.unit.Name, camp.Year, ch.m.Name)
-	if s, ok := forms.NoAccidentStatement(c, ch.unit.Code, in.ExportDay); ok {
-		b += s
+	b += fmt.Sprintf("现推荐%s为%d年度%s。", ch.allNames(), camp.Year, ch.m.Name)
+	for _, u := range ch.all {
+		if s, ok := forms.NoAccidentStatement(c, u.Code, in.ExportDay); ok {
+			b += s
+		}
 	}
 	l.Body = []string{b}
-	l.Attachments = []string{
-		ch.unit.Name + "推荐表",
-		ch.unit.Name + "申报书",
-		"推荐材料真实性、合规性声明",
+	l.Attachments = nil
+	for _, u := range ch.all {
+		l.Attachments = append(l.Attachments, u.FullName()+"推荐表", u.FullName()+"申报书")
 	}
+	l.Attachments = append(l.Attachments, "推荐材料真实性、合规性声明")
 	if c.Settings.Contact != "" || c.Settings.Phone != "" {
 		l.Notes = append(l.Notes, fmt.Sprintf("（联系人：%s，电话：%s）", c.Settings.Contact, c.Settings.Phone))
 	}
@@ -94,6 +97,16 @@ func letterContent(in Input, ch chosen) letter {
 		l.KeyLines = append(l.KeyLines, SM2KeyLine(sm2))
 	}
 	return l
+}
+
+// allFor reports whether a consent was given for every unit chosen for the measure.
+func allFor(ch chosen, given func(code string) bool) bool {
+	for _, u := range ch.all {
+		if !given(u.Code) {
+			return false
+		}
+	}
+	return len(ch.all) > 0
 }
 
 // Imprint4HaoIndent is the fingerprint lines' indent: one 4号 character.
@@ -222,7 +235,7 @@ func letterDOCX(in Input, ch chosen) ([]byte, error) {
 	d.Paragraph(docx.Para{})
 	d.Paragraph(docx.Para{Style: docx.StyleTitle, Runs: []docx.Run{{Text: l.Title, Font: docx.FontXiaobiaosong, SizePt: docx.Size2Hao}}})
 	d.Paragraph(docx.Para{})
-	d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: Addressee, Font: docx.FontFangsong}}})
+	d.Paragraph(docx.Para{Align: docx.AlignLeft, Runs: []docx.Run{{Text: Addressee(in.Case.Campaign), Font: docx.FontFangsong}}})
 	for _, t := range l.Body {
 		d.Paragraph(docx.Para{FirstLineIndentChars: 2, Runs: []docx.Run{{Text: t, Font: docx.FontFangsong}}})
 	}
@@ -309,7 +322,7 @@ func LetterPages(in Input, m forms.MeasureID) (int, error) {
 		return 0, err
 	}
 	for _, ch := range chs {
-		if ch.m.ID != m {
+		if ch.m.ID != m || !ch.first {
 			continue
 		}
 		w, _, err := fitLetter(in, ch)
@@ -352,7 +365,7 @@ func letterLayout(in Input, ch chosen, fit letterFit) (*pdfdoc.Writer, error) {
 		return nil, err
 	}
 	w.Skip(1)
-	if err := w.Paragraph(pdfdoc.Para{Text: Addressee, Align: pdfdoc.AlignLeft}); err != nil {
+	if err := w.Paragraph(pdfdoc.Para{Text: Addressee(in.Case.Campaign), Align: pdfdoc.AlignLeft}); err != nil {
 		return nil, err
 	}
 	for _, t := range l.Body {
@@ -440,6 +453,14 @@ func letterLayout(in Input, ch chosen, fit letterFit) (*pdfdoc.Writer, error) {
 	return w, nil
 }
 
+// manyUnits adds why a letter naming several units is long.
+func manyUnits(ch chosen) string {
+	if len(ch.all) > 1 {
+		return fmt.Sprintf("（本函推荐 %d 个单位，附件列出各自的推荐表和申报书）", len(ch.all))
+	}
+	return ""
+}
+
 // LayoutIssues are the pre-flight's findings the layout alone can make (issue 12): a
 // 推荐函 that does not fit one page even at the tightest spacing GB/T 9704 allows. It
 // is written on two pages laid out as the standard asks; the officer is told to shorten
@@ -453,12 +474,15 @@ func LayoutIssues(c *forms.Case, day time.Time, fonts pdfdoc.Fonts) []forms.Issu
 		return nil
 	}
 	for _, ch := range chs {
+		if !ch.first {
+			continue // one letter a measure
+		}
 		w, _, err := fitLetter(in, ch)
 		if err != nil || w.Pages() == 1 {
 			continue
 		}
 		out = append(out, forms.Issue{Severity: forms.Warning, Measure: ch.m.ID, Step: forms.StepSetup, Field: "settings.phone",
-			Message: fmt.Sprintf("%s：推荐函一页排不下（%d 页），将按 GB/T 9704 续排到第二页；如需一页，请缩短联系人、电话或推荐单位名称", ch.m.Short, w.Pages())})
+			Message: fmt.Sprintf("%s：推荐函一页排不下（%d 页），将按 GB/T 9704 续排到第二页；如需一页，请缩短联系人、电话或推荐单位名称%s", ch.m.Short, w.Pages(), manyUnits(ch))})
 	}
 	return out
 }

@@ -71,7 +71,7 @@ func checkGridLines(t *testing.T, name, text string) int {
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(strings.Trim(l, "\f"))
 		switch {
-		case strings.HasPrefix(l, Addressee):
+		case strings.HasPrefix(l, "工业和信息化部（规划司）："):
 			on = true
 			continue
 		case strings.HasPrefix(l, "附件"):

@@ -20,10 +20,10 @@ func Texts(in Input) (map[string]string, error) {
 	}
 	out := map[string]string{}
 	for _, ch := range chs {
-		n := Names(ch.m)
+		n := NamesFor(ch.m, ch.unit)
 		l := letterContent(in, ch)
 		var b strings.Builder
-		fmt.Fprintf(&b, "%s\n%s\n\n%s\n\n%s\n", l.Issuer, l.DocNo, l.Title, Addressee)
+		fmt.Fprintf(&b, "%s\n%s\n\n%s\n\n%s\n", l.Issuer, l.DocNo, l.Title, Addressee(in.Case.Campaign))
 		for _, p := range l.Body {
 			b.WriteString("　　" + p + "\n")
 		}
@@ -41,7 +41,11 @@ func Texts(in Input) (map[string]string, error) {
 		for _, k := range l.KeyLines {
 			b.WriteString(k + "\n")
 		}
-		out[n.LetterDOCX], out[n.LetterPDF] = b.String(), b.String()
+		if ch.first {
+			out[n.LetterDOCX], out[n.LetterPDF] = b.String(), b.String()
+			decl := parasText(declarationParas(in, ch))
+			out[n.DeclarationDOCX], out[n.DeclarationPDF] = decl, decl
+		}
 
 		t := makeTable(in, ch)
 		b.Reset()
@@ -61,10 +65,8 @@ func Texts(in Input) (map[string]string, error) {
 		}
 		out[n.TableXLSX], out[n.TablePDF] = b.String(), b.String()
 
-		app := parasText(applicationParas(in, ch, in.Sections[ch.m.ID]))
+		app := parasText(applicationParas(in, ch, in.Sections[forms.ChoiceKey{Measure: ch.m.ID, UnitCode: ch.unit.Code}]))
 		out[n.ApplicationDOCX], out[n.ApplicationPDF] = app, app
-		decl := parasText(declarationParas(in, ch))
-		out[n.DeclarationDOCX], out[n.DeclarationPDF] = decl, decl
 	}
 	if in.IncludeReport {
 		out[ReportPDF] = reportSummary(in)
@@ -110,10 +112,12 @@ func reportSummary(in Input) string {
 		for _, k := range cmp.Scores.Order {
 			fmt.Fprintf(&b, "　　第%d名 %s，综合得分 %.3f（等权）\n", cmp.Scores.Rank[k], cmp.Candidates[k].Name, cmp.Scores.Score[k])
 		}
-		if ch, ok := c.Choice(m.ID); ok && ch.UnitCode != "" {
+		chosen := c.ChoicesOf(m.ID)
+		for _, ch := range chosen {
 			u, _ := c.Unit(ch.UnitCode)
-			fmt.Fprintf(&b, "　　拟推荐：%s\n　　推荐理由：%s\n", u.Name, ch.Reason)
-		} else {
+			fmt.Fprintf(&b, "　　拟推荐：%s\n　　推荐理由：%s\n", u.FullName(), ch.Reason)
+		}
+		if len(chosen) == 0 {
 			b.WriteString("　　尚未确定推荐对象\n")
 		}
 	}

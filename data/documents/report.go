@@ -84,10 +84,11 @@ func reportPDF(in Input) ([]byte, error) {
 		h2 := func(n int, t string) error {
 			return par(pdfdoc.Para{Text: fmt.Sprintf("（%s）%s", cnNum(n), t), Style: pdfdoc.Level2, Align: pdfdoc.AlignLeft, FirstLineIndentChars: 2, KeepWithNext: true})
 		}
-		ch, chosenOK := c.Choice(m.ID)
+		// The comparison is shown with the weights of the first choice's record.
+		first, chosenOK := c.Choice(m.ID)
 		var rec *forms.DecisionRecord
-		if chosenOK && strings.TrimSpace(ch.Decision) != "" {
-			if r, err := forms.ParseDecisionRecord(ch.Decision); err == nil && r.Measure == m.ID {
+		if chosenOK && strings.TrimSpace(first.Decision) != "" {
+			if r, err := forms.ParseDecisionRecord(first.Decision); err == nil && r.Measure == m.ID {
 				rec = &r
 			}
 		}
@@ -305,35 +306,46 @@ func reportPDF(in Input) ([]byte, error) {
 		if err := h2(5, "推荐意见"); err != nil {
 			return nil, err
 		}
-		if !chosenOK || ch.UnitCode == "" {
+		chosen := c.ChoicesOf(m.ID)
+		if len(chosen) == 0 {
 			if err := body("尚未确定推荐对象。"); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		u, _ := c.Unit(ch.UnitCode)
-		k := cmp.Index(ch.UnitCode)
-		standing := ""
-		if k >= 0 {
-			standing = fmt.Sprintf("，综合得分%.3f，居参与比选候选第%d位", cmp.Scores.Score[k], cmp.Scores.Rank[k])
-			if rerr == nil {
-				standing += fmt.Sprintf("，随机权重下排第一的比例为%s", pct(rob.SMAA.Acceptability[k][0]))
+		for _, ch := range chosen {
+			u, _ := c.Unit(ch.UnitCode)
+			k := cmp.Index(ch.UnitCode)
+			standing := ""
+			if k >= 0 {
+				standing = fmt.Sprintf("，综合得分%.3f，居参与比选候选第%d位", cmp.Scores.Score[k], cmp.Scores.Rank[k])
+				if rerr == nil {
+					standing += fmt.Sprintf("，随机权重下排第一的比例为%s", pct(rob.SMAA.Acceptability[k][0]))
+				}
 			}
-		}
-		if err := body("拟推荐%s为%d年度%s%s。", u.Name, camp.Year, m.Name, standing); err != nil {
-			return nil, err
-		}
-		if k >= 0 && cmp.Scores.Rank[k] != 1 {
-			if err := body("注意：推荐对象不是综合得分第一的候选（第一为%s），推荐理由应说明原因。", cmp.Leader().Name); err != nil {
+			if err := body("拟推荐%s为%d年度%s%s。", u.FullName(), camp.Year, m.Name, standing); err != nil {
+				return nil, err
+			}
+			// With n units a measure, a unit ranked below n needs its reason.
+			if k >= 0 && cmp.Scores.Rank[k] > len(chosen) {
+				if len(chosen) == 1 {
+					if err := body("注意：推荐对象不是综合得分第一的候选（第一为%s），推荐理由应说明原因。", cmp.Leader().Name); err != nil {
+						return nil, err
+					}
+				} else if err := body("注意：%s不在综合得分前%d位，推荐理由应说明原因。", u.FullName(), len(chosen)); err != nil {
+					return nil, err
+				}
+			}
+			reason := strings.TrimSpace(ch.Reason)
+			if reason == "" {
+				reason = "（尚未填写推荐理由）"
+			}
+			if err := body("推荐理由：%s", reason); err != nil {
 				return nil, err
 			}
 		}
-		reason := strings.TrimSpace(ch.Reason)
-		if reason == "" {
-			reason = "（尚未填写推荐理由）"
-		}
-		if err := body("推荐理由：%s", reason); err != nil {
-			return nil, err
+		if !m.GovernmentConsent {
+			continue
 		}
 		if a := c.Approval(m.ID); a.Government == forms.ConsentYes {
 			var parts []string

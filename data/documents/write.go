@@ -18,10 +18,10 @@ import (
 // a preview and the signed package agree; "" before a key exists). Documents written
 // for the province include the 比选报告, and say 草稿 while the pre-flight blocks.
 func NewInput(c *forms.Case, date time.Time, fonts pdfdoc.Fonts, fingerprint, sm2Fingerprint string) Input {
-	in := Input{Case: c, Sections: map[forms.MeasureID]map[string]string{}, Fingerprint: fingerprint, SM2Fingerprint: sm2Fingerprint,
+	in := Input{Case: c, Sections: map[forms.ChoiceKey]map[string]string{}, Fingerprint: fingerprint, SM2Fingerprint: sm2Fingerprint,
 		Date: forms.Day(date), ExportDay: forms.Day(date), Fonts: fonts, IncludeReport: true}
-	for m, texts := range c.Applications {
-		in.Sections[m] = texts
+	for k, texts := range c.Applications {
+		in.Sections[k] = texts
 	}
 	in.MarkDraft()
 	return in

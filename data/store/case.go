@@ -42,7 +42,7 @@ func loadBase(q querier) (*forms.Case, error) {
 		return nil, fmt.Errorf("数据文件中的推荐单位代码 %s 无效", st.ProvinceCode)
 	}
 	c.Province = p
-	c.Units = divisions.Units(p.Code)
+	c.Units = divisions.UnitsFor(p.Code, c.Campaign)
 	return c, nil
 }
 
@@ -141,7 +141,7 @@ func loadCase(q querier) (*forms.Case, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(q, "SELECT measure, unit_code, reason, decision FROM choices ORDER BY measure", func(r *sql.Rows) error {
+	if err := each(q, "SELECT measure, unit_code, reason, decision FROM choices ORDER BY measure, rowid", func(r *sql.Rows) error {
 		var ch forms.Choice
 		err := r.Scan(&ch.Measure, &ch.UnitCode, &ch.Reason, &ch.Decision)
 		c.Choices = append(c.Choices, ch)
@@ -180,7 +180,7 @@ func loadCase(q querier) (*forms.Case, error) {
 	}); err != nil {
 		return nil, err
 	}
-	c.Applications = map[forms.MeasureID]map[string]string{}
+	c.Applications = map[forms.ChoiceKey]map[string]string{}
 	for _, ch := range c.Choices {
 		texts := map[string]string{}
 		if err := eachWith(q, "SELECT key, text FROM sections WHERE unit_code = ? AND measure = ?", []any{ch.UnitCode, ch.Measure}, func(r *sql.Rows) error {
@@ -191,7 +191,7 @@ func loadCase(q querier) (*forms.Case, error) {
 		}); err != nil {
 			return nil, err
 		}
-		c.Applications[ch.Measure] = texts
+		c.Applications[forms.ChoiceKey{Measure: ch.Measure, UnitCode: ch.UnitCode}] = texts
 	}
 	return c, nil
 }

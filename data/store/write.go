@@ -40,6 +40,9 @@ func (t *Tx) SetCandidate(m forms.MeasureID, code string, on bool) error {
 		if err := forms.CheckUnit(c.Province, u); err != nil {
 			return err
 		}
+		if !ms.Quota.Allows(u.Level()) {
+			return fmt.Errorf("%s是%s，%s只推荐%s（通知第二条）", u.FullName(), u.Level().Label(), ms.Short, ms.Quota.Text())
+		}
 	}
 	var was int
 	if err := t.scanRow("SELECT COUNT(*) FROM candidates WHERE measure = ? AND unit_code = ?", []any{m, code}, &was); err != nil {
@@ -472,8 +475,11 @@ func (t *Tx) SetAssessment(a forms.Assessment) error {
 	return t.audit("基本条件", a.UnitCode, f+" 依据", oe, a.Evidence)
 }
 
-// Choose records the city chosen for a measure, replacing any earlier choice (there is
-// at most one per measure, 通知 item 二). The city must be an eligible candidate.
+// Choose records a unit chosen for a measure with its reason. The unit must be an
+// eligible candidate; the measure's quota (通知 二, from the campaign definition)
+// decides whether it is added, replaces the one unit whose place it takes (with one
+// city a measure: the city chosen before), or is refused. Choosing a chosen unit again
+// updates its reason and decision record.
 func (t *Tx) Choose(ch forms.Choice, exportDay time.Time) error {
 	c, err := t.Case()
 	if err != nil {
@@ -489,10 +495,22 @@ func (t *Tx) Choose(ch forms.Choice, exportDay time.Time) error {
 	if ch.Reason = strings.TrimSpace(ch.Reason); ch.Reason == "" {
 		return fmt.Errorf("%s：%w", m.Short, forms.ErrNoReason)
 	}
-	old, _ := c.Choice(ch.Measure)
-	if _, err := t.tx.Exec(`INSERT INTO choices (measure, unit_code, reason, decision) VALUES (?,?,?,?)
-		ON CONFLICT (measure) DO UPDATE SET unit_code=excluded.unit_code, reason=excluded.reason, decision=excluded.decision`,
-		ch.Measure, ch.UnitCode, ch.Reason, ch.Decision); err != nil {
+	replace, err := c.ChoiceToReplace(m, ch.UnitCode)
+	if err != nil {
+		return err
+	}
+	old, existed := c.ChoiceOf(ch.Measure, ch.UnitCode)
+	switch {
+	case replace != "":
+		old, _ = c.ChoiceOf(ch.Measure, replace)
+		_, err = t.tx.Exec("UPDATE choices SET unit_code=?, reason=?, decision=? WHERE measure=? AND unit_code=?",
+			ch.UnitCode, ch.Reason, ch.Decision, ch.Measure, replace)
+	case existed:
+		_, err = t.tx.Exec("UPDATE choices SET reason=?, decision=? WHERE measure=? AND unit_code=?", ch.Reason, ch.Decision, ch.Measure, ch.UnitCode)
+	default:
+		_, err = t.tx.Exec("INSERT INTO choices (measure, unit_code, reason, decision) VALUES (?,?,?,?)", ch.Measure, ch.UnitCode, ch.Reason, ch.Decision)
+	}
+	if err != nil {
 		return err
 	}
 	if err := t.audit("比选", ch.UnitCode, m.Short+" 推荐", unitText(c, old.UnitCode), unitText(c, ch.UnitCode)); err != nil {
@@ -511,32 +529,51 @@ func (t *Tx) Choose(ch forms.Choice, exportDay time.Time) error {
 	return t.audit("比选", ch.UnitCode, m.Short+" 决策记录", forms.DecisionSummary(old.Decision, name), forms.DecisionSummary(ch.Decision, name))
 }
 
+// firstUnit is the first unit of a consent's set, the unit the history files it under.
+func firstUnit(set string) string {
+	if s := forms.UnitSet(set); len(s) > 0 {
+		return s[0]
+	}
+	return ""
+}
+
 // unitText names a unit code for the history, “” for none.
 func unitText(c *forms.Case, code string) string {
 	if u, ok := c.Unit(code); ok {
-		return u.Name
+		return u.FullName()
 	}
 	return code
 }
 
-// Unchoose removes the choice of a measure.
-func (t *Tx) Unchoose(m forms.MeasureID) error {
-	var code string
-	if err := t.scanRow("SELECT unit_code FROM choices WHERE measure=?", []any{m}, &code); err != nil || code == "" {
-		return err // no choice: nothing to undo
-	}
-	if _, err := t.tx.Exec("DELETE FROM choices WHERE measure=?", m); err != nil {
-		return err
-	}
+// Unchoose removes a unit chosen for a measure; code "" removes every unit chosen
+// for it.
+func (t *Tx) Unchoose(m forms.MeasureID, code string) error {
 	c, err := t.base()
 	if err != nil {
+		return err
+	}
+	var codes []string
+	if err := eachWith(t.tx, "SELECT unit_code FROM choices WHERE measure=? AND (?='' OR unit_code=?) ORDER BY rowid", []any{m, code, code}, func(r *sql.Rows) error {
+		var x string
+		err := r.Scan(&x)
+		codes = append(codes, x)
+		return err
+	}); err != nil {
 		return err
 	}
 	label := string(m)
 	if ms, err := c.Campaign.Measure(m); err == nil {
 		label = ms.Short
 	}
-	return t.audit("比选", code, label+" 推荐", unitText(c, code), "")
+	for _, x := range codes {
+		if _, err := t.tx.Exec("DELETE FROM choices WHERE measure=? AND unit_code=?", m, x); err != nil {
+			return err
+		}
+		if err := t.audit("比选", x, label+" 推荐", unitText(c, x), ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RecordApproval is what the officer's entry of an approval means (forms/approval.go):
@@ -607,10 +644,8 @@ func (t *Tx) SetApproval(a forms.Approval) error {
 		}
 	}
 	old := c.Approval(a.Measure)
-	chosen := ""
-	if ch, ok := c.Choice(a.Measure); ok {
-		chosen = ch.UnitCode
-	}
+	// A consent is given for every unit chosen for the measure when it is recorded.
+	chosen := strings.Join(c.ChosenCodes(a.Measure), ",")
 	attribute := func(consent forms.Consent, changed bool, oldUnit string) (string, error) {
 		switch {
 		case consent == forms.ConsentUnknown:
@@ -618,7 +653,7 @@ func (t *Tx) SetApproval(a forms.Approval) error {
 		case !changed:
 			return oldUnit, nil
 		case chosen == "":
-			return "", fmt.Errorf("%s尚未选择推荐的市（州）：报批意见是对所选市（州）的，请先在“比选”中选择", m.Short)
+			return "", fmt.Errorf("%s尚未选择推荐的单位：报批意见是对所选单位的，请先在“比选”中选择", m.Short)
 		}
 		return chosen, nil
 	}
@@ -636,11 +671,12 @@ func (t *Tx) SetApproval(a forms.Approval) error {
 		a.Measure, a.Government, a.GovDocNo, a.GovDate, a.GovUnit, a.Telecom, a.TelecomDocNo, a.TelecomDate, a.TelecomUnit, a.LetterNo); err != nil {
 		return err
 	}
-	name := func(code string) string {
-		if u, ok := c.Unit(code); ok {
-			return u.Name
+	name := func(set string) string {
+		var names []string
+		for _, code := range forms.UnitSet(set) {
+			names = append(names, unitText(c, code))
 		}
-		return code
+		return strings.Join(names, "、")
 	}
 	consent := func(x forms.Consent, doc, date, unit string) string {
 		if x == forms.ConsentUnknown {
@@ -648,10 +684,10 @@ func (t *Tx) SetApproval(a forms.Approval) error {
 		}
 		return nonEmpty(string(x)+"（"+name(unit)+"）", doc, date)
 	}
-	if err := t.audit("报批", a.GovUnit, m.Short+" 省政府同意", consent(old.Government, old.GovDocNo, old.GovDate, old.GovUnit), consent(a.Government, a.GovDocNo, a.GovDate, a.GovUnit)); err != nil {
+	if err := t.audit("报批", firstUnit(a.GovUnit), m.Short+" 省政府同意", consent(old.Government, old.GovDocNo, old.GovDate, old.GovUnit), consent(a.Government, a.GovDocNo, a.GovDate, a.GovUnit)); err != nil {
 		return err
 	}
-	if err := t.audit("报批", a.TelecomUnit, m.Short+" 通信管理局会同", consent(old.Telecom, old.TelecomDocNo, old.TelecomDate, old.TelecomUnit), consent(a.Telecom, a.TelecomDocNo, a.TelecomDate, a.TelecomUnit)); err != nil {
+	if err := t.audit("报批", firstUnit(a.TelecomUnit), m.Short+" 通信管理局会同", consent(old.Telecom, old.TelecomDocNo, old.TelecomDate, old.TelecomUnit), consent(a.Telecom, a.TelecomDocNo, a.TelecomDate, a.TelecomUnit)); err != nil {
 		return err
 	}
 	return t.audit("报批", "", m.Short+" 推荐函发文字号", old.LetterNo, a.LetterNo)

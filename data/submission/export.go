@@ -34,7 +34,7 @@ type DocumentsInput struct {
 	Case *forms.Case
 	// IncludeReport adds the 比选报告 (the archive package; never the ministry's).
 	IncludeReport bool
-	Sections      map[forms.MeasureID]map[string]string
+	Sections      map[forms.ChoiceKey]map[string]string
 	Fingerprint   string
 	// SM2Fingerprint is the 国密 co-signature key's, printed beside it.
 	SM2Fingerprint string
@@ -50,7 +50,7 @@ var buildDocuments func(in DocumentsInput, progress func(done, total int)) ([]Fi
 type ExportInput struct {
 	Case *forms.Case
 	// Sections holds the application texts of each measure's chosen city.
-	Sections map[forms.MeasureID]map[string]string
+	Sections map[forms.ChoiceKey]map[string]string
 	// Key is the unlocked signing key.
 	Key signing.PrivateKey
 	// SM2Certificate, when not empty, is the province CA's certificate of the SM2 key
@@ -134,14 +134,18 @@ func RecommendedText(c *forms.Case) string {
 	var parts []string
 	for i := range c.Campaign.Measures {
 		m := &c.Campaign.Measures[i]
-		name := "本年度不推荐"
-		if ch, ok := c.Choice(m.ID); ok && ch.UnitCode != "" {
-			name = ch.UnitCode
+		var names []string
+		for _, ch := range c.ChoicesOf(m.ID) {
+			name := ch.UnitCode
 			if u, ok := c.Unit(ch.UnitCode); ok {
-				name = u.Name
+				name = u.FullName()
 			}
+			names = append(names, name)
 		}
-		parts = append(parts, m.Short+"："+name)
+		if len(names) == 0 {
+			names = []string{"本年度不推荐"}
+		}
+		parts = append(parts, m.Short+"："+strings.Join(names, "、"))
 	}
 	return strings.Join(parts, "；")
 }
@@ -150,7 +154,7 @@ func RecommendedText(c *forms.Case) string {
 func letterNumbers(c *forms.Case) string {
 	var nos []string
 	for _, m := range c.Campaign.Measures {
-		if ch, ok := c.Choice(m.ID); ok && ch.UnitCode != "" {
+		if len(c.ChoicesOf(m.ID)) > 0 {
 			if no := strings.TrimSpace(c.Approval(m.ID).LetterNo); no != "" {
 				nos = append(nos, no)
 			}
@@ -390,7 +394,8 @@ func Export(ctx context.Context, in ExportInput, progress func(step string, done
 	if err != nil {
 		return res, err
 	}
-	docs = append(slices.Clone(docs), File{Path: strings.TrimPrefix(JSONName, bagit.PayloadDir+"/"), Data: js})
+	docs = append(slices.Clone(docs), File{Path: strings.TrimPrefix(JSONName, bagit.PayloadDir+"/"), Data: js},
+		File{Path: strings.TrimPrefix(CampaignName, bagit.PayloadDir+"/"), Data: Definition(in.Case.Campaign)})
 	if err := checkPayloadPaths(docs); err != nil {
 		return res, err
 	}

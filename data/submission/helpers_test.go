@@ -60,12 +60,12 @@ var exportDay = time.Date(2022, 2, 10, 0, 0, 0, 0, time.UTC)
 var (
 	demoOnce sync.Once
 	demoCase *forms.Case
-	demoSecs map[forms.MeasureID]map[string]string
+	demoSecs map[forms.ChoiceKey]map[string]string
 	demoErr  error
 )
 
 // demoInput loads the demo case once (from a store in a temporary folder).
-func demoCaseAndSections(tb testing.TB) (*forms.Case, map[forms.MeasureID]map[string]string) {
+func demoCaseAndSections(tb testing.TB) (*forms.Case, map[forms.ChoiceKey]map[string]string) {
 	tb.Helper()
 	demoOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "tuijian-demo-")
@@ -86,12 +86,7 @@ func demoCaseAndSections(tb testing.TB) (*forms.Case, map[forms.MeasureID]map[st
 		if demoCase, demoErr = s.Case(); demoErr != nil {
 			return
 		}
-		demoSecs = map[forms.MeasureID]map[string]string{}
-		for _, ch := range demoCase.Choices {
-			if demoSecs[ch.Measure], demoErr = s.Sections(ch.UnitCode, ch.Measure); demoErr != nil {
-				return
-			}
-		}
+		demoSecs = demoCase.Applications
 	})
 	if demoErr != nil {
 		tb.Fatal(demoErr)
@@ -161,7 +156,7 @@ func fakeDocuments(in DocumentsInput) ([]File, error) {
 		out = append(out,
 			File{dir + "/推荐表.xlsx", b.Bytes()},
 			File{dir + "/推荐函.txt", []byte(fmt.Sprintf("%s 推荐 %s。公钥指纹：%s\n", in.Case.Settings.Department, u.Name, in.Fingerprint))},
-			File{dir + "/申报书/申报书正文.txt", []byte(in.Sections[m.ID]["1"])},
+			File{dir + "/申报书/申报书正文.txt", []byte(in.Sections[forms.ChoiceKey{Measure: m.ID, UnitCode: u.Code}]["1"])},
 		)
 	}
 	return out, nil
@@ -265,4 +260,10 @@ func exportLoop(out string) {
 		}
 		fmt.Println("done", i)
 	}
+}
+
+// campaign2021 is the built-in definition the hand-made submissions are checked by.
+func campaign2021() *forms.Campaign {
+	c, _ := forms.CampaignFor(2021)
+	return c
 }

@@ -102,7 +102,7 @@ func TestVerifyRefusesDeliberationInMinistryPackage(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, bagit.PayloadDir), 0o755)
 	os.WriteFile(filepath.Join(dir, bagit.PayloadDir, documents.ReportPDF), []byte("%PDF"), 0o644)
-	checkSubmission(dir, sub, func(file, check, format string, a ...any) {
+	checkSubmission(dir, sub, campaign2021(), func(file, check, format string, a ...any) {
 		what = append(what, file+" "+strings.TrimSpace(fmt.Sprintf(format, a...)))
 	})
 	all := strings.Join(what, "\n")

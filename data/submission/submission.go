@@ -44,8 +44,18 @@ import (
 
 // SchemaVersion names the format of submission.json. Version 2 (issue 11) carries the
 // scope, the city each consent was given for, one 发文字号 per letter, the screenings
-// and the commendations of 办法 第十一条.
-const SchemaVersion = "tuijian-submission/2"
+// and the commendations of 办法 第十一条. Version 3 (issue 16) names the campaign
+// definition the package was made under (campaign.definition_sha256: the SHA-256 of
+// data/campaign.json, which the package carries), may choose several units a measure
+// as that definition's quota allows, and a consent's gov_unit/telecom_unit may list
+// several units, joined by commas. Version 2 is still read.
+const SchemaVersion = "tuijian-submission/3"
+
+// schemaVersion2 is the format before issue 16 (one city a measure, the 2021 rules).
+const schemaVersion2 = "tuijian-submission/2"
+
+// CampaignName is the path of the campaign definition inside the bag.
+const CampaignName = "data/campaign.json"
 
 // Scopes of a package: what the ministry receives, and the province's own archive of
 // the whole deliberation (forms.Case.ForMinistry says what the first leaves out).
@@ -116,6 +126,8 @@ type Campaign struct {
 	NoticeTitle string `json:"notice_title"`
 	Rules       string `json:"rules"`
 	Deadline    string `json:"deadline"`
+	// DefinitionSHA256 is the SHA-256 of data/campaign.json (version 3).
+	DefinitionSHA256 string `json:"definition_sha256,omitempty"`
 }
 
 // Province is the recommending unit.
@@ -300,7 +312,7 @@ func FromCase(c *forms.Case, date time.Time, scope string) (*Submission, error) 
 		Schema: SchemaVersion, Scope: scope,
 		Date: forms.Day(date).Format(time.DateOnly),
 		Campaign: Campaign{Year: camp.Year, Notice: camp.Notice, NoticeTitle: camp.NoticeTitle, Rules: camp.Rules,
-			Deadline: camp.Deadline.Format(time.DateOnly)},
+			Deadline: camp.Deadline.Format(time.DateOnly), DefinitionSHA256: definitionSHA(camp)},
 		Province:   Province{Code: c.Province.Code, Name: c.Province.Name},
 		Department: c.Settings.Department, Contact: c.Settings.Contact, Phone: c.Settings.Phone,
 		Demo:  c.Settings.Demo,
@@ -455,7 +467,7 @@ func FromCase(c *forms.Case, date time.Time, scope string) (*Submission, error) 
 		return strings.Compare(a.Unit, b.Unit)
 	})
 	for _, m := range camp.Measures {
-		if _, chosen := c.Choice(m.ID); !chosen && scope == ScopeMinistry {
+		if len(c.ChoicesOf(m.ID)) == 0 && scope == ScopeMinistry {
 			continue
 		}
 		a := c.Approval(m.ID)
@@ -519,6 +531,15 @@ func (s *Submission) UnitName(code string) string {
 	return code
 }
 
+// unitNames names the units of a consent's set, joined with “、”.
+func (s *Submission) unitNames(set string) string {
+	var names []string
+	for _, code := range forms.UnitSet(set) {
+		names = append(names, s.UnitName(code))
+	}
+	return strings.Join(names, "、")
+}
+
 // MarshalIndent returns submission.json: UTF-8, two-space indent, HTML characters
 // not escaped, final LF.
 func (s *Submission) MarshalIndent() ([]byte, error) {
@@ -545,7 +566,7 @@ func Parse(b []byte) (*Submission, error) {
 		return nil, fmt.Errorf("不是有效的报送数据：JSON 之后还有多余内容")
 	}
 	var miss []string
-	if s.Schema != SchemaVersion {
+	if s.Schema != SchemaVersion && s.Schema != schemaVersion2 {
 		return nil, fmt.Errorf("格式版本为“%s”，应为“%s”", s.Schema, SchemaVersion)
 	}
 	if s.Scope != ScopeMinistry && s.Scope != ScopeArchive {
@@ -571,3 +592,16 @@ func Parse(b []byte) (*Submission, error) {
 	}
 	return &s, nil
 }
+
+// Definition is the campaign definition file a package carries (data/campaign.json):
+// the definition the case ran on, in canonical form.
+func Definition(c *forms.Campaign) []byte {
+	b, err := forms.EncodeCampaign(c)
+	if err != nil {
+		// A decoded definition always encodes; a failure is a program defect.
+		panic(err)
+	}
+	return b
+}
+
+func definitionSHA(c *forms.Campaign) string { return sha256Hex(Definition(c)) }

@@ -635,7 +635,7 @@ func TestVerifyRegradesEventsAndChecksUnits(t *testing.T) {
 			Finding: Finding{Grade: "一般", ComputedGrade: "一般", InWindow: true}}},
 	}
 	var probs []Problem
-	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
+	checkSubmission(t.TempDir(), sub, campaign2021(), func(file, check, format string, a ...any) {
 		probs = append(probs, Problem{file, check, fmt.Sprintf(format, a...)})
 	})
 	var regraded, excluded, foreign bool
@@ -653,7 +653,7 @@ func TestVerifyRegradesEventsAndChecksUnits(t *testing.T) {
 	sub.Screenings = []Screening{{Unit: "370300", Checker: "李四", Departments: "省应急管理厅", Date: "2022-02-01", Basis: "复函"}}
 	sub.Events[0].Date, sub.Events[0].Finding = "2018-12-31", Finding{Grade: "重大", ComputedGrade: "重大"}
 	probs = nil
-	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
+	checkSubmission(t.TempDir(), sub, campaign2021(), func(file, check, format string, a ...any) {
 		if check == CheckData {
 			probs = append(probs, Problem{file, check, fmt.Sprintf(format, a...)})
 		}
@@ -674,7 +674,7 @@ func TestTableIndustriesAndApprovalConsistency(t *testing.T) {
 	}
 	check := func() []Problem {
 		var out []Problem
-		checkSubmission(pkg, sub, func(file, check, format string, a ...any) {
+		checkSubmission(pkg, sub, nil, func(file, check, format string, a ...any) {
 			if check == CheckTable {
 				out = append(out, Problem{file, check, fmt.Sprintf(format, a...)})
 			}
@@ -744,7 +744,7 @@ func TestVerifyRecheckesVerificationAndConsents(t *testing.T) {
 		Approvals: []Approval{{Measure: forms.Industry, Government: "是", GovDocNo: "鲁政字〔2022〕1号", GovUnit: "370100"}, {Measure: forms.Digital, Government: "", Telecom: "否"}},
 	}
 	var what []string
-	checkSubmission(t.TempDir(), sub, func(file, check, format string, a ...any) {
+	checkSubmission(t.TempDir(), sub, campaign2021(), func(file, check, format string, a ...any) {
 		if check == CheckData {
 			what = append(what, fmt.Sprintf(format, a...))
 		}

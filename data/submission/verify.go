@@ -112,6 +112,11 @@ type Keys struct {
 	// CA, when given, is the province CA's certificate (PEM): a certificate in the
 	// package must chain to it.
 	CA []byte
+	// Campaign, when given, is the definition the package is checked against (the
+	// ministry's own copy, --campaign FILE); nil: the definition the package carries
+	// (data/campaign.json, covered by the signature), or for a package of version 2
+	// the built-in definition of its year.
+	Campaign *forms.Campaign
 }
 
 // VerifyKeys is Verify with both expected keys: the minisign signature and the 国密
@@ -282,7 +287,7 @@ func verifyFolder(dir string, keys Keys) Report {
 				add(bagit.InfoFile, CheckData, "打包日期（Bagging-Date）为 %s，submission.json 中的导出日期为 %s：两者不一致", v, sub.Date)
 			}
 		}
-		checkSubmission(dir, sub, add)
+		checkSubmission(dir, sub, keys.Campaign, add)
 	}
 
 	// 4. Cover sheet, regenerated from the bag.
@@ -385,27 +390,22 @@ func verifyCertificate(dir string, key sm2sig.PublicKey, ca []byte, rep *Report,
 }
 
 // checkSubmission checks one city per measure and each 推荐表 against submission.json.
-func checkSubmission(dir string, sub *Submission, add func(file, check, format string, a ...any)) {
-	camp, err := forms.CampaignFor(sub.Campaign.Year)
+func checkSubmission(dir string, sub *Submission, override *forms.Campaign, add func(file, check, format string, a ...any)) {
+	camp, err := PackageCampaign(dir, sub, override)
 	if err != nil {
-		add(JSONName, CheckData, "%s", err.Error())
+		add(CampaignName, CheckData, "%s", err.Error())
 		return
 	}
 	excluding := regradeEvents(camp, sub, add)
 	prov, provOK := divisions.Province(sub.Province.Code)
-	chosen := map[forms.MeasureID]Choice{}
+	chosen := map[forms.MeasureID][]Choice{}
 	for _, ch := range sub.Choices {
 		m, err := camp.Measure(ch.Measure)
 		if err != nil {
 			add(JSONName, CheckData, "推荐了未知的措施“%s”", ch.Measure)
 			continue
 		}
-		if prev, ok := chosen[ch.Measure]; ok {
-			add(JSONName, CheckOneCity, "%s推荐了 %s 和 %s 两个市（州）：每项措施最多推荐 1 个市（州）（通知第二条）",
-				m.Short, sub.UnitName(prev.Unit), sub.UnitName(ch.Unit))
-			continue
-		}
-		chosen[ch.Measure] = ch
+		chosen[ch.Measure] = append(chosen[ch.Measure], ch)
 		listed := false
 		for _, x := range sub.Exclusions {
 			if x.Unit == ch.Unit {
@@ -433,6 +433,7 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 	for _, f := range sub.Figures {
 		figs[forms.FigureKey{UnitCode: f.Unit, Measure: f.Measure, Indicator: f.Indicator, Year: f.Year}] = f
 	}
+	checkQuotas(camp, sub, chosen, add)
 	checkVerifiedAndConsents(camp, sub, chosen, figs, add)
 	if sub.Scope == ScopeMinistry {
 		if _, err := os.Stat(filepath.Join(dir, bagit.PayloadDir, documents.ReportPDF)); err == nil {
@@ -449,23 +450,45 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 		return nil
 	})
 	slices.Sort(tables)
-	seen := map[forms.MeasureID]string{}
+	seen := map[forms.ChoiceKey]string{}
 	for _, rel := range tables {
-		m, city := checkTable(dir, rel, camp, sub, chosen, figs, add)
-		if m == nil {
+		m, unit := checkTable(dir, rel, camp, sub, chosen, figs, add)
+		if m == nil || unit == "" {
 			continue
 		}
-		if prev, ok := seen[m.ID]; ok {
-			add(rel, CheckOneCity, "%s有两份推荐表（另一份为 %s）：每项措施最多推荐 1 个市（州）", m.Short, prev)
+		k := forms.ChoiceKey{Measure: m.ID, UnitCode: unit}
+		if prev, ok := seen[k]; ok {
+			add(rel, CheckOneCity, "%s有两份%s的推荐表（另一份为 %s）", m.Short, sub.UnitName(unit), prev)
 		}
-		seen[m.ID] = rel
-		_ = city
+		seen[k] = rel
 	}
 	for _, m := range camp.Measures {
-		if _, ok := chosen[m.ID]; ok {
-			if _, ok := seen[m.ID]; !ok {
-				add("", CheckTable, "%s推荐了 %s，但报送包中没有该措施的推荐表（推荐表.xlsx）", m.Short, sub.UnitName(chosen[m.ID].Unit))
+		for _, ch := range chosen[m.ID] {
+			if _, ok := seen[forms.ChoiceKey{Measure: m.ID, UnitCode: ch.Unit}]; !ok {
+				add("", CheckTable, "%s推荐了 %s，但报送包中没有它的推荐表", m.Short, sub.UnitName(ch.Unit))
 			}
+		}
+	}
+}
+
+// checkQuotas checks the units chosen for each measure against the definition's quota
+// (通知 二): levels, the province's quota, each 计划单列市's own.
+func checkQuotas(camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID][]Choice, add func(file, check, format string, a ...any)) {
+	prov, ok := divisions.Province(sub.Province.Code)
+	if !ok {
+		return
+	}
+	c := &forms.Case{Campaign: camp, Province: prov, Units: divisions.UnitsFor(prov.Code, camp)}
+	for i := range camp.Measures {
+		m := &camp.Measures[i]
+		var codes []string
+		for _, ch := range chosen[m.ID] {
+			if _, known := c.Unit(ch.Unit); known {
+				codes = append(codes, ch.Unit)
+			}
+		}
+		if err := c.CheckQuota(m, codes); err != nil {
+			add(JSONName, CheckOneCity, "%s", err.Error())
 		}
 	}
 }
@@ -476,18 +499,25 @@ func checkSubmission(dir string, sub *Submission, add func(file, check, format s
 // the 通信管理局 (通知 item 四), the provincial
 // government's consent (通知 item 五) and, where the measure needs it, the 通信管理局's
 // (办法 第四条).
-func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID]Choice,
+func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID][]Choice,
 	figs map[forms.FigureKey]Figure, add func(file, check, format string, a ...any)) {
 	for i := range camp.Measures {
 		m := &camp.Measures[i]
-		ch, ok := chosen[m.ID]
-		if !ok {
-			continue
+		for _, ch := range chosen[m.ID] {
+			checkChoiceRules(camp, m, sub, ch, figs, add)
 		}
+	}
+	if sub.Scope == ScopeMinistry {
+		checkMinistryScope(sub, chosen, add)
+	}
+}
+
+func checkChoiceRules(camp *forms.Campaign, m *forms.Measure, sub *Submission, ch Choice, figs map[forms.FigureKey]Figure, add func(file, check, format string, a ...any)) {
+	{
 		for _, in := range m.Indicators {
 			// 通知 四: the statistics bureau verifies the statistical figures; the
 			// 通信管理局's confirmation of the telecom ones is a warning of the pre-flight.
-			if !in.Statistical() {
+			if !in.Statistical() || !camp.StatisticsVerification {
 				continue
 			}
 			for _, y := range camp.IndicatorYears() {
@@ -497,7 +527,7 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 				}
 			}
 		}
-		if len(m.LeadingIndustries) > 0 {
+		if len(m.LeadingIndustries) > 0 && camp.StatisticsVerification {
 			for _, li := range sub.Industries {
 				if li.Unit == ch.Unit && li.Name != "" && !li.NotStatistical && li.State != string(forms.Verified) {
 					add(JSONName, CheckData, "%s：%s 制造业主导产业第 %d 行“%s”未经统计局审核（状态：%s），不能报送", m.Short, sub.UnitName(ch.Unit), li.Row, li.Name, stateOrNone(li.State))
@@ -510,15 +540,16 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 				a = x
 			}
 		}
-		if a.Government != string(forms.ConsentYes) {
+		if !m.GovernmentConsent {
+		} else if a.Government != string(forms.ConsentYes) {
 			add(JSONName, CheckData, "%s：未经省级人民政府（新疆生产建设兵团）同意（通知第五条），submission.json 中为“%s”", m.Short, a.Government)
-		} else if a.GovUnit != ch.Unit {
-			add(JSONName, CheckData, "%s：省政府同意的是%s，推荐的却是%s（通知第五条）", m.Short, sub.UnitName(a.GovUnit), sub.UnitName(ch.Unit))
+		} else if !slices.Contains(forms.UnitSet(a.GovUnit), ch.Unit) {
+			add(JSONName, CheckData, "%s：省政府同意的是%s，推荐的却是%s（通知第五条）", m.Short, sub.unitNames(a.GovUnit), sub.UnitName(ch.Unit))
 		}
 		if m.TelecomConcurrence && a.Telecom != string(forms.ConsentYes) {
 			add(JSONName, CheckData, "%s：未经通信管理局会同推荐（办法第四条），submission.json 中为“%s”", m.Short, a.Telecom)
-		} else if m.TelecomConcurrence && a.TelecomUnit != ch.Unit {
-			add(JSONName, CheckData, "%s：通信管理局会同的是%s，推荐的却是%s（办法第四条）", m.Short, sub.UnitName(a.TelecomUnit), sub.UnitName(ch.Unit))
+		} else if m.TelecomConcurrence && !slices.Contains(forms.UnitSet(a.TelecomUnit), ch.Unit) {
+			add(JSONName, CheckData, "%s：通信管理局会同的是%s，推荐的却是%s（办法第四条）", m.Short, sub.unitNames(a.TelecomUnit), sub.UnitName(ch.Unit))
 		}
 		screened := false
 		for _, x := range sub.Screenings {
@@ -528,27 +559,28 @@ func checkVerifiedAndConsents(camp *forms.Campaign, sub *Submission, chosen map[
 			add(JSONName, CheckData, "%s：没有对%s近三年负面情况的核查记录，推荐材料不得写“经核查…未发生…”（办法%s（六））", m.Short, sub.UnitName(ch.Unit), m.Article)
 		}
 	}
-	if sub.Scope == ScopeMinistry {
-		checkMinistryScope(sub, chosen, add)
-	}
 }
 
 // checkMinistryScope: the ministry's package carries the recommended cities only (通知
 // 五 “精简报送材料”); the other candidates' data and the 比选报告 stay in the archive.
-func checkMinistryScope(sub *Submission, chosen map[forms.MeasureID]Choice, add func(file, check, format string, a ...any)) {
+func checkMinistryScope(sub *Submission, chosen map[forms.MeasureID][]Choice, add func(file, check, format string, a ...any)) {
 	units := map[string]bool{}
-	for _, ch := range chosen {
-		units[ch.Unit] = true
+	isChosen := map[forms.ChoiceKey]bool{}
+	for m, chs := range chosen {
+		for _, ch := range chs {
+			units[ch.Unit] = true
+			isChosen[forms.ChoiceKey{Measure: m, UnitCode: ch.Unit}] = true
+		}
 	}
 	other := map[string]bool{}
 	for _, f := range sub.Figures {
-		if ch, ok := chosen[f.Measure]; !ok || ch.Unit != f.Unit {
+		if !isChosen[forms.ChoiceKey{Measure: f.Measure, UnitCode: f.Unit}] {
 			other[f.Unit] = true
 		}
 	}
 	for _, m := range sub.Measures {
 		for _, code := range m.Candidates {
-			if ch, ok := chosen[m.ID]; !ok || ch.Unit != code {
+			if !isChosen[forms.ChoiceKey{Measure: m.ID, UnitCode: code}] {
 				other[code] = true
 			}
 		}
@@ -664,7 +696,7 @@ func eventOf(se Event) (forms.Event, error) {
 
 // checkTable compares one 推荐表 workbook with submission.json and returns its
 // measure and city (nil when it cannot be read).
-func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID]Choice,
+func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen map[forms.MeasureID][]Choice,
 	figs map[forms.FigureKey]Figure, add func(file, check, format string, a ...any)) (*forms.Measure, string) {
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
@@ -751,23 +783,36 @@ func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen m
 	}
 	slices.Sort(cities)
 	cities = slices.Compact(cities)
-	ch, hasChoice := chosen[m.ID]
 	city := ""
 	switch {
 	case len(cities) == 0:
 		add(rel, CheckTable, "表头中找不到“市（州）名称”")
 	case len(cities) > 1:
-		add(rel, CheckOneCity, "表头中出现多个市（州）：%s；每项措施只能推荐 1 个市（州）", strings.Join(cities, "、"))
+		add(rel, CheckOneCity, "表头中出现多个市（州）：%s；一份推荐表只能是一个推荐单位的", strings.Join(cities, "、"))
 	default:
 		city = cities[0]
 	}
-	if !hasChoice {
-		add(rel, CheckTable, "submission.json 中%s没有推荐的市（州），而报送包中有该措施的推荐表", m.Short)
-		return m, city
+	chs := chosen[m.ID]
+	if len(chs) == 0 {
+		add(rel, CheckTable, "submission.json 中%s没有推荐的单位，而报送包中有该措施的推荐表", m.Short)
+		return m, ""
 	}
-	wantName := sub.UnitName(ch.Unit)
-	if city != "" && city != wantName && city != ch.UnitName {
-		add(rel, CheckTable, "推荐表中的市（州）为“%s”，submission.json 中%s推荐的是“%s”", city, m.Short, wantName)
+	ch := chs[0]
+	found := false
+	for _, x := range chs {
+		if city == sub.UnitName(x.Unit) || city == x.UnitName {
+			ch, found = x, true
+		}
+	}
+	if !found {
+		var want []string
+		for _, x := range chs {
+			want = append(want, sub.UnitName(x.Unit))
+		}
+		if city != "" {
+			add(rel, CheckTable, "推荐表中的市（州）为“%s”，submission.json 中%s推荐的是“%s”", city, m.Short, strings.Join(want, "、"))
+		}
+		return m, ""
 	}
 	years := camp.IndicatorYears()
 	for _, in := range m.Indicators {
@@ -798,7 +843,7 @@ func checkTable(dir, rel string, camp *forms.Campaign, sub *Submission, chosen m
 	if len(m.LeadingIndustries) > 0 {
 		checkIndustryRows(rel, m, sub, ch.Unit, rows, first, add)
 	}
-	return m, city
+	return m, ch.Unit
 }
 
 // checkApprovalRow compares the approval row of the header (附件3/附件4: 是否报请省
@@ -899,4 +944,38 @@ func sameValue(cell, want string, k value.Kind) bool {
 		return false
 	}
 	return a.Equal(b)
+}
+
+// PackageCampaign is the definition a package is checked against: override when given;
+// else the one the package carries (data/campaign.json, whose SHA-256 submission.json
+// names and the signed manifest covers); a package of version 2 carries none and is
+// checked against the built-in definition of its year.
+func PackageCampaign(dir string, sub *Submission, override *forms.Campaign) (*forms.Campaign, error) {
+	if override != nil {
+		if override.Year != sub.Campaign.Year {
+			return nil, fmt.Errorf("给定的督查激励定义是 %d 年度的，报送包属于 %d 年度", override.Year, sub.Campaign.Year)
+		}
+		return override, nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(CampaignName)))
+	if err != nil {
+		// Version 2 had none; a version 3 package made under a built-in definition is
+		// still checked by it (the manifest check names the missing file).
+		if builtin, berr := forms.CampaignFor(sub.Campaign.Year); berr == nil &&
+			(sub.Schema == schemaVersion2 || definitionSHA(builtin) == sub.Campaign.DefinitionSHA256) {
+			return builtin, nil
+		}
+		return nil, fmt.Errorf("缺少督查激励定义 campaign.json（报送数据格式 %s 应带有它）", sub.Schema)
+	}
+	if sha256Hex(b) != sub.Campaign.DefinitionSHA256 {
+		return nil, fmt.Errorf("campaign.json 与 submission.json 中记录的 SHA-256 不符：定义在导出后被改动过")
+	}
+	c, err := forms.DecodeCampaign(b)
+	if err != nil {
+		return nil, fmt.Errorf("campaign.json：%w", err)
+	}
+	if c.Year != sub.Campaign.Year || c.Notice != sub.Campaign.Notice {
+		return nil, fmt.Errorf("campaign.json 是 %d 年度（%s）的定义，submission.json 为 %d 年度（%s）", c.Year, c.Notice, sub.Campaign.Year, sub.Campaign.Notice)
+	}
+	return c, nil
 }
