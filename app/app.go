@@ -98,7 +98,10 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 		s.askUnsaved([]dirtyScreen{d}, "切换前保存这些修改吗？", proceed, stay)
 	}
 	s.env.DataPath = s.displayPath
-	s.env.Notify = func(text string) { s.notice.SetText(s.env.Now().Format("15:04:05") + " " + text) }
+	s.env.Notify = func(text string) {
+		s.notice.Importance = widget.SuccessImportance
+		s.notice.SetText(s.env.Now().Format("15:04:05") + " " + text)
+	}
 	s.build()
 	s.reload()
 	start := forms.StepSetup
@@ -109,6 +112,12 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 		}
 	}
 	s.Show(start, "")
+	// A case whose definition changed where it came from says so on opening (issue 16);
+	// 设置 shows what changed and loads the new one when the officer chooses to.
+	if msg, err := st.CampaignDrift(); err == nil && msg != "" {
+		s.notice.Importance = widget.WarningImportance
+		s.notice.SetText("注意：督查激励定义的来源已改动（详见“设置”）")
+	}
 	return s
 }
 

@@ -32,15 +32,19 @@ type applicationScreen struct {
 }
 
 type secApplicationPanel struct {
-	s       *applicationScreen
-	m       *forms.Measure
-	tab     *container.TabItem
-	city    *widget.Label
-	empty   *widget.Label
-	body    *fyne.Container
-	none    *fyne.Container // shown when no city is chosen
-	stack   *fyne.Container
-	code    string
+	s     *applicationScreen
+	m     *forms.Measure
+	tab   *container.TabItem
+	city  *widget.Label
+	empty *widget.Label
+	body  *fyne.Container
+	none  *fyne.Container // shown when no city is chosen
+	stack *fyne.Container
+	code  string
+	// unitSel picks the unit whose 申报书 is shown, for a measure that takes several
+	// units (hidden otherwise); want is the code picked.
+	unitSel *widget.Select
+	want    string
 	stored  map[string]string
 	entries map[string]*secEntry
 	status  map[string]*widget.Label
@@ -120,7 +124,14 @@ func (p *secApplicationPanel) build() {
 		list.Add(line)
 		list.Add(e)
 	}
-	p.body = container.NewBorder(container.NewVBox(p.city, p.empty, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(list))
+	p.unitSel = widget.NewSelect(nil, func(name string) {
+		if code := p.codeOfName(name); code != "" && code != p.code {
+			p.want = code
+			p.refresh()
+		}
+	})
+	p.unitSel.Hide()
+	p.body = container.NewBorder(container.NewVBox(container.NewHBox(p.city, p.unitSel), p.empty, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(list))
 	noneText := widget.NewLabel("尚未选择" + m.Short + "推荐的市（州），申报书按所选市（州）编写。")
 	noneText.Wrapping = fyne.TextWrapWord
 	p.none = container.NewVBox(noneText, widget.NewButton("去“比选”选择", func() { p.s.env.Show(forms.StepCompare, "choice:"+string(m.ID)) }))
@@ -132,6 +143,10 @@ func (p *secApplicationPanel) refresh() {
 	env := p.s.env
 	c := env.Case
 	ch, ok := c.Choice(p.m.ID)
+	if x, chosen := c.ChoiceOf(p.m.ID, p.want); chosen {
+		ch = x
+	}
+	p.refreshUnitSel(c)
 	if !ok || ch.UnitCode == "" {
 		p.code = ""
 		p.stack.Objects = []fyne.CanvasObject{p.none}
@@ -148,7 +163,10 @@ func (p *secApplicationPanel) refresh() {
 	p.stored = stored
 	p.stack.Objects = []fyne.CanvasObject{p.body}
 	p.stack.Refresh()
-	p.city.SetText(p.m.Application + " " + p.m.Name + "申报书 —— 申报市（州）：" + secUnitName(c, p.code))
+	p.city.SetText(p.m.Application + " " + p.m.Name + "申报书 —— " + applicantWord(c, p.code) + "：" + secUnitName(c, p.code))
+	if p.unitSel.Visible() {
+		p.unitSel.SetSelected(secUnitName(c, p.code))
+	}
 	for key, e := range p.entries {
 		if force {
 			e.SetText(stored[key])
@@ -157,6 +175,39 @@ func (p *secApplicationPanel) refresh() {
 		}
 	}
 	p.showEmpty()
+}
+
+// refreshUnitSel offers the chosen units of a measure that takes several.
+func (p *secApplicationPanel) refreshUnitSel(c *forms.Case) {
+	chs := c.ChoicesOf(p.m.ID)
+	if p.m.Quota.Single() || len(chs) < 2 {
+		p.unitSel.Hide()
+		return
+	}
+	var names []string
+	for _, ch := range chs {
+		names = append(names, secUnitName(c, ch.UnitCode))
+	}
+	p.unitSel.Options = names
+	p.unitSel.Show()
+}
+
+func (p *secApplicationPanel) codeOfName(name string) string {
+	c := p.s.env.Case
+	for _, ch := range c.ChoicesOf(p.m.ID) {
+		if secUnitName(c, ch.UnitCode) == name {
+			return ch.UnitCode
+		}
+	}
+	return ""
+}
+
+// applicantWord is the cover's word for the applying unit.
+func applicantWord(c *forms.Case, code string) string {
+	if u, ok := c.Unit(code); ok && u.Type == forms.TypeCounty {
+		return "申报县（市、区）"
+	}
+	return "申报市（州）"
 }
 
 // showEmpty marks the sections without text, from what is stored.

@@ -150,7 +150,13 @@ func (p *secApprovalPanel) build() fyne.CanvasObject {
 func (p *secApprovalPanel) refresh() {
 	env := p.s.env
 	c := env.Case
-	if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
+	if chs := c.ChoicesOf(p.m.ID); len(chs) > 1 {
+		var names []string
+		for _, ch := range chs {
+			names = append(names, secUnitName(c, ch.UnitCode))
+		}
+		p.chosen.SetText("推荐对象：" + strings.Join(names, "、") + "（同意意见针对这些单位一并记录）")
+	} else if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
 		p.chosen.SetText("推荐对象：" + secUnitName(c, ch.UnitCode) + "（同意意见针对该市（州）记录）")
 	} else {
 		p.chosen.SetText("本措施尚未选择推荐对象：先在“比选”中选择，再记录对所选市（州）的同意意见；不推荐本措施时无需报批。")

@@ -103,6 +103,9 @@ type comparePanel struct {
 	leaderBtn   *widget.Button // 推荐综合得分第一的… in one click
 	leaderRow   *fyne.Container
 	chooseNote  *widget.Label
+	// chosenBox lists the units chosen for a measure that takes several, each with
+	// 取消推荐 (hidden when the measure takes one: choosing another replaces it).
+	chosenBox *fyne.Container
 
 	prefilled bool // weights etc. were taken from the stored decision record
 	loading   bool
@@ -252,9 +255,11 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 	p.choice = widget.NewRadioGroup(nil, func(string) {
 		if !p.loading {
 			p.choiceDirty = true
+			p.showReasonOfSelected()
 		}
 		p.updateChooseNote()
 	})
+	p.chosenBox = container.NewVBox()
 	p.excludedOpt = container.NewVBox()
 	p.reason = widget.NewMultiLineEntry()
 	p.reason.SetMinRowsVisible(4)
@@ -288,6 +293,7 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 		p.reason,
 		container.NewHBox(p.chooseBtn),
 		p.chooseNote,
+		p.chosenBox,
 		widget.NewSeparator(),
 		boldLabel("二、指标对比"),
 		widget.NewLabel("每格：两年的数值，以及比较年份的名次；▲ 优于全省　▼ 差于全省　= 与全省持平；绿色为该项最好，红色为最差；“缺失”为未填数据（不按 0 计）。点选一格可看该指标的条形图。"),
@@ -332,6 +338,9 @@ func (p *comparePanel) env() *Env { return p.s.env }
 func (p *comparePanel) refresh() {
 	c := p.env().Case
 	ch, chosen := c.Choice(p.m.ID)
+	if multi := p.storedChoice(); multi.UnitCode != "" && p.choiceDirty {
+		ch = multi
+	}
 	if !p.prefilled && chosen && ch.Decision != "" {
 		if r, err := forms.ParseDecisionRecord(ch.Decision); err == nil && r.Measure == p.m.ID {
 			p.prefill(r)
@@ -349,6 +358,7 @@ func (p *comparePanel) refresh() {
 		p.choice.SetSelected(p.optionOf(ch.UnitCode))
 		p.loading = false
 	}
+	p.refreshChosenBox()
 	p.updateChooseNote()
 }
 

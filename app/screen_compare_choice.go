@@ -5,6 +5,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -64,16 +65,90 @@ func (p *comparePanel) selectedCode() string {
 	return ""
 }
 
+// multi reports whether the measure takes several units (the quota of its campaign).
+func (p *comparePanel) multi() bool { return !p.m.Quota.Single() }
+
+// storedChoice is the stored choice the form edits: the measure's one choice, or for
+// a measure that takes several, the choice of the unit selected (zero when it is not
+// chosen).
+func (p *comparePanel) storedChoice() forms.Choice {
+	c := p.env().Case
+	if c == nil {
+		return forms.Choice{}
+	}
+	if !p.multi() {
+		ch, _ := c.Choice(p.m.ID)
+		return ch
+	}
+	ch, _ := c.ChoiceOf(p.m.ID, p.selectedCode())
+	return ch
+}
+
+// showReasonOfSelected shows the stored 推荐理由 of the unit just selected, for a
+// measure that takes several units, unless the officer typed one.
+func (p *comparePanel) showReasonOfSelected() {
+	if !p.multi() || p.reasonDirty {
+		return
+	}
+	p.loading = true
+	p.reason.SetText(p.storedChoice().Reason)
+	p.loading = false
+}
+
+// chosenNames names the units chosen for the measure (“伊犁哈萨克自治州、乌鲁木齐市”).
+func (p *comparePanel) chosenNames() string {
+	c := p.env().Case
+	var names []string
+	for _, ch := range c.ChoicesOf(p.m.ID) {
+		name := ch.UnitCode
+		if u, ok := c.Unit(ch.UnitCode); ok {
+			name = u.FullName()
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, "、")
+}
+
+// refreshChosenBox lists the chosen units with 取消推荐 for a measure that takes
+// several.
+func (p *comparePanel) refreshChosenBox() {
+	p.chosenBox.Objects = nil
+	c := p.env().Case
+	if c == nil || !p.multi() {
+		p.chosenBox.Refresh()
+		return
+	}
+	p.chosenBox.Add(widget.NewLabel(fmt.Sprintf("本措施%s（通知第二条）；选择另一个单位并“确定推荐”即增加一个。", p.m.Quota.Text())))
+	for _, ch := range c.ChoicesOf(p.m.ID) {
+		code := ch.UnitCode
+		name := code
+		if u, ok := c.Unit(code); ok {
+			name = u.FullName()
+		}
+		btn := widget.NewButton("取消推荐"+name, func() { p.unchoose(code) })
+		p.chosenBox.Add(container.NewHBox(widget.NewLabel("已推荐："+name), btn))
+	}
+	p.chosenBox.Refresh()
+}
+
+// unchoose removes one chosen unit of a measure that takes several.
+func (p *comparePanel) unchoose(code string) {
+	env := p.env()
+	if err := env.Store.Update("取消推荐选择", func(t *store.Tx) error { return t.Unchoose(p.m.ID, code) }); err != nil {
+		env.ShowError(err)
+		return
+	}
+	if env.Changed != nil {
+		env.Changed()
+	}
+}
+
 func (p *comparePanel) updateChooseNote() {
 	var notes []string
 	c := p.env().Case
 	if c != nil {
 		if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
-			name := ch.UnitCode
-			if u, ok := c.Unit(ch.UnitCode); ok {
-				name = u.Name
-			}
-			notes = append(notes, "当前推荐："+name)
+			notes = append(notes, "当前推荐："+p.chosenNames())
 			for _, w := range forms.DecisionWarnings(c, p.now()) {
 				if w.Measure == p.m.ID {
 					notes = append(notes, w.Message)
@@ -95,8 +170,7 @@ func (p *comparePanel) updateChooseNote() {
 // recommended.
 func (p *comparePanel) refreshLeaderButton(computed bool) {
 	lead := p.cmp.Leader()
-	ch, _ := p.env().Case.Choice(p.m.ID)
-	if !computed || lead.Code == "" || ch.UnitCode == lead.Code {
+	if !computed || lead.Code == "" || slices.Contains(p.env().Case.ChosenCodes(p.m.ID), lead.Code) {
 		p.leaderRow.Hide()
 		return
 	}
@@ -166,6 +240,10 @@ func (p *comparePanel) unsaved() bool {
 		return false
 	}
 	ch, _ := c.Choice(p.m.ID)
+	if p.multi() {
+		ch = p.storedChoice()
+		return p.reasonDirty && strings.TrimSpace(p.reason.Text) != strings.TrimSpace(ch.Reason)
+	}
 	return (p.reasonDirty && strings.TrimSpace(p.reason.Text) != strings.TrimSpace(ch.Reason)) ||
 		(p.choiceDirty && p.selectedCode() != ch.UnitCode)
 }
@@ -202,11 +280,7 @@ func (p *comparePanel) summaryText() string {
 	}
 	if c := p.env().Case; c != nil {
 		if ch, ok := c.Choice(p.m.ID); ok && ch.UnitCode != "" {
-			name := ch.UnitCode
-			if u, ok := c.Unit(ch.UnitCode); ok {
-				name = u.Name
-			}
-			parts = append(parts, "当前推荐："+name)
+			parts = append(parts, "当前推荐："+p.chosenNames())
 		} else {
 			parts = append(parts, "尚未确定推荐")
 		}

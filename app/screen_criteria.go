@@ -559,7 +559,7 @@ func secUnitName(c *forms.Case, code string) string {
 		return "—"
 	}
 	if u, ok := c.Unit(code); ok {
-		return u.Name
+		return u.FullName()
 	}
 	return code
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tuijian/data/demo"
+	"tuijian/data/divisions"
 	"tuijian/data/store"
 	"tuijian/forms"
 )
@@ -147,6 +148,21 @@ func TestCampaignDefinitionsEndToEnd(t *testing.T) {
 			// is refused naming the mismatch.
 			if msg := status(1, "verify", pkg, "--campaign", "2021"); !strings.Contains(msg, "2021 年度") {
 				t.Errorf("verify against another year: %s", msg)
+			}
+			// The ministry's intake with its own copy of the definition: one row per
+			// recommended unit.
+			var k keyOut
+			json.Unmarshal([]byte(ok("key", "show", "--json")), &k)
+			keys := filepath.Join(dir, "登记表.txt")
+			prov, _ := divisions.Province(tc.province)
+			os.WriteFile(keys, []byte(prov.Name+"\t"+k.Fingerprint+"\n"), 0o644)
+			sum := filepath.Join(dir, "汇总")
+			msg := status(1, "intake", "--keys", keys, "--campaign", defPath, "--out", sum, pkg) // 演示数据 is never a submission
+			if strings.Contains(msg, "不在公钥登记表中") || strings.Contains(msg, "本次收件为") {
+				t.Errorf("intake:\n%s", msg)
+			}
+			if _, err := os.Stat(filepath.Join(sum, "汇总表-工业稳增长.xlsx")); err != nil {
+				t.Errorf("intake wrote no table: %v\n%s", err, msg)
 			}
 		})
 	}

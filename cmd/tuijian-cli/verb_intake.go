@@ -40,6 +40,7 @@ func runIntake(c *cli, args []string) error {
 	bars := fs.String("bars", "", "第十六条登记表（可选）：每行“市（州）<Tab>起始年度<Tab>截止年度<Tab>文号”")
 	comm := fs.String("commendations", "", "国务院大督查通报表扬登记表（可选）：每行“市（州）<Tab>文号”")
 	year := fs.Int("year", 0, "督查激励年度（默认为本程序所知的最新年度）")
+	campaign := fs.String("campaign", "", "按部里审定的定义文件核验各包（新年度的通知）；给出时不看 --year")
 	paths, err := parseWithPaths(fs, args) // paths and flags in any order
 	if err != nil {
 		return err
@@ -53,6 +54,11 @@ func runIntake(c *cli, args []string) error {
 	opt, err := intake.LoadOptions(*keys, *bars, *comm, *year)
 	if err != nil {
 		return usageErr{err}
+	}
+	if *campaign != "" {
+		if opt.Campaign, err = campaignArg(*campaign); err != nil {
+			return err
+		}
 	}
 	pkgs, err := intake.Expand(paths)
 	if err != nil {

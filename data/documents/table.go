@@ -66,10 +66,10 @@ func makeTable(in Input, ch chosen) tableModel {
 	years := c.Campaign.IndicatorYears()
 	t := tableModel{
 		Title: ch.m.TableTitle,
-		City:  ch.unit.Name,
+		City:  ch.unit.FullName(),
 		Years: years,
 		Cover: [][2]string{
-			{"市（州）名称", ch.unit.Name},
+			{"市（州）名称", ch.unit.FullName()},
 			{"推荐单位", department(c) + "（盖章）"},
 			{"联系人", c.Settings.Contact},
 			{"联系电话", c.Settings.Phone},

@@ -29,6 +29,10 @@ type Options struct {
 	Bars          []Bar
 	Commendations []Commendation
 	Year          int // the campaign; 0 is the latest the app knows
+	// Campaign, when given, is the ministry's own definition of the campaign (a
+	// definition file): every package is checked against it instead of the one it
+	// carries, and Year is ignored.
+	Campaign *forms.Campaign
 }
 
 // Package is what came in: one package and its verdict.
@@ -125,9 +129,12 @@ func Run(ctx context.Context, paths []string, opt Options, progress func(done, t
 		ys := forms.CampaignYears()
 		year = ys[len(ys)-1]
 	}
-	camp, err := forms.CampaignFor(year)
-	if err != nil {
-		return Result{}, err
+	camp := opt.Campaign
+	if camp == nil {
+		var err error
+		if camp, err = forms.CampaignFor(year); err != nil {
+			return Result{}, err
+		}
 	}
 	res := Result{Campaign: camp, Rows: map[forms.MeasureID][]Row{}}
 	first := map[string]string{} // province code → the first package from it
@@ -161,7 +168,7 @@ func check(p string, camp *forms.Campaign, opt Options, first map[string]string)
 	}
 	// The expected keys cannot be given before the package says who sent it, so the
 	// package's own keys are checked against the register's fingerprints instead.
-	rep := submission.VerifyKeys(p, submission.Keys{})
+	rep := submission.VerifyKeys(p, submission.Keys{Campaign: opt.Campaign})
 	pkg.Problems = append(pkg.Problems, rep.Problems...)
 	pkg.Notes = rep.Notes
 	pkg.Digest = rep.TagManifest

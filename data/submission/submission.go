@@ -446,7 +446,7 @@ func FromCase(c *forms.Case, date time.Time, scope string) (*Submission, error) 
 		used[ch.UnitCode] = true
 		sc := Choice{Measure: ch.Measure, Unit: ch.UnitCode, Reason: ch.Reason, Decision: json.RawMessage("null")}
 		if u, ok := c.Unit(ch.UnitCode); ok {
-			sc.UnitName = u.Name
+			sc.UnitName = u.FullName()
 		}
 		if d := strings.TrimSpace(ch.Decision); d != "" {
 			if !json.Valid([]byte(d)) {
