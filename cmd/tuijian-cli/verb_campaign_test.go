@@ -74,3 +74,22 @@ func TestCampaignCommands(t *testing.T) {
 	}
 	ok("candidate", "add", "--measure", "1", "银川")
 }
+
+// demo --campaign tries a new definition on invented data: candidates per measure,
+// as many chosen as its quota allows, a clean pre-flight on a date before its deadline.
+func TestDemoOnADefinition(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	ok, _ := dbRunner(t, db)
+	if out := ok("--date", "2018-02-20", "demo", "--campaign", testDefs+"2017-style.json"); !strings.Contains(out, "山东省，2017 年度") {
+		t.Errorf("demo: %s", out)
+	}
+	ok("--date", "2018-02-20", "check")
+	units := ok("units")
+	if !strings.Contains(units, "济南市历下区") || !strings.Contains(units, "含县级行政区") {
+		t.Errorf("units with counties:\n%.300s", units)
+	}
+	db2 := filepath.Join(t.TempDir(), "x.db")
+	ok2, _ := dbRunner(t, db2)
+	ok2("--date", "2032-02-10", "demo", "--campaign", testDefs+"2031-test.json", "--province", "新疆生产建设兵团")
+	ok2("--date", "2032-02-10", "check")
+}

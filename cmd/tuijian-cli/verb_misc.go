@@ -3,18 +3,31 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"tuijian/data/divisions"
+	"tuijian/forms"
 
 	"tuijian/data/demo"
 	"tuijian/data/store"
 )
 
 func init() {
-	register(&verb{name: "demo", summary: "在新数据文件中创建演示数据（演示数据，数字均为虚构）", run: runDemo})
+	register(&verb{name: "demo", summary: "在新数据文件中创建演示数据（演示数据，数字均为虚构）：demo [--campaign 定义文件] [--province 省]", run: runDemo})
 	register(&verb{name: "history", summary: "修改记录：history [--unit 市] [--field 字段] [--limit N]", run: runHistory})
 }
 
 func runDemo(c *cli, args []string) error {
-	if err := parse(c.flags("demo"), args); err != nil {
+	fs := c.flags("demo")
+	campaign := fs.String("campaign", "", "在这份督查激励定义（年度或定义文件）上创建演示数据，试用新年度的定义")
+	prov := fs.String("province", "", "演示的推荐单位（默认山东）")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	opts, err := demoOptions(*campaign, *prov)
+	if err != nil {
 		return err
 	}
 	// Without --db the demo goes to its own file, as in the desktop app: never into the
@@ -30,12 +43,83 @@ func runDemo(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := demo.FillFor(s, c.now()); err != nil {
+	if opts == nil {
+		err = demo.FillFor(s, c.now())
+	} else {
+		err = demo.FillCampaign(s, c.now(), *opts)
+	}
+	if err != nil {
+		return err
+	}
+	cs, err := s.Case()
+	if err != nil {
 		return err
 	}
 	return c.emit(map[string]string{"db": s.Path(), "note": "演示数据"}, func(w io.Writer) {
-		fmt.Fprintf(w, "已在 %s 创建演示数据（山东省，2021 年度；演示数据，数字均为虚构，不得报送）\n", s.Path())
+		fmt.Fprintf(w, "已在 %s 创建演示数据（%s，%d 年度；演示数据，数字均为虚构，不得报送）\n", s.Path(), cs.Province.Name, cs.Campaign.Year)
 	})
+}
+
+// demoOptions makes the demo for another campaign or province: the first four
+// prefecture-level units of each measure (and a county where the measure takes them)
+// as candidates, as many of them chosen, in order, as the quota allows. nil: the
+// standard demo (山东, 2021).
+func demoOptions(campaign, province string) (*demo.Options, error) {
+	if campaign == "" && province == "" {
+		return nil, nil
+	}
+	o := &demo.Options{Province: demo.Province}
+	if province != "" {
+		p, ok := divisions.ProvinceByName(province)
+		if !ok {
+			p, ok = divisions.Province(province)
+		}
+		if !ok {
+			return nil, usagef("找不到推荐单位“%s”", province)
+		}
+		o.Province = p.Code
+	}
+	def, _ := forms.CampaignFor(2021)
+	if campaign != "" {
+		var err error
+		if def, err = campaignArg(campaign); err != nil {
+			return nil, err
+		}
+		if o.Definition, err = forms.EncodeCampaign(def); err != nil {
+			return nil, err
+		}
+		o.Source = campaign
+		if abs, err := filepath.Abs(campaign); err == nil {
+			if _, err := os.Stat(abs); err == nil {
+				o.Source = abs
+			}
+		}
+	}
+	prov, _ := divisions.Province(o.Province)
+	c := &forms.Case{Campaign: def, Province: prov, Units: divisions.UnitsFor(prov.Code, def)}
+	o.Candidates, o.Chosen = map[forms.MeasureID][]string{}, map[forms.MeasureID][]string{}
+	for i := range def.Measures {
+		m := &def.Measures[i]
+		var cands []string
+		counties := 0
+		for _, u := range c.Units {
+			switch {
+			case u.Level() == forms.LevelCounty && m.Quota.Allows(forms.LevelCounty) && counties < 1:
+				counties++
+			case u.Level() == forms.LevelPrefecture && len(cands)-counties < 4:
+			default:
+				continue
+			}
+			cands = append(cands, u.Code)
+		}
+		o.Candidates[m.ID] = cands
+		for _, code := range cands {
+			if c.CheckQuota(m, append(slices.Clone(o.Chosen[m.ID]), code)) == nil {
+				o.Chosen[m.ID] = append(o.Chosen[m.ID], code)
+			}
+		}
+	}
+	return o, nil
 }
 
 func runHistory(c *cli, args []string) error {

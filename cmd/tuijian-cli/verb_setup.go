@@ -169,7 +169,11 @@ func runUnits(c *cli, args []string) error {
 		for _, m := range cs.Campaign.Measures {
 			legend = append(legend, fmt.Sprintf("%d=%s", m.Seq, m.Short))
 		}
-		fmt.Fprintf(w, "%s 可推荐的市（州）（%d 个；候选：%s）\n", cs.Province.Name, len(rows), strings.Join(legend, "，"))
+		what := "市（州）"
+		if len(rows) > 0 && rows[len(rows)-1].Type == forms.TypeCounty {
+			what = "单位（含县级行政区）"
+		}
+		fmt.Fprintf(w, "%s 可推荐的%s（%d 个；候选：%s）\n", cs.Province.Name, what, len(rows), strings.Join(legend, "，"))
 		for _, r := range rows {
 			marks := ""
 			for _, m := range cs.Campaign.Measures {
@@ -183,7 +187,7 @@ func runUnits(c *cli, args []string) error {
 			if r.PlanCity {
 				plan = " 计划单列市"
 			}
-			fmt.Fprintf(w, "%s  %s %s  %s  [%s]", r.Code, pad(r.Name, 16), pad(string(r.Type)+plan, 22), r.Region, marks)
+			fmt.Fprintf(w, "%s  %s %s  %s  [%s]", r.Code, pad(r.FullName(), 16), pad(string(r.Type)+plan, 22), r.Region, marks)
 			for _, e := range r.Excluded {
 				fmt.Fprintf(w, "\n        排除：%s", e)
 			}

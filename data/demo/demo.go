@@ -166,7 +166,8 @@ func FillCampaign(s *store.Store, packageDay time.Time, o Options) error {
 			}
 		}
 		approve := func(m forms.Measure) error {
-			// The consents are given for the chosen units, after the choice.
+			// The consents the measure needs are given for the chosen units, after the
+			// choice; every letter has its 发文字号.
 			a := forms.Approval{Measure: m.ID,
 				LetterNo: fmt.Sprintf("%s工信演函〔%d〕%d号", abbr, forms.Day(packageDay).Year(), m.Seq)}
 			if m.GovernmentConsent {
@@ -213,7 +214,7 @@ func FillCampaign(s *store.Store, packageDay time.Time, o Options) error {
 					return err
 				}
 			}
-			if len(chosen[m.ID]) > 0 && (m.GovernmentConsent || m.TelecomConcurrence) {
+			if len(chosen[m.ID]) > 0 {
 				if err := approve(m); err != nil {
 					return err
 				}
