@@ -260,6 +260,7 @@ func newComparePanel(s *compareScreen, m *forms.Measure, years [2]int) *compareP
 		p.updateChooseNote()
 	})
 	p.chosenBox = container.NewVBox()
+	p.chosenBox.Hide()
 	p.excludedOpt = container.NewVBox()
 	p.reason = widget.NewMultiLineEntry()
 	p.reason.SetMinRowsVisible(4)

@@ -115,9 +115,10 @@ func (p *comparePanel) refreshChosenBox() {
 	p.chosenBox.Objects = nil
 	c := p.env().Case
 	if c == nil || !p.multi() {
-		p.chosenBox.Refresh()
+		p.chosenBox.Hide() // one unit a measure: no list, the 2021 layout
 		return
 	}
+	p.chosenBox.Show()
 	p.chosenBox.Add(widget.NewLabel(fmt.Sprintf("本措施%s（通知第二条）；选择另一个单位并“确定推荐”即增加一个。", p.m.Quota.Text())))
 	for _, ch := range c.ChoicesOf(p.m.ID) {
 		code := ch.UnitCode

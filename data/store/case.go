@@ -98,7 +98,12 @@ func loadCase(q querier) (*forms.Case, error) {
 	}); err != nil {
 		return nil, err
 	}
-	m, _ := c.Campaign.Measure(forms.Industry)
+	// The 主导产业 sub-table belongs to the measure whose table has it; a campaign
+	// without one ignores stored rows.
+	m := c.Campaign.IndustryMeasure()
+	if m == nil {
+		m = &forms.Measure{}
+	}
 	if err := each(q, "SELECT unit_code, row, name, share, growth, revenue, profit, state, verified_by, verified_at, verify_doc, not_statistical, not_stat_reason FROM industries ORDER BY unit_code, row", func(r *sql.Rows) error {
 		var li forms.LeadingIndustry
 		raw := make([]string, 4)
@@ -109,6 +114,9 @@ func loadCase(q querier) (*forms.Case, error) {
 		}
 		li.NotStatistical = notStat != 0
 		li.State = forms.VerifyState(state)
+		if len(m.LeadingIndustries) != 5 {
+			return nil
+		}
 		dst := []*value.Value{&li.Share, &li.Growth, &li.Revenue, &li.Profit}
 		for i := range dst {
 			v, err := value.Parse(raw[i], m.LeadingIndustries[i+1].Kind)

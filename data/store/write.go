@@ -261,7 +261,10 @@ func (t *Tx) SetIndustry(in IndustryInput) error {
 	if in.Row < 1 || in.Row > 20 {
 		return fmt.Errorf("主导产业行号 %d 无效（1–20）", in.Row)
 	}
-	m, _ := c.Campaign.Measure(forms.Industry)
+	m := c.Campaign.IndustryMeasure()
+	if m == nil {
+		return fmt.Errorf("%d 年度的推荐表没有主导产业表", c.Campaign.Year)
+	}
 	canon := make([]string, 4)
 	for i, text := range in.Figures {
 		col := m.LeadingIndustries[i+1]

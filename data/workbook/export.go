@@ -182,7 +182,7 @@ func ExportFigures(c *forms.Case, w io.Writer) error {
 		}
 		bases = append(bases, b...)
 	}
-	if m, err := c.Campaign.Measure(forms.Industry); err == nil && len(m.LeadingIndustries) == 5 {
+	if m := c.Campaign.IndustryMeasure(); m != nil && len(m.LeadingIndustries) == 5 {
 		b, err := writeIndustrySheet(f, st, c, m)
 		if err != nil {
 			return err

@@ -98,7 +98,7 @@ func (p *FigurePlan) Apply(tx *store.Tx) error {
 	}
 	ind := industryIndex(c)
 	var kinds [4]value.Kind
-	if m, err := c.Campaign.Measure(forms.Industry); err == nil && len(m.LeadingIndustries) == 5 {
+	if m := c.Campaign.IndustryMeasure(); m != nil && len(m.LeadingIndustries) == 5 {
 		kinds = industryKinds(m)
 	}
 	for k, old := range p.oldIndustries {
@@ -186,7 +186,7 @@ func ImportFigures(c *forms.Case, r io.ReaderAt, size int64) (*FigurePlan, error
 	for i := range c.Campaign.Measures {
 		importMeasure(b, c, &c.Campaign.Measures[i], figs, bases, plan, &p)
 	}
-	if m, err := c.Campaign.Measure(forms.Industry); err == nil && len(m.LeadingIndustries) == 5 {
+	if m := c.Campaign.IndustryMeasure(); m != nil && len(m.LeadingIndustries) == 5 {
 		importIndustries(b, c, m, bases, plan, &p)
 	}
 	if err := p.err(); err != nil {
