@@ -135,3 +135,16 @@ func (c *cli) parseUnit(fs *flag.FlagSet, args []string, unit *string) (*forms.C
 	u, err := unitArg(cs, *unit)
 	return cs, u, err
 }
+
+// unitCodeArg resolves an optional --unit against the loaded case: "" stays "".
+func (c *cli) unitCodeArg(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	cs, err := c.loadCase()
+	if err != nil {
+		return "", err
+	}
+	u, err := unitArg(cs, s)
+	return u.Code, err
+}

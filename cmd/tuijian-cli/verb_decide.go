@@ -71,17 +71,9 @@ func runUnchoose(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	code := ""
-	if *unit != "" {
-		cs, err := c.loadCase()
-		if err != nil {
-			return err
-		}
-		u, err := unitArg(cs, *unit)
-		if err != nil {
-			return err
-		}
-		code = u.Code
+	code, err := c.unitCodeArg(*unit)
+	if err != nil {
+		return err
 	}
 	s, err := c.open()
 	if err != nil {

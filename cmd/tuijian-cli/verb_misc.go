@@ -131,16 +131,9 @@ func runHistory(c *cli, args []string) error {
 		return err
 	}
 	f := store.AuditFilter{Field: *field, Limit: *limit}
-	if *unit != "" {
-		cs, err := c.loadCase()
-		if err != nil {
-			return err
-		}
-		u, err := unitArg(cs, *unit)
-		if err != nil {
-			return err
-		}
-		f.UnitCode = u.Code
+	var err error
+	if f.UnitCode, err = c.unitCodeArg(*unit); err != nil {
+		return err
 	}
 	s, err := c.open()
 	if err != nil {

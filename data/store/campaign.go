@@ -149,16 +149,8 @@ func (t *Tx) adopt(b []byte, source string, setYear bool) (*forms.Campaign, erro
 			return nil, fmt.Errorf("本数据文件已有 %d 年度的候选和数据，不能改为 %d 年度的定义；新年度请新建数据文件（--db）", st.Year, c.Year)
 		}
 	}
-	counts := map[string]int{}
-	if err := each(t.tx, "SELECT measure, COUNT(*) FROM (SELECT measure FROM candidates UNION ALL SELECT measure FROM choices) GROUP BY measure", func(r *sql.Rows) error {
-		var m string
-		var n int
-		if err := r.Scan(&m, &n); err != nil {
-			return err
-		}
-		counts[m] = n
-		return nil
-	}); err != nil {
+	counts, err := countsByMeasure(t.tx, "SELECT measure, COUNT(*) FROM (SELECT measure FROM candidates UNION ALL SELECT measure FROM choices) GROUP BY measure")
+	if err != nil {
 		return nil, err
 	}
 	for m, n := range counts {
@@ -166,16 +158,8 @@ func (t *Tx) adopt(b []byte, source string, setYear bool) (*forms.Campaign, erro
 			return nil, fmt.Errorf("新定义没有措施“%s”，而本数据文件已有它的候选或推荐选择：请先取消，再载入", m)
 		}
 	}
-	chosen := map[string]int{}
-	if err := each(t.tx, "SELECT measure, COUNT(*) FROM choices GROUP BY measure", func(r *sql.Rows) error {
-		var m string
-		var n int
-		if err := r.Scan(&m, &n); err != nil {
-			return err
-		}
-		chosen[m] = n
-		return nil
-	}); err != nil {
+	chosen, err := countsByMeasure(t.tx, "SELECT measure, COUNT(*) FROM choices GROUP BY measure")
+	if err != nil {
 		return nil, err
 	}
 	for _, m := range c.Measures {
@@ -206,6 +190,19 @@ func (t *Tx) adopt(b []byte, source string, setYear bool) (*forms.Campaign, erro
 		return fmt.Sprintf("%s（SHA-256 %s）", r.SourceText(), r.FileSHA256[:16])
 	}
 	return c, t.audit("督查激励定义", "", "定义", desc(old), desc(CampaignRecord{Definition: canon, Source: source, FileSHA256: fileSHA(b)}))
+}
+
+// countsByMeasure runs a query of (measure, count) rows into a map.
+func countsByMeasure(q querier, query string) (map[string]int, error) {
+	out := map[string]int{}
+	err := each(q, query, func(r *sql.Rows) error {
+		var m string
+		var n int
+		err := r.Scan(&m, &n)
+		out[m] = n
+		return err
+	})
+	return out, err
 }
 
 func yearText(y int) string {
