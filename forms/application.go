@@ -22,7 +22,7 @@ func DraftEventsSection(c *Case, unitCode string, exportDay time.Time) string {
 		return ""
 	}
 	from, to := c.Campaign.EventWindow(exportDay)
-	period := fmt.Sprintf("近三年（%s至%s）", cnDate(from), cnDate(to))
+	period := fmt.Sprintf("%s（%s至%s）", c.Campaign.Recent(), cnDate(from), cnDate(to))
 	var in []EventFinding
 	excluding := 0
 	for _, f := range c.Findings(unitCode, exportDay) {
@@ -43,7 +43,7 @@ func DraftEventsSection(c *Case, unitCode string, exportDay time.Time) string {
 	switch {
 	case !screened:
 		// No “经核查” without a recorded screening (issue 11 point 7).
-		fmt.Fprintf(&b, "（尚未记录对%s近三年负面情况的核查，本节待核查后生成。）", name)
+		fmt.Fprintf(&b, "（尚未记录对%s%s负面情况的核查，本节待核查后生成。）", name, c.Campaign.Recent())
 		if len(in) > 0 {
 			fmt.Fprintf(&b, "负面情况登记中%s%s的事件如下：", name, period)
 		}
@@ -87,7 +87,7 @@ func NoAccidentStatement(c *Case, code string, exportDay time.Time) (string, boo
 	}
 	// The letter's one page has room for one line less than CleanRecord takes; the
 	// same condition, both kinds of accident qualified by 重大、特大.
-	return "经核查，" + name + "近三年未发生重大、特大安全生产事故和环境事故及造成恶劣影响的社会事件。", true
+	return "经核查，" + name + c.Campaign.Recent() + "未发生重大、特大安全生产事故和环境事故及造成恶劣影响的社会事件。", true
 }
 
 func describeForApplication(f EventFinding) string {

@@ -337,6 +337,19 @@ func (c *Campaign) EventWindow(exportDay time.Time) (from, to time.Time) {
 	return from, to
 }
 
+// Recent is “近三年” as the notice words the event window (EventYears), “近两年” or
+// “近五年” for another length.
+func (c *Campaign) Recent() string {
+	n := max(c.EventYears, 1)
+	if n == 2 {
+		return "近两年"
+	}
+	if n <= 10 {
+		return "近" + string([]rune("一二三四五六七八九十")[n-1]) + "年"
+	}
+	return fmt.Sprintf("近%d年", n)
+}
+
 // Day truncates t to its calendar day in UTC+8 (China Standard Time), as a UTC date.
 func Day(t time.Time) time.Time {
 	t = t.In(chinaTime)

@@ -348,3 +348,11 @@ func BenchmarkDecodeCampaign(b *testing.B) {
 		}
 	}
 }
+
+func TestRecentYears(t *testing.T) {
+	for n, want := range map[int]string{3: "近三年", 2: "近两年", 5: "近五年", 1: "近一年", 12: "近12年"} {
+		if got := (&Campaign{EventYears: n}).Recent(); got != want {
+			t.Errorf("%d years: %q, want %q", n, got, want)
+		}
+	}
+}

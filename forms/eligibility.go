@@ -84,11 +84,11 @@ func EvaluateEvent(c *Campaign, e Event, exportDay time.Time) EventFinding {
 		// shown, and the ministry weighs it.
 		f.Excludes, f.NotExcludedByRule = false, true
 	}
-	f.Reason = describeFinding(f, from, to)
+	f.Reason = describeFinding(f, c.Recent(), from, to)
 	return f
 }
 
-func describeFinding(f EventFinding, from, to time.Time) string {
+func describeFinding(f EventFinding, recent string, from, to time.Time) string {
 	e := f.Event
 	s := fmt.Sprintf("%s %s“%s”", Day(e.Date).Format("2006-01-02"), e.Kind.Label(), e.Title)
 	if e.Kind == EventSocial {
@@ -111,7 +111,7 @@ func describeFinding(f EventFinding, from, to time.Time) string {
 		}
 	}
 	if !f.InWindow {
-		s += fmt.Sprintf("；不在近三年范围（%s 至 %s）内，不计入", from.Format("2006-01-02"), to.Format("2006-01-02"))
+		s += fmt.Sprintf("；不在%s范围（%s 至 %s）内，不计入", recent, from.Format("2006-01-02"), to.Format("2006-01-02"))
 	} else if f.Excludes {
 		s += "；属于办法第六/七条（六）所列负面情况，" + unitPronoun(f.Event.UnitCode) + "不参与评选"
 	} else if f.NotExcludedByRule {

@@ -337,7 +337,7 @@ func screeningIssues(c *Case, m *Measure, code, name string, day time.Time) []Is
 	sc, ok := c.Screening(code)
 	switch {
 	case !ok || strings.TrimSpace(sc.Checker) == "" || strings.TrimSpace(sc.Departments) == "" || sc.Date == "" || strings.TrimSpace(sc.Basis) == "":
-		return []Issue{{Blocker, m.ID, StepEvents, field, fmt.Sprintf("%s：尚未记录对%s近三年负面情况的核查（核查人、会同部门如应急管理厅和生态环境厅、日期、依据），记录后推荐函和申报书才写“经核查…未发生…”；请在“负面情况”中记录", m.Short, name)}}
+		return []Issue{{Blocker, m.ID, StepEvents, field, fmt.Sprintf("%s：尚未记录对%s"+c.Campaign.Recent()+"负面情况的核查（核查人、会同部门如应急管理厅和生态环境厅、日期、依据），记录后推荐函和申报书才写“经核查…未发生…”；请在“负面情况”中记录", m.Short, name)}}
 	case after(sc.Date, day):
 		return []Issue{{Blocker, m.ID, StepEvents, field, fmt.Sprintf("%s：%s负面情况的核查日期 %s 晚于报送日期 %s，请核对", m.Short, name, sc.Date, day.Format("2006-01-02"))}}
 	}
