@@ -40,14 +40,15 @@ func init() {
 // docFonts finds the system fonts once (a scan of the font folders).
 var docFonts = sync.OnceValue(func() pdfdoc.Fonts { return pdfdoc.SystemFonts() })
 
-// docChoices lists the measures that have a chosen city, with the city.
+// docChoices lists every chosen unit with its measure (a measure that takes several
+// units appears once for each).
 func docChoices(c *forms.Case) (ms []*forms.Measure, units []forms.Unit) {
 	if c == nil || c.Campaign == nil {
 		return nil, nil
 	}
 	for i := range c.Campaign.Measures {
 		m := &c.Campaign.Measures[i]
-		if ch, ok := c.Choice(m.ID); ok && ch.UnitCode != "" {
+		for _, ch := range c.ChoicesOf(m.ID) {
 			if u, ok := c.Unit(ch.UnitCode); ok {
 				ms, units = append(ms, m), append(units, u)
 			}

@@ -75,3 +75,16 @@ func TestApplicationOfSeveralUnits(t *testing.T) {
 		t.Errorf("second city: %s %s", p.code, p.city.Text)
 	}
 }
+
+// Word import offers every chosen unit, two for industry here.
+func TestDocChoicesListEveryUnit(t *testing.T) {
+	h := multiCase(t, forms.StepApplication)
+	ms, units := docChoices(h.env.Case)
+	var got []string
+	for i := range ms {
+		got = append(got, string(ms[i].ID)+":"+units[i].Code)
+	}
+	if strings.Join(got, " ") != "industry:654000 industry:652800 digital:650100" {
+		t.Errorf("doc choices: %v", got)
+	}
+}
