@@ -254,6 +254,12 @@ func TestQuotaChoicesAfterApproval(t *testing.T) {
 	if msg := status(2, "choose", "--measure", "industry", "--unit", "乌鲁木齐", "--reason", "x"); !strings.Contains(msg, "最多推荐 2 个") || !strings.Contains(msg, "请先取消") {
 		t.Errorf("a third city: %s", msg)
 	}
+	if msg := status(2, "application", "show", "--measure", "industry"); !strings.Contains(msg, "推荐了 伊犁哈萨克自治州、巴音郭楞蒙古自治州") {
+		t.Errorf("application show without --unit: %s", msg)
+	}
+	if out := ok("application", "show", "--measure", "industry", "--unit", "巴音郭楞蒙古自治州"); !strings.Contains(out, "巴音郭楞蒙古自治州") {
+		t.Errorf("application show --unit: %.200s", out)
+	}
 	// 2 cities for industry and 1 for digital: the 2021 rule of one city would have
 	// refused the second; here the digital choice replaces as before.
 	ok("unchoose", "--measure", "industry", "--unit", "巴音郭楞蒙古自治州")

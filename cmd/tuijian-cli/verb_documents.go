@@ -121,11 +121,20 @@ func measureUnit(c *cli, measure, unit string) (*forms.Case, *forms.Measure, for
 		return nil, nil, forms.Unit{}, usageErr{err}
 	}
 	if unit == "" {
-		ch, ok := cs.Choice(mid)
-		if !ok || ch.UnitCode == "" {
+		chs := cs.ChoicesOf(mid)
+		switch len(chs) {
+		case 0:
 			return nil, nil, forms.Unit{}, usagef("%s尚未选择推荐的市（州）：请用 --unit 指定市（州）", m.Short)
+		case 1:
+			unit = chs[0].UnitCode
+		default:
+			var names []string
+			for _, ch := range chs {
+				u, _ := cs.Unit(ch.UnitCode)
+				names = append(names, u.FullName())
+			}
+			return nil, nil, forms.Unit{}, usagef("%s推荐了 %s：请用 --unit 指定是哪一个的", m.Short, strings.Join(names, "、"))
 		}
-		unit = ch.UnitCode
 	}
 	u, err := unitArg(cs, unit)
 	if err != nil {
