@@ -78,16 +78,35 @@ func mustDate(s string) time.Time {
 // and no registered event excludes the city; ok is false otherwise and nothing may be
 // said.
 func NoAccidentStatement(c *Case, code string, exportDay time.Time) (string, bool) {
-	if _, ok := c.Screening(code); !ok || len(c.Exclusions(exportDay)[code]) > 0 {
+	return NoAccidentStatements(c, []string{code}, exportDay)
+}
+
+// NoAccidentStatements is NoAccidentStatement for the units a letter recommends, in one
+// sentence (“经核查，甲、乙近三年均未发生…”) naming those for which it holds; ok is false
+// when it holds for none.
+func NoAccidentStatements(c *Case, codes []string, exportDay time.Time) (string, bool) {
+	ex := c.Exclusions(exportDay)
+	var names []string
+	for _, code := range codes {
+		if _, ok := c.Screening(code); !ok || len(ex[code]) > 0 {
+			continue
+		}
+		name := code
+		if u, ok := c.Unit(code); ok {
+			name = u.FullName()
+		}
+		names = append(names, name)
+	}
+	if len(names) == 0 {
 		return "", false
 	}
-	name := code
-	if u, ok := c.Unit(code); ok {
-		name = u.Name
+	all := ""
+	if len(names) > 1 {
+		all = "均"
 	}
 	// The letter's one page has room for one line less than CleanRecord takes; the
 	// same condition, both kinds of accident qualified by 重大、特大.
-	return "经核查，" + name + c.Campaign.Recent() + "未发生重大、特大安全生产事故和环境事故及造成恶劣影响的社会事件。", true
+	return "经核查，" + strings.Join(names, "、") + c.Campaign.Recent() + all + "未发生重大、特大安全生产事故和环境事故及造成恶劣影响的社会事件。", true
 }
 
 func describeForApplication(f EventFinding) string {

@@ -82,4 +82,9 @@ func TestNoAccidentStatement(t *testing.T) {
 	if s, ok := NoAccidentStatement(c, "370300", export); ok {
 		t.Errorf("statement for an excluded city: %s", s)
 	}
+	// Several units of one letter: one sentence naming those for which it holds.
+	c.Screenings = append(c.Screenings, Screening{UnitCode: "370200", Checker: "李四", Departments: "省应急管理厅", Date: "2022-02-01", Basis: "复函"})
+	if s, ok := NoAccidentStatements(c, []string{"370100", "370200", "370300"}, export); !ok || !strings.HasPrefix(s, "经核查，济南市、青岛市近三年均未发生") {
+		t.Errorf("statement for several: %q %v", s, ok)
+	}
 }

@@ -73,10 +73,12 @@ func letterContent(in Input, ch chosen) letter {
 		b += strings.Join(consents, "，") + "，"
 	}
 	b += fmt.Sprintf("现推荐%s为%d年度%s。", ch.allNames(), camp.Year, ch.m.Name)
+	var codes []string
 	for _, u := range ch.all {
-		if s, ok := forms.NoAccidentStatement(c, u.Code, in.ExportDay); ok {
-			b += s
-		}
+		codes = append(codes, u.Code)
+	}
+	if s, ok := forms.NoAccidentStatements(c, codes, in.ExportDay); ok {
+		b += s
 	}
 	l.Body = []string{b}
 	l.Attachments = nil
