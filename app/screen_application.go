@@ -163,7 +163,7 @@ func (p *secApplicationPanel) refresh() {
 	p.stored = stored
 	p.stack.Objects = []fyne.CanvasObject{p.body}
 	p.stack.Refresh()
-	p.city.SetText(p.m.Application + " " + p.m.Name + "申报书 —— " + applicantWord(c, p.code) + "：" + secUnitName(c, p.code))
+	p.city.SetText(p.m.Application + " " + p.m.Name + "申报书 —— " + applicantLabel(c, p.code) + "：" + secUnitName(c, p.code))
 	if p.unitSel.Visible() {
 		p.unitSel.SetSelected(secUnitName(c, p.code))
 	}
@@ -200,14 +200,6 @@ func (p *secApplicationPanel) codeOfName(name string) string {
 		}
 	}
 	return ""
-}
-
-// applicantWord is the cover's word for the applying unit.
-func applicantWord(c *forms.Case, code string) string {
-	if u, ok := c.Unit(code); ok && u.Type == forms.TypeCounty {
-		return "申报县（市、区）"
-	}
-	return "申报市（州）"
 }
 
 // showEmpty marks the sections without text, from what is stored.
@@ -291,4 +283,10 @@ func (p *secApplicationPanel) draft(sec forms.Section) {
 	d.SetConfirmText("替换")
 	d.SetDismissText("取消")
 	d.Show()
+}
+
+// applicantLabel is the cover's label of the unit of the code.
+func applicantLabel(c *forms.Case, code string) string {
+	u, _ := c.Unit(code)
+	return u.ApplicantLabel()
 }

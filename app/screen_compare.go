@@ -339,8 +339,8 @@ func (p *comparePanel) env() *Env { return p.s.env }
 func (p *comparePanel) refresh() {
 	c := p.env().Case
 	ch, chosen := c.Choice(p.m.ID)
-	if multi := p.storedChoice(); multi.UnitCode != "" && p.choiceDirty {
-		ch = multi
+	if sel := p.storedChoice(); sel.UnitCode != "" {
+		ch = sel // with several units chosen: the one selected
 	}
 	if !p.prefilled && chosen && ch.Decision != "" {
 		if r, err := forms.ParseDecisionRecord(ch.Decision); err == nil && r.Measure == p.m.ID {

@@ -55,8 +55,7 @@ func (c *campaignCard) refresh() {
 		def, _ = c.env.Store.Campaign()
 	}
 	if def == nil {
-		ys := forms.CampaignYears()
-		def, _ = forms.CampaignFor(ys[len(ys)-1])
+		def, _ = forms.CampaignFor(forms.LatestCampaignYear())
 		source = "尚未设置；保存设置时采用所选年度的内置定义"
 	}
 	c.info.SetText(campaignText(def, source, c.env.Now()))

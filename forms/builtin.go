@@ -37,6 +37,12 @@ func CampaignYears() []int {
 	return slices.Clone(builtinYears)
 }
 
+// LatestCampaignYear is the newest year with a built-in definition.
+func LatestCampaignYear() int {
+	ys := CampaignYears()
+	return ys[len(ys)-1]
+}
+
 // BuiltinCampaign returns the definition file of a built-in campaign.
 func BuiltinCampaign(year int) ([]byte, bool) {
 	b, err := builtinFS.ReadFile(path.Join("campaigns", strconv.Itoa(year)+".json"))

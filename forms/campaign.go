@@ -244,6 +244,15 @@ func (q Quota) Text() string {
 	return strings.Join(parts, "；")
 }
 
+// UnitWord is what the measure recommends: “市（州）” when it takes prefectures only,
+// else “单位”.
+func (m *Measure) UnitWord() string {
+	if len(m.Quota.Levels) == 1 && m.Quota.Levels[0].Level == LevelPrefecture {
+		return "市（州）"
+	}
+	return "单位"
+}
+
 // Indicator returns the indicator with the given id.
 func (m *Measure) Indicator(id string) (Indicator, bool) {
 	for _, in := range m.Indicators {

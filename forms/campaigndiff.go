@@ -13,18 +13,8 @@ import (
 // removed, relabelled, re-kinded), clauses and outline. Empty when the two define the
 // same campaign. The officer reads it before accepting a new file (设置, campaign diff).
 func DiffCampaigns(a, b *Campaign) []string {
-	var out []string
-	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	str := func(what, x, y string) {
-		if x != y {
-			add("%s：%s → %s", what, orNone(x), orNone(y))
-		}
-	}
-	num := func(what string, x, y any) {
-		if x != y {
-			add("%s：%v → %v", what, x, y)
-		}
-	}
+	d := &differ{}
+	add, str, num := d.add, d.str, d.num
 	num("年度", a.Year, b.Year)
 	str("通知文号", a.Notice, b.Notice)
 	str("通知标题", a.NoticeTitle, b.NoticeTitle)
@@ -57,20 +47,38 @@ func DiffCampaigns(a, b *Campaign) []string {
 			add("新增措施 %s（%s），最多推荐 %d 个", mb.ID, mb.Short, mb.Quota.Max)
 			continue
 		}
-		out = append(out, diffMeasure(ma, mb)...)
+		d.out = append(d.out, diffMeasure(ma, mb)...)
 	}
-	return out
+	return d.out
+}
+
+// differ collects the lines of a diff, each after prefix.
+type differ struct {
+	prefix string
+	out    []string
+}
+
+func (d *differ) add(format string, args ...any) {
+	d.out = append(d.out, d.prefix+fmt.Sprintf(format, args...))
+}
+
+// str notes a changed text, “（无）” for an empty one.
+func (d *differ) str(what, x, y string) {
+	if x != y {
+		d.add("%s：%s → %s", what, orNone(x), orNone(y))
+	}
+}
+
+// num notes a changed value of any other kind.
+func (d *differ) num(what string, x, y any) {
+	if x != y {
+		d.add("%s：%v → %v", what, x, y)
+	}
 }
 
 func diffMeasure(a, b *Measure) []string {
-	var out []string
-	p := fmt.Sprintf("措施 %s（%s）", b.ID, b.Short)
-	add := func(format string, args ...any) { out = append(out, p+fmt.Sprintf(format, args...)) }
-	str := func(what, x, y string) {
-		if x != y {
-			add("%s：%s → %s", what, orNone(x), orNone(y))
-		}
-	}
+	d := &differ{prefix: fmt.Sprintf("措施 %s（%s）", b.ID, b.Short)}
+	add, str := d.add, d.str
 	if a.Seq != b.Seq {
 		add("的次序：第 %d 项 → 第 %d 项", a.Seq, b.Seq)
 	}
@@ -157,7 +165,7 @@ func diffMeasure(a, b *Measure) []string {
 	if !slices.Equal(a.LeadingIndustries, b.LeadingIndustries) {
 		add("的主导产业表改变")
 	}
-	return out
+	return d.out
 }
 
 func orNone(s string) string {

@@ -14,11 +14,16 @@ import (
 )
 
 // The campaign definition file (issue 16): one JSON document per campaign, described
-// by CampaignSchema (campaigns/schema.json) and read by DecodeCampaign, which checks
+// by CampaignSchema (campaign.schema.json) and read by DecodeCampaign, which checks
 // every rule of the schema and those a schema cannot say (references between parts,
 // sums, one 主导产业 table) and names each fault by its JSON path and line, in Chinese.
 // EncodeCampaign writes the same format back. A definition that is refused changes
 // nothing: callers decode before they store.
+//
+// Why this format lives in forms and not in data/ like the others: the definition is
+// the domain's own rules, read with the standard library only, and forms must load its
+// built-in campaigns (and its tests theirs) without importing data/, which imports
+// forms.
 
 // CampaignFormat names the format of a definition file; a later, incompatible format
 // gets a new name.

@@ -182,21 +182,26 @@ func (c *Case) Findings(unitCode string, exportDay time.Time) []EventFinding {
 
 // quotaPool is the pool a unit's choice counts in: "" for the province's quota, the
 // 计划单列市's code when 计划单列市 (and their counties) have quotas of their own.
-func quotaPool(m *Measure, u Unit) string {
+func (c *Case) quotaPool(m *Measure, u Unit) string {
 	if m.Quota.PlanCitiesInQuota {
 		return ""
 	}
 	if u.PlanCity {
 		return u.Code
 	}
-	if u.Type == TypeCounty && u.Parent != "" && planCityCodes[u.Parent] {
-		return u.Parent
+	if parent, ok := c.Unit(u.Parent); ok && u.Parent != "" && parent.PlanCity {
+		return parent.Code
 	}
 	return ""
 }
 
-// planCityCodes are the five 计划单列市.
-var planCityCodes = map[string]bool{"210200": true, "330200": true, "350200": true, "370200": true, "440300": true}
+// CheckLevel reports a unit of a level the measure does not take (通知 二), or nil.
+func CheckLevel(m *Measure, u Unit) error {
+	if m.Quota.Allows(u.Level()) {
+		return nil
+	}
+	return fmt.Errorf("%s是%s，%s只推荐%s（通知第二条）", u.FullName(), u.Level().Label(), m.Short, m.Quota.Text())
+}
 
 // CheckQuota reports how a set of units chosen for a measure breaks its quota (通知
 // 二, Campaign.Measure.Quota), or nil: a level the measure does not take, more units
@@ -211,10 +216,10 @@ func (c *Case) CheckQuota(m *Measure, codes []string) error {
 		if !ok {
 			return fmt.Errorf("代码 %s 不是%s可推荐的单位", code, c.Province.Name)
 		}
-		if !q.Allows(u.Level()) {
-			return fmt.Errorf("%s是%s，%s只推荐%s（通知第二条）", u.FullName(), u.Level().Label(), m.Short, q.Text())
+		if err := CheckLevel(m, u); err != nil {
+			return err
 		}
-		if p := quotaPool(m, u); p != "" {
+		if p := c.quotaPool(m, u); p != "" {
 			plan[p] = append(plan[p], u.FullName())
 			continue
 		}
@@ -302,8 +307,8 @@ func (c *Case) CheckChoice(m MeasureID, code string, exportDay time.Time) error 
 	if ex := c.Exclusions(exportDay)[code]; len(ex) > 0 {
 		return fmt.Errorf("%s 不能推荐：%s", u.Name, ex[0].Reason)
 	}
-	if mm, err := c.Campaign.Measure(m); err == nil && !mm.Quota.Allows(u.Level()) {
-		return fmt.Errorf("%s是%s，%s只推荐%s（通知第二条）", u.FullName(), u.Level().Label(), mm.Short, mm.Quota.Text())
+	if mm, err := c.Campaign.Measure(m); err == nil {
+		return CheckLevel(mm, u)
 	}
 	return nil
 }

@@ -110,7 +110,7 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 		m := &c.Campaign.Measures[i]
 		chosen := c.ChoicesOf(m.ID)
 		if len(chosen) == 0 {
-			add(Warning, m.ID, StepCompare, "choice:"+string(m.ID), "%s：未选择推荐的%s。通知第二条规定%s，本项可以不推荐，报送包将不含本项材料；如需推荐，请在“比选”中选择", m.Short, unitWord(m), m.Quota.Text())
+			add(Warning, m.ID, StepCompare, "choice:"+string(m.ID), "%s：未选择推荐的%s。通知第二条规定%s，本项可以不推荐，报送包将不含本项材料；如需推荐，请在“比选”中选择", m.Short, m.UnitWord(), m.Quota.Text())
 			continue
 		}
 		chosenAny = true
@@ -155,7 +155,7 @@ func Preflight(c *Case, exportDay time.Time) []Issue {
 	if !chosenAny {
 		word := "市（州）"
 		for i := range c.Campaign.Measures {
-			if w := unitWord(&c.Campaign.Measures[i]); w != word {
+			if w := c.Campaign.Measures[i].UnitWord(); w != word {
 				word = w
 			}
 		}
@@ -311,15 +311,6 @@ func unitNames(c *Case, set string) string {
 		}
 	}
 	return strings.Join(names, "、")
-}
-
-// unitWord is what the measure recommends: “市（州）” when it takes prefectures only,
-// else “单位”.
-func unitWord(m *Measure) string {
-	if len(m.Quota.Levels) == 1 && m.Quota.Levels[0].Level == LevelPrefecture {
-		return "市（州）"
-	}
-	return "单位"
 }
 
 func consentVerb(c Consent) string {

@@ -72,3 +72,11 @@ func (u Unit) FullName() string {
 	}
 	return u.Name
 }
+
+// ApplicantLabel is the 申报书 cover's label of the applying unit.
+func (u Unit) ApplicantLabel() string {
+	if u.Type == TypeCounty {
+		return "申报县（市、区）"
+	}
+	return "申报市（州）"
+}

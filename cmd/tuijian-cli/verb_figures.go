@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -24,21 +23,27 @@ func runIndicators(c *cli, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	var camp *forms.Campaign
-	var err error
-	if *year != 0 {
-		camp, err = forms.CampaignFor(*year)
-	} else if st, e := c.openExisting(); e != nil || st == nil {
-		camp, err = forms.CampaignFor(forms.CampaignYears()[len(forms.CampaignYears())-1])
-	} else if camp, err = st.Campaign(); errors.Is(err, store.ErrNotSetUp) {
-		camp, err = forms.CampaignFor(forms.CampaignYears()[len(forms.CampaignYears())-1])
+	// The year's built-in definition; without --year the data file's, or the newest.
+	if *year == 0 {
+		if st, err := c.openExisting(); err == nil && st != nil {
+			if camp, err := st.Campaign(); err == nil {
+				return printIndicators(c, camp, *mf)
+			}
+		}
+		*year = forms.LatestCampaignYear()
 	}
+	camp, err := forms.CampaignFor(*year)
 	if err != nil {
 		return usageErr{err}
 	}
+	return printIndicators(c, camp, *mf)
+}
+
+// printIndicators lists a campaign's indicators, of one measure when mf is given.
+func printIndicators(c *cli, camp *forms.Campaign, mf string) error {
 	var out []forms.Measure
 	for _, m := range camp.Measures {
-		if *mf == "" || string(m.ID) == *mf {
+		if mf == "" || string(m.ID) == mf {
 			out = append(out, m)
 		}
 	}

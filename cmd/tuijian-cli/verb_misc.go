@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"tuijian/data/divisions"
 	"tuijian/forms"
@@ -60,10 +59,8 @@ func runDemo(c *cli, args []string) error {
 	})
 }
 
-// demoOptions makes the demo for another campaign or province: the first four
-// prefecture-level units of each measure (and a county where the measure takes them)
-// as candidates, as many of them chosen, in order, as the quota allows. nil: the
-// standard demo (山东, 2021).
+// demoOptions makes the demo for another campaign or province (demo.Picks chooses the
+// units); nil: the standard demo (山东, 2021).
 func demoOptions(campaign, province string) (*demo.Options, error) {
 	if campaign == "" && province == "" {
 		return nil, nil
@@ -95,30 +92,7 @@ func demoOptions(campaign, province string) (*demo.Options, error) {
 			}
 		}
 	}
-	prov, _ := divisions.Province(o.Province)
-	c := &forms.Case{Campaign: def, Province: prov, Units: divisions.UnitsFor(prov.Code, def)}
-	o.Candidates, o.Chosen = map[forms.MeasureID][]string{}, map[forms.MeasureID][]string{}
-	for i := range def.Measures {
-		m := &def.Measures[i]
-		var cands []string
-		counties := 0
-		for _, u := range c.Units {
-			switch {
-			case u.Level() == forms.LevelCounty && m.Quota.Allows(forms.LevelCounty) && counties < 1:
-				counties++
-			case u.Level() == forms.LevelPrefecture && len(cands)-counties < 4:
-			default:
-				continue
-			}
-			cands = append(cands, u.Code)
-		}
-		o.Candidates[m.ID] = cands
-		for _, code := range cands {
-			if c.CheckQuota(m, append(slices.Clone(o.Chosen[m.ID]), code)) == nil {
-				o.Chosen[m.ID] = append(o.Chosen[m.ID], code)
-			}
-		}
-	}
+	o.Candidates, o.Chosen = demo.Picks(def, o.Province)
 	return o, nil
 }
 

@@ -83,7 +83,7 @@ func runSetup(c *cli, args []string) error {
 		}
 	}
 	if st.Year == 0 {
-		st.Year = forms.CampaignYears()[len(forms.CampaignYears())-1]
+		st.Year = forms.LatestCampaignYear()
 	}
 	source := ""
 	if defFile != nil {

@@ -9,8 +9,10 @@ package demo
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
+	"tuijian/data/divisions"
 	"tuijian/data/store"
 	"tuijian/forms"
 	"tuijian/forms/grading"
@@ -43,6 +45,34 @@ func FillFor(s *store.Store, packageDay time.Time) error {
 // candidates is left without a choice.
 func FillProvince(s *store.Store, packageDay time.Time, province string, candidates map[forms.MeasureID][]string) error {
 	return FillCampaign(s, packageDay, Options{Province: province, Candidates: candidates})
+}
+
+// Picks are a demo's units for any campaign and province: the first four
+// prefecture-level units of each measure (and one county where the measure takes
+// counties) as candidates, as many of them chosen, in order, as the quota allows.
+func Picks(def *forms.Campaign, province string) (candidates, chosen map[forms.MeasureID][]string) {
+	prov, _ := divisions.Province(province)
+	c := &forms.Case{Campaign: def, Province: prov, Units: divisions.UnitsFor(prov.Code, def)}
+	candidates, chosen = map[forms.MeasureID][]string{}, map[forms.MeasureID][]string{}
+	for i := range def.Measures {
+		m := &def.Measures[i]
+		prefectures, counties := 0, 0
+		for _, u := range c.Units {
+			switch {
+			case u.Level() == forms.LevelCounty && m.Quota.Allows(forms.LevelCounty) && counties < 1:
+				counties++
+			case u.Level() == forms.LevelPrefecture && prefectures < 4:
+				prefectures++
+			default:
+				continue
+			}
+			candidates[m.ID] = append(candidates[m.ID], u.Code)
+			if c.CheckQuota(m, append(slices.Clone(chosen[m.ID]), u.Code)) == nil {
+				chosen[m.ID] = append(chosen[m.ID], u.Code)
+			}
+		}
+	}
+	return candidates, chosen
 }
 
 // Options say what FillCampaign writes.
@@ -209,7 +239,7 @@ func FillCampaign(s *store.Store, packageDay time.Time, o Options) error {
 					return err
 				}
 				if err := t.Choose(forms.Choice{Measure: m.ID, UnitCode: code, Decision: record,
-					Reason: fmt.Sprintf("（演示数据）%s各项指标在候选%s中综合领先，%s所列基本条件均符合，近三年无负面情况。", unitName(c, code), candidateWord(&m), m.Article)},
+					Reason: fmt.Sprintf("（演示数据）%s各项指标在候选%s中综合领先，%s所列基本条件均符合，近三年无负面情况。", unitName(c, code), m.UnitWord(), m.Article)},
 					now); err != nil {
 					return err
 				}
@@ -240,14 +270,6 @@ func FillCampaign(s *store.Store, packageDay time.Time, o Options) error {
 func unitName(c *forms.Case, code string) string {
 	u, _ := c.Unit(code)
 	return u.FullName()
-}
-
-// candidateWord is what a measure's candidates are called.
-func candidateWord(m *forms.Measure) string {
-	if m.Quota.Allows(forms.LevelCounty) {
-		return "单位"
-	}
-	return "市（州）"
 }
 
 // fillFigures writes invented, verified figures for both years; rank 0 is the best.

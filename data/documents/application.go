@@ -33,7 +33,7 @@ func applicationParas(in Input, ch chosen, texts map[string]string) []para {
 	ps = append(ps,
 		para{Kind: kAnnex, Text: AnnexApplication},
 		para{Kind: kTitle, Text: ch.unit.FullName() + "\n" + applicationTitle(ch.m), Gap: 1},
-		para{Kind: kCenter, Text: applicantLabel(ch.unit) + ch.unit.FullName(), Gap: 1},
+		para{Kind: kCenter, Text: ch.unit.ApplicantLabel() + "：" + ch.unit.FullName(), Gap: 1},
 		para{Kind: kCenter, Text: "推荐单位：" + department(c)},
 		para{Kind: kCenter, Text: cnDate(in.Date)},
 	)
@@ -111,14 +111,6 @@ func declarationParas(in Input, ch chosen) []para {
 		para{Kind: kRight, Text: cnDate(in.Date), Right: 4},
 	)
 	return ps
-}
-
-// applicantLabel is the cover's label of the applying unit.
-func applicantLabel(u forms.Unit) string {
-	if u.Type == forms.TypeCounty {
-		return "申报县（市、区）："
-	}
-	return "申报市（州）："
 }
 
 // discWords and paperWords follow the campaign's materials: a CD with the paper set

@@ -126,8 +126,7 @@ func Expand(paths []string) ([]string, error) {
 func Run(ctx context.Context, paths []string, opt Options, progress func(done, total int, name string)) (Result, error) {
 	year := opt.Year
 	if year == 0 {
-		ys := forms.CampaignYears()
-		year = ys[len(ys)-1]
+		year = forms.LatestCampaignYear()
 	}
 	camp := opt.Campaign
 	if camp == nil {

@@ -133,12 +133,11 @@ func (t *Tx) adopt(b []byte, source string, setYear bool) (*forms.Campaign, erro
 	if err != nil {
 		return nil, err
 	}
-	old, err := campaignRecord(t.tx, st.Year)
-	if st.Year == 0 {
-		old, err = CampaignRecord{}, nil
-	}
-	if err != nil {
-		return nil, err
+	var old CampaignRecord // none before the first setup
+	if st.Year != 0 {
+		if old, err = campaignRecord(t.tx, st.Year); err != nil {
+			return nil, err
+		}
 	}
 	if st.Year != 0 && st.Year != c.Year {
 		var n int
@@ -262,20 +261,16 @@ func driftText(head string, stored, now *forms.Campaign) string {
 // (refused when there is none: a new year's notice comes as a file); a data file
 // without a stored definition gets its built-in one written, so that a later release
 // does not change it.
-func (t *Tx) pinCampaign(oldYear, year int) error {
-	var have int
+func (t *Tx) pinCampaign(year int) error {
 	var def string
 	err := t.tx.QueryRow("SELECT definition FROM campaign WHERE id = 1").Scan(&def)
 	switch {
 	case err == nil:
-		have = 1
-	case !errors.Is(err, sql.ErrNoRows):
-		return err
-	}
-	if have == 1 {
 		if c, err := forms.DecodeCampaign([]byte(def)); err == nil && c.Year == year {
 			return nil
 		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
 	}
 	b, ok := forms.BuiltinCampaign(year)
 	if !ok {

@@ -289,7 +289,7 @@ func (t *Tx) SetSettings(st forms.Settings) error {
 	if err != nil {
 		return err
 	}
-	if err := t.pinCampaign(old.Year, st.Year); err != nil {
+	if err := t.pinCampaign(st.Year); err != nil {
 		return err
 	}
 	if old.ProvinceCode != "" && old.ProvinceCode != st.ProvinceCode {

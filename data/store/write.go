@@ -40,8 +40,8 @@ func (t *Tx) SetCandidate(m forms.MeasureID, code string, on bool) error {
 		if err := forms.CheckUnit(c.Province, u); err != nil {
 			return err
 		}
-		if !ms.Quota.Allows(u.Level()) {
-			return fmt.Errorf("%s是%s，%s只推荐%s（通知第二条）", u.FullName(), u.Level().Label(), ms.Short, ms.Quota.Text())
+		if err := forms.CheckLevel(ms, u); err != nil {
+			return err
 		}
 	}
 	var was int
