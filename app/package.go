@@ -52,55 +52,6 @@ func packageName(env *Env) string {
 	return name + "-" + forms.Day(env.Now()).Format("20060102")
 }
 
-// busyDialog shows a progress dialog; cancel, when not nil, adds a 取消 button.
-type busyDialog struct {
-	d      *dialog.CustomDialog
-	status *widget.Label
-	bar    *widget.ProgressBar
-	inf    *widget.ProgressBarInfinite
-	done   bool // closed by the work, not by 取消
-}
-
-func newBusyDialog(env *Env, title, status string, cancel func()) *busyDialog {
-	b := &busyDialog{status: widget.NewLabel(status), bar: widget.NewProgressBar(), inf: widget.NewProgressBarInfinite()}
-	b.status.Wrapping = fyne.TextWrapWord
-	b.bar.Hide()
-	body := container.NewVBox(b.status, b.inf, b.bar)
-	if cancel != nil {
-		b.d = dialog.NewCustom(title, "取消", body, env.Window)
-		// Fyne chains OnClosed callbacks, so close marks the dialog instead.
-		b.d.SetOnClosed(func() {
-			if !b.done {
-				cancel()
-			}
-		})
-	} else {
-		b.d = dialog.NewCustomWithoutButtons(title, body, env.Window)
-	}
-	b.d.Resize(fyne.NewSize(460, 160))
-	b.d.Show()
-	return b
-}
-
-// set shows a step; total 0 keeps the bar indeterminate. Call on the UI goroutine.
-func (b *busyDialog) set(step string, done, total int) {
-	b.status.SetText(step + "……")
-	if total <= 0 {
-		b.bar.Hide()
-		b.inf.Show()
-		return
-	}
-	b.inf.Hide()
-	b.bar.Show()
-	b.bar.SetValue(float64(done) / float64(total))
-}
-
-// close hides the dialog without running its cancel callback.
-func (b *busyDialog) close() {
-	b.done = true
-	b.d.Hide()
-}
-
 // ---- 签名密钥 ----
 
 func keyAction(env *Env) {
@@ -486,7 +437,7 @@ func packageExport(env *Env, key signing.PrivateKey, target, iso, archive string
 	}
 	inBackground(func() {
 		secs := c.Applications
-		progress := func(step string, d, total int) { fyne.Do(func() { busy.set(step, d, total) }) }
+		progress := busy.report
 		res, err = submission.Export(ctx, submission.ExportInput{Case: c, Sections: secs, Key: key, SM2Certificate: cert, Date: day, Out: target, ISO: iso, Fonts: docFonts()}, progress)
 		if err == nil && archive != "" {
 			var arch submission.Result

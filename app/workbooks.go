@@ -47,15 +47,12 @@ func init() {
 // maxWorkbookBytes bounds what is read from a chosen file (workbook checks 50 MiB too).
 const maxWorkbookBytes = 50<<20 + 1
 
-// progress shows an indeterminate progress dialog and returns its hide function.
+// progress shows a progress dialog without 取消 and returns its close function.
 func progress(env *Env, title string) func() {
 	if env.Window == nil {
 		return func() {}
 	}
-	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel("请稍候……"), bar), env.Window)
-	d.Show()
-	return func() { bar.Stop(); d.Hide() }
+	return newBusyDialog(env, title, "请稍候……", nil).close
 }
 
 // abandonable runs work (which only reads: nothing is changed before the review's

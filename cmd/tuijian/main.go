@@ -38,6 +38,7 @@ import (
 	"tuijian/app"
 	"tuijian/cmd/tuijian/internal/measure"
 	"tuijian/data/keyring"
+	"tuijian/data/lowpriority"
 	"tuijian/data/oplog"
 	"tuijian/data/store"
 	"tuijian/forms"
@@ -215,7 +216,7 @@ func exportWhileProbing(a fyne.App, sh *app.Shell, dir string) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	go func() {
+	lowpriority.Go(func() { // as the GUI's keyCreate runs it (app's inBackground)
 		if _, err := keyring.CreateKey(context.Background(), sh.Store(), pass, true, nil); err != nil {
 			fail(err)
 		}
@@ -233,7 +234,7 @@ func exportWhileProbing(a fyne.App, sh *app.Shell, dir string) {
 				}()
 			})
 		})
-	}()
+	})
 }
 
 func validStep(s forms.Step) bool {

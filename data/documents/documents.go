@@ -65,6 +65,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"tuijian/data/lowpriority"
 	"unicode/utf16"
 
 	"tuijian/data/pdfdoc"
@@ -317,7 +318,7 @@ func runJobs(jobs []job, progress func(done, total int, path string)) ([]File, e
 	for i, j := range jobs {
 		wg.Add(1)
 		sem <- struct{}{}
-		go func(i int, j job) {
+		lowpriority.Go(func() {
 			defer func() { <-sem; wg.Done() }()
 			data, err := j.make()
 			if err != nil {
@@ -332,7 +333,7 @@ func runJobs(jobs []job, progress func(done, total int, path string)) ([]File, e
 				mu.Unlock()
 				progress(d, len(jobs), j.path)
 			}
-		}(i, j)
+		})
 	}
 	wg.Wait()
 	// One failing document never hides the others: the ones made are returned with

@@ -1,0 +1,5 @@
+//go:build !linux && !windows
+
+package lowpriority
+
+func lower() {}

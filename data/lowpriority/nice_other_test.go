@@ -1,0 +1,5 @@
+//go:build !linux
+
+package lowpriority
+
+func threadNice() (int, bool) { return 0, false }
