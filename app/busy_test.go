@@ -58,7 +58,7 @@ func TestBusyDialogShowsReportedStepsWithoutAnimation(t *testing.T) {
 	if b.status.Text != "写入光盘映像……" || b.bar.Visible() || b.elapsed.Text != "已用 1 秒" {
 		t.Errorf("status %q, bar visible %v, elapsed %q", b.status.Text, b.bar.Visible(), b.elapsed.Text)
 	}
-	if !tick(2 * time.Second) || b.elapsed.Text != "已用 2 秒" {
+	if !tick(2*time.Second) || b.elapsed.Text != "已用 2 秒" {
 		t.Errorf("elapsed %q at 2 s", b.elapsed.Text)
 	}
 	b.close()
