@@ -36,8 +36,12 @@ var (
 // depend on the fonts installed.
 type Theme struct{}
 
-// NewTheme returns the application theme.
-func NewTheme() fyne.Theme { return Theme{} }
+// NewTheme returns the application theme. Fyne then looks for no system fonts
+// (systemfonts.go): the theme's face has every character.
+func NewTheme() fyne.Theme {
+	skipSystemFonts()
+	return Theme{}
+}
 
 var base = theme.DefaultTheme()
 
