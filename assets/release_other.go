@@ -1,0 +1,5 @@
+//go:build !linux && !windows
+
+package assets
+
+func release([]byte) {}
