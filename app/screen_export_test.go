@@ -55,3 +55,32 @@ func TestExportPreflightLinks(t *testing.T) {
 		t.Errorf("digital group not reported clean:\n%s", h.texts())
 	}
 }
+
+// A letter that cannot fit one page is warned on 导出, from a layout check that runs off
+// the UI goroutine; a check that ends after a newer Refresh is dropped.
+func TestExportLayoutWarningFromBackground(t *testing.T) {
+	h := newTestEnv(t, envConfig{step: forms.StepExport})
+	s := h.screen.(*exportScreen)
+	var pending []func()
+	inBackground = func(work, done func()) { pending = append(pending, func() { work(); done() }) }
+
+	h.env.Case.Settings.Contact = strings.Repeat("张三、", 20) + "李四"
+	h.env.Case.Settings.Phone = strings.Repeat("0531-86000001、", 6) + "传真0531-86000002"
+	s.Refresh()
+	if strings.Contains(h.texts(), "一页排不下") || len(pending) != 1 {
+		t.Fatalf("layout warning shown before its check ran (%d checks pending)", len(pending))
+	}
+	stale := pending[0]
+	s.Refresh() // e.g. 重新检查 while the first check runs
+	stale()
+	if strings.Contains(h.texts(), "一页排不下") {
+		t.Fatal("a check of an older Refresh changed the list")
+	}
+	pending[1]()
+	if !strings.Contains(h.texts(), "推荐函一页排不下") {
+		t.Fatalf("no layout warning after the check:\n%s", h.texts())
+	}
+	if !strings.HasPrefix(s.summary.Text, "检查通过") || !strings.Contains(s.summary.Text, "提示") {
+		t.Errorf("summary %q", s.summary.Text)
+	}
+}
