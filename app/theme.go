@@ -37,9 +37,11 @@ var (
 type Theme struct{}
 
 // NewTheme returns the application theme. Fyne then looks for no system fonts
-// (systemfonts.go): the theme's face has every character.
+// (systemfonts.go): the theme's face has every character; and it parses no emoji face
+// (emoji.go).
 func NewTheme() fyne.Theme {
 	skipSystemFonts()
+	dropEmojiFace()
 	return Theme{}
 }
 

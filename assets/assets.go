@@ -43,6 +43,12 @@ func SansBoldUI() []byte { return sansBoldUIOnce.Bytes(sansBoldUI) }
 
 var sansRegularOnce, sansBoldUIOnce Packed
 
+// Blank is a font with no glyph but the space (1 KB, cut from Noto Sans SC Bold by
+// fonts/build.py): app gives it to Fyne in place of its colour-emoji face.
+//
+//go:embed fonts/Blank.otf
+var Blank []byte
+
 // Icon is the application icon (PNG, 256×256).
 //
 //go:embed icon.png

@@ -87,6 +87,9 @@ def main():
         zst(t("sans-regular.otf"), "assets/fonts/NotoSansSC-Regular.otf.zst")
         subset(os.path.join(src, "NotoSansSC-Bold.ttf"), t("sans-bold-ui.ttf"), text)
         zst(t("sans-bold-ui.ttf"), "assets/fonts/NotoSansSC-Bold-UI.ttf.zst")
+        subprocess.run([sys.executable, "-m", "fontTools.subset", t("sans-bold-ui.ttf"), "--unicodes=U+0020",
+                        "--layout-features=", "--no-hinting", "--notdef-outline", "--output-file=" + t("blank.ttf")], check=True)
+        to_cff(t("blank.ttf"), "assets/fonts/Blank.otf")
         zst(os.path.join(src, "NotoSerifSC-Regular.ttf"), "assets/docfonts/NotoSerifSC-Regular.ttf.zst")
         subset(os.path.join(src, "NotoSerifSC-Bold.ttf"), t("serif-bold-ui.ttf"), text)
         zst(t("serif-bold-ui.ttf"), "assets/docfonts/NotoSerifSC-Bold-UI.ttf.zst")
