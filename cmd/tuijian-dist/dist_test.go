@@ -49,10 +49,14 @@ func TestReleaseAndInstallerUnderWine(t *testing.T) {
 	if len(made) != 3 || filepath.Base(made[0]) != d.Name+".exe" || !strings.Contains(filepath.Base(made[2]), d.Version) {
 		t.Fatalf("made %v", made)
 	}
-	for _, exe := range made[:2] {
+	for i, exe := range made[:2] {
 		b, err := os.ReadFile(exe)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// issue 19: small enough to mail
+		if limit := []int{60e6, 40e6}[i]; len(b) > limit {
+			t.Errorf("%s is %.2f MB, over %d MB", filepath.Base(exe), float64(len(b))/1e6, limit/1e6)
 		}
 		for _, want := range []string{d.FileVersion(), d.Name, "VS_VERSION_INFO"} {
 			if !bytes.Contains(b, utf16le(want)) {

@@ -376,7 +376,9 @@ func Build(root, out string, installer bool) ([]string, error) {
 			ld = "-H=windowsgui " + ld
 			env = []string{"GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=1", "CC=x86_64-w64-mingw32-gcc"}
 		}
-		err := run(root, env, "go", "build", "-trimpath", "-ldflags", ld, "-o", filepath.Join(out, tg.file), tg.pkg)
+		// no_emoji: Fyne's colour-emoji face (4.2 MB) is left out; the app draws no emoji
+		// anyway (app/emoji.go), so the release and a development build look the same.
+		err := run(root, env, "go", "build", "-trimpath", "-tags", "no_emoji", "-ldflags", ld, "-o", filepath.Join(out, tg.file), tg.pkg)
 		os.Remove(syso)
 		if err != nil {
 			return nil, err
