@@ -2,7 +2,6 @@ package assets
 
 import (
 	"os"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,18 +14,4 @@ func release(b []byte) {
 	if p := pagesWithin(b, os.Getpagesize()); len(p) > 0 {
 		_ = unix.Madvise(p, unix.MADV_DONTNEED)
 	}
-}
-
-// pagesWithin is the part of b made of whole pages of size pg.
-func pagesWithin(b []byte, pg int) []byte {
-	if len(b) == 0 {
-		return nil
-	}
-	start := uintptr(unsafe.Pointer(&b[0]))
-	first := (start + uintptr(pg) - 1) &^ uintptr(pg-1)
-	end := (start + uintptr(len(b))) &^ uintptr(pg-1)
-	if end <= first {
-		return nil
-	}
-	return b[first-start : end-start]
 }

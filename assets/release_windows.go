@@ -11,14 +11,7 @@ import (
 // on pages that are not locked does exactly that (its documentation says so). They are
 // read again from the executable if touched again.
 func release(b []byte) {
-	if len(b) == 0 {
-		return
-	}
-	pg := uintptr(os.Getpagesize())
-	start := uintptr(unsafe.Pointer(&b[0]))
-	first := (start + pg - 1) &^ (pg - 1)
-	end := (start + uintptr(len(b))) &^ (pg - 1)
-	if end > first {
-		_ = windows.VirtualUnlock(first, end-first)
+	if p := pagesWithin(b, os.Getpagesize()); len(p) > 0 {
+		_ = windows.VirtualUnlock(uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)))
 	}
 }
