@@ -25,10 +25,11 @@ type busyDialog struct {
 	status  *widget.Label
 	elapsed *widget.Label
 	bar     *widget.ProgressBar
-	stop    chan struct{}
 	done    bool // closed by the work, not by 取消
 
-	stopped chan struct{} // closed when the clock has stopped
+	stop     chan struct{} // closed to stop the clock
+	stopOnce sync.Once
+	stopped  chan struct{} // closed when the clock has stopped
 
 	mu     sync.Mutex
 	latest progressStep // reported by the work
@@ -101,13 +102,7 @@ func (b *busyDialog) due(elapsed time.Duration) func() {
 
 // stopClock stops the clock and waits until it has stopped.
 func (b *busyDialog) stopClock() {
-	b.mu.Lock()
-	select {
-	case <-b.stop:
-	default:
-		close(b.stop)
-	}
-	b.mu.Unlock()
+	b.stopOnce.Do(func() { close(b.stop) })
 	<-b.stopped
 }
 

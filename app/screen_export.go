@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,7 +64,7 @@ func (s *exportScreen) Refresh() {
 	var layout []forms.Issue
 	inBackground(func() { layout = documents.LayoutIssues(c, now, docFonts()) }, func() {
 		if check == s.checks && len(layout) > 0 {
-			s.show(c, append(pre, layout...))
+			s.show(c, slices.Concat(pre, layout))
 		}
 	})
 }

@@ -25,13 +25,3 @@ func Go(fn func()) {
 		fn()
 	}()
 }
-
-// Run runs fn as Go does and waits for it to return.
-func Run(fn func()) {
-	done := make(chan struct{})
-	Go(func() {
-		defer close(done)
-		fn()
-	})
-	<-done
-}
