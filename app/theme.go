@@ -13,8 +13,8 @@ import (
 // copies the tables it needs, so the unpacked bytes are garbage afterwards (assets.Packed
 // keeps them only while in use).
 var (
-	fontRegular fyne.Resource = &packedFont{"NotoSansSC-Regular.otf", assets.SansRegular}
-	fontBold    fyne.Resource = &packedFont{"NotoSansSC-Bold-UI.ttf", assets.SansBoldUI}
+	fontRegular fyne.Resource = &packedFont{"NotoSansSC-Regular-UI.otf", assets.SansRegularUI}
+	fontBold    fyne.Resource = &packedFont{"NotoSansSC-Bold-UI.otf", assets.SansBoldUICFF}
 )
 
 // packedFont is a font resource whose content is unpacked when read.
@@ -31,14 +31,15 @@ var (
 	AppIcon = fyne.NewStaticResource("icon.png", assets.Icon)
 )
 
-// Theme is Fyne's light theme with the embedded Noto Sans SC for every text style, so
+// Theme is Fyne's light theme with the embedded Noto Sans SC (its UI subset, with the
+// rest as fallback) for every text style, so
 // Chinese renders the same on a machine without Chinese fonts and golden images do not
 // depend on the fonts installed.
 type Theme struct{}
 
-// NewTheme returns the application theme. Fyne then looks for no system fonts
-// (systemfonts.go): the theme's face has every character; and it parses no emoji face
-// (emoji.go).
+// NewTheme returns the application theme. Fyne then looks for no system fonts: its
+// fallback is the rare part of the theme's face, parsed when first needed
+// (systemfonts.go); and it parses no emoji face (emoji.go).
 func NewTheme() fyne.Theme {
 	skipSystemFonts()
 	dropEmojiFace()

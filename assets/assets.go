@@ -9,11 +9,16 @@
 // not draw.
 //
 // The regular face keeps every glyph (30 890 characters: all of GB 18030's CJK block and
-// Extension A, and the rarer characters of place and personal names such as 㑇 and 䶮);
-// it has CFF outlines, which Fyne's text engine reads when a glyph is drawn, where
-// TrueType outlines are all parsed at load (0.1 s and 23 MB for this font). The bold face
-// is cut down to the characters bold text of the GUI shows (fonts/README.md) and stays
-// TrueType, because the PDF writer uses it for 黑体.
+// Extension A, and the rarer characters of place and personal names such as 㑇 and 䶮),
+// in two parts: the UI subset (GB 2312, i.e. GB 18030's level 1 and 2 hanzi, the symbol
+// rows, every division name and the program's strings; 8 408 characters, 2.9 MB) that
+// the GUI loads at start, and the rest (22 868 characters, 10 MB) that it loads only when
+// a character outside the subset is first drawn (app/fallbackfont.go): the start then
+// unpacks and holds a quarter of the face. The GUI faces have CFF outlines, which Fyne's
+// text engine reads when a glyph is drawn, where TrueType outlines are all parsed at load
+// (0.1 s and 23 MB for the whole face). The bold faces are cut down to the characters
+// bold text of the GUI shows (fonts/README.md); the bold face exists twice, CFF for the
+// GUI and TrueType for the PDF writer's 黑体.
 package assets
 
 import (
@@ -26,22 +31,36 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-//go:embed fonts/NotoSansSC-Regular.otf.zst
-var sansRegular []byte
+//go:embed fonts/NotoSansSC-Regular-UI.otf.zst
+var sansRegularUI []byte
+
+//go:embed fonts/NotoSansSC-Regular-Rare.otf.zst
+var sansRegularRare []byte
+
+//go:embed fonts/NotoSansSC-Bold-UI.otf.zst
+var sansBoldUICFF []byte
 
 //go:embed fonts/NotoSansSC-Bold-UI.ttf.zst
 var sansBoldUI []byte
 
-// SansRegular returns Noto Sans SC Regular, every glyph, CFF outlines (OpenType).
-func SansRegular() []byte { return sansRegularOnce.Bytes(sansRegular) }
+// SansRegularUI returns Noto Sans SC Regular cut down to the UI subset (CFF outlines,
+// OpenType): GB 2312, the symbol rows, every division name and the program's own strings.
+func SansRegularUI() []byte { return sansRegularUIOnce.Bytes(sansRegularUI) }
 
-// SansBoldUI returns Noto Sans SC Bold cut down to GB 2312, the symbol rows, every
-// division name and the program's own strings (TrueType): text the officer types is
-// never bold in the GUI (app's TestNoTofu checks it), and the PDF writer falls back to a
-// full face for any character it lacks.
+// SansRegularRare returns the rest of Noto Sans SC Regular: every character it has that
+// SansRegularUI lacks (CFF). Together the two are the whole face.
+func SansRegularRare() []byte { return sansRegularRareOnce.Bytes(sansRegularRare) }
+
+// SansBoldUICFF returns Noto Sans SC Bold cut down to the UI subset with CFF outlines,
+// for the GUI's bold text.
+func SansBoldUICFF() []byte { return sansBoldUICFFOnce.Bytes(sansBoldUICFF) }
+
+// SansBoldUI returns Noto Sans SC Bold cut down to the UI subset (TrueType), for the
+// documents' 黑体: the PDF writer embeds TrueType only, and falls back to a full face for
+// any character it lacks.
 func SansBoldUI() []byte { return sansBoldUIOnce.Bytes(sansBoldUI) }
 
-var sansRegularOnce, sansBoldUIOnce Packed
+var sansRegularUIOnce, sansRegularRareOnce, sansBoldUICFFOnce, sansBoldUIOnce Packed
 
 // Blank is a font with no glyph but the space (1 KB, cut from Noto Sans SC Bold by
 // fonts/build.py): app gives it to Fyne in place of its colour-emoji face.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -53,11 +54,30 @@ func divisionChars(t *testing.T) string {
 	return b.String()
 }
 
-func missing(t *testing.T, data []byte, text string) string {
+// font is a face, or a face and its fallbacks.
+type font interface{ faces() [][]byte }
+
+type joined [][]byte
+
+func (j joined) faces() [][]byte { return j }
+
+var parsed sync.Map // *byte → *sfnt.Font
+
+// missing returns the characters of text that no face of f has.
+func missing(t *testing.T, f font, text string) string {
 	t.Helper()
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		t.Fatal(err)
+	var fs []*sfnt.Font
+	for _, data := range f.faces() {
+		if p, ok := parsed.Load(&data[0]); ok {
+			fs = append(fs, p.(*sfnt.Font))
+			continue
+		}
+		p, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed.Store(&data[0], p)
+		fs = append(fs, p)
 	}
 	var buf sfnt.Buffer
 	var out []rune
@@ -67,7 +87,14 @@ func missing(t *testing.T, data []byte, text string) string {
 			continue
 		}
 		seen[r] = true
-		if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+		has := false
+		for _, p := range fs {
+			if gi, err := p.GlyphIndex(&buf, r); err == nil && gi != 0 {
+				has = true
+				break
+			}
+		}
+		if !has {
 			out = append(out, r)
 		}
 	}
@@ -79,15 +106,18 @@ func TestFontsCoverWhatIsTyped(t *testing.T) {
 	if n := len([]rune(hanzi)); n != 6763 {
 		t.Fatalf("GB 2312 has %d hanzi here, want 6763", n)
 	}
+	whole := joined{assets.SansRegularUI(), assets.SansRegularRare()}
 	for _, c := range []struct {
 		name string
-		data []byte
+		data font
 		full bool
 	}{
-		{"SansRegular", assets.SansRegular(), true},
-		{"SansBoldUI", assets.SansBoldUI(), false},
-		{"SerifRegular", docfonts.SerifRegular(), true},
-		{"SerifBoldUI", docfonts.SerifBoldUI(), false},
+		{"SansRegularUI+SansRegularRare", whole, true},
+		{"SansRegularUI", joined{assets.SansRegularUI()}, false},
+		{"SansBoldUICFF", joined{assets.SansBoldUICFF()}, false},
+		{"SansBoldUI", joined{assets.SansBoldUI()}, false},
+		{"SerifRegular", joined{docfonts.SerifRegular()}, true},
+		{"SerifBoldUI", joined{docfonts.SerifBoldUI()}, false},
 	} {
 		if m := missing(t, c.data, hanzi+div+"，。、；：？！“”（）《》〔〕—…·０１２３４５６７８９％"); m != "" {
 			t.Errorf("%s lacks %d characters of GB 2312, the division names or punctuation: %.40q", c.name, len([]rune(m)), m)
@@ -100,19 +130,21 @@ func TestFontsCoverWhatIsTyped(t *testing.T) {
 			t.Errorf("%s is meant to be the UI subset but has the rare characters", c.name)
 		}
 	}
-	// Every character of the GUI's regular face has a document face.
-	f, err := sfnt.Parse(assets.SansRegular())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf sfnt.Buffer
+	// The two parts of the regular face do not overlap (the rare part has only what the
+	// UI subset lacks), and every CJK character of the GUI's regular face has a document face.
 	var all strings.Builder
 	for r := rune(0x3400); r < 0x32000; r++ {
-		if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
+		if missing(t, whole, string(r)) == "" {
 			all.WriteRune(r)
 		}
 	}
-	if m := missing(t, docfonts.SerifRegular(), all.String()); len([]rune(m)) > 40 {
+	if n := len([]rune(all.String())); n < 28000 {
+		t.Errorf("the regular face has %d CJK characters, want the whole face (over 28 000)", n)
+	}
+	if m := missing(t, joined{assets.SansRegularRare()}, gb2312()); len([]rune(m)) != 6763 {
+		t.Errorf("the rare part repeats %d characters of GB 2312", 6763-len([]rune(m)))
+	}
+	if m := missing(t, joined{docfonts.SerifRegular()}, all.String()); len([]rune(m)) > 40 {
 		t.Errorf("the full serif face lacks %d CJK characters of the sans face: %.40q", len([]rune(m)), m)
 	}
 }
@@ -122,15 +154,20 @@ func TestUnpackedOnce(t *testing.T) {
 	if len(a) == 0 || &a[0] != &b[0] {
 		t.Fatal("SansBoldUI unpacked twice or empty")
 	}
-	if !sfntKind(a, "\x00\x01\x00\x00") || !sfntKind(assets.SansRegular(), "OTTO") || !sfntKind(docfonts.SerifRegular(), "\x00\x01\x00\x00") {
-		t.Fatal("unexpected font kinds: the GUI regular face must be CFF (OTTO), the document faces TrueType")
+	if !sfntKind(a, "\x00\x01\x00\x00") || !sfntKind(docfonts.SerifRegular(), "\x00\x01\x00\x00") {
+		t.Fatal("unexpected font kinds: the document faces must be TrueType")
+	}
+	for _, f := range [][]byte{assets.SansRegularUI(), assets.SansRegularRare(), assets.SansBoldUICFF()} {
+		if !sfntKind(f, "OTTO") {
+			t.Fatal("unexpected font kind: the GUI faces must be CFF (OTTO)")
+		}
 	}
 }
 
 func sfntKind(data []byte, tag string) bool { return len(data) > 4 && string(data[:4]) == tag }
 
 func BenchmarkUnpackSansRegular(b *testing.B) {
-	z, _ := os.ReadFile("fonts/NotoSansSC-Regular.otf.zst")
+	z, _ := os.ReadFile("fonts/NotoSansSC-Regular-UI.otf.zst")
 	b.SetBytes(int64(len(z)))
 	for i := 0; i < b.N; i++ {
 		var p assets.Packed

@@ -74,6 +74,11 @@ def to_cff(src, dst):
     fb.save(dst)
 
 
+def rare_chars(src, ui):
+    """Every character of the face that the UI subset lacks (the regular face's fallback)."""
+    return "".join(chr(c) for c in sorted(set(TTFont(src).getBestCmap()) - set(map(ord, ui))) if c > 0x20)
+
+
 def zst(src, dst):
     subprocess.run(["zstd", "-19", "--long=24", "-q", "-f", src, "-o", dst], check=True)
 
@@ -83,10 +88,17 @@ def main():
     text = ui_chars()
     with tempfile.TemporaryDirectory() as tmp:
         t = lambda n: os.path.join(tmp, n)
-        to_cff(os.path.join(src, "NotoSansSC-Regular.ttf"), t("sans-regular.otf"))
-        zst(t("sans-regular.otf"), "assets/fonts/NotoSansSC-Regular.otf.zst")
+        regular = os.path.join(src, "NotoSansSC-Regular.ttf")
+        subset(regular, t("sans-regular-ui.ttf"), text)
+        to_cff(t("sans-regular-ui.ttf"), t("sans-regular-ui.otf"))
+        zst(t("sans-regular-ui.otf"), "assets/fonts/NotoSansSC-Regular-UI.otf.zst")
+        subset(regular, t("sans-regular-rare.ttf"), rare_chars(regular, text))
+        to_cff(t("sans-regular-rare.ttf"), t("sans-regular-rare.otf"))
+        zst(t("sans-regular-rare.otf"), "assets/fonts/NotoSansSC-Regular-Rare.otf.zst")
         subset(os.path.join(src, "NotoSansSC-Bold.ttf"), t("sans-bold-ui.ttf"), text)
         zst(t("sans-bold-ui.ttf"), "assets/fonts/NotoSansSC-Bold-UI.ttf.zst")
+        to_cff(t("sans-bold-ui.ttf"), t("sans-bold-ui.otf"))
+        zst(t("sans-bold-ui.otf"), "assets/fonts/NotoSansSC-Bold-UI.otf.zst")
         subprocess.run([sys.executable, "-m", "fontTools.subset", t("sans-bold-ui.ttf"), "--unicodes=U+0020",
                         "--layout-features=", "--no-hinting", "--notdef-outline", "--output-file=" + t("blank.ttf")], check=True)
         to_cff(t("blank.ttf"), "assets/fonts/Blank.otf")
