@@ -79,19 +79,31 @@ func (s *Shell) scheduleRelease() {
 	s.release = time.AfterFunc(time.Second, debug.FreeOSMemory)
 }
 
-// NewShell builds the shell over an open store; the window shows it with
-// w.SetContent(s.Content()).
+// NewShell builds the shell over an open store and attaches it to w; the window shows
+// it with w.SetContent(s.Content()). Call on the UI goroutine.
 func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
+	s := PrepareShell(st, opts, fyne.Size{})
+	s.Attach(w)
+	return s
+}
+
+// PrepareShell builds the shell over an open store without a window and, when size is
+// not zero, lays it out at that size: every widget of the first screen then has its
+// renderer and every text is measured. Nothing of it is in a window yet, so it may run
+// on any goroutine, e.g. while the window is being created at start (issue 19: the
+// window then only draws). Attach it on the UI goroutine before showing it.
+func PrepareShell(st *store.Store, opts Options, size fyne.Size) *Shell {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	s := &Shell{opts: opts, screens: map[forms.Step]Screen{}, stale: map[forms.Step]bool{}}
-	s.env = &Env{Store: st, Window: w, Now: opts.Now}
+	s.env = &Env{Store: st, Now: opts.Now}
 	s.env.Changed = s.changed
 	s.env.Show = s.Show
 	s.env.ShowError = s.showError
 	s.env.OpenDemo = s.OpenDemo
 	s.env.OpenIntake = func() {
+		w := s.env.Window
 		w.SetContent(IntakeContent(w, s.env.Now, func() { w.SetContent(s.root) }))
 	}
 	s.env.AskUnsaved = func(d dirtyScreen, proceed, stay func()) {
@@ -118,7 +130,17 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 		s.notice.Importance = widget.WarningImportance
 		s.notice.SetText("注意：督查激励定义的来源已改动（详见“设置”）")
 	}
+	if !size.IsZero() {
+		s.root.Resize(size)
+	}
 	return s
+}
+
+// Attach makes w the shell's window: dialogs open over it and its title follows the
+// case. Call on the UI goroutine, once.
+func (s *Shell) Attach(w fyne.Window) {
+	s.env.Window = w
+	w.SetTitle(s.title.Text)
 }
 
 // Content is the shell's canvas object.

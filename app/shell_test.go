@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -339,5 +340,48 @@ func TestShellNoticeAfterEverySave(t *testing.T) {
 	h.sh.Env().Changed()
 	if !strings.Contains(h.sh.notice.Text, "导入申报书 青岛市.docx") {
 		t.Fatalf("notice after an import: %q", h.sh.notice.Text)
+	}
+}
+
+// The start builds the shell on another goroutine while the window is created
+// (cmd/tuijian): PrepareShell lays it out without a window, Attach then gives it the
+// window, whose title follows the case, and dialogs open over it.
+func TestPrepareShellThenAttach(t *testing.T) {
+	newTestApp(t)
+	dir := t.TempDir()
+	st, err := OpenStoreAt(filepath.Join(dir, "case.db"), true, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	size := fyne.NewSize(1366, 768)
+	prepared := make(chan *Shell)
+	go func() {
+		prepared <- PrepareShell(st, Options{Now: func() time.Time { return testNow }, DemoPath: filepath.Join(dir, "demo.db")}, size)
+	}()
+	sh := <-prepared
+	if sh.Env().Window != nil {
+		t.Fatal("a prepared shell has a window")
+	}
+	if got := sh.Content().Size(); got != size {
+		t.Fatalf("prepared at %v, want laid out at %v", got, size)
+	}
+	if sh.Current() != forms.Steps[0] {
+		t.Fatalf("prepared on %s, want %s", sh.Current(), forms.Steps[0])
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	sh.Attach(w)
+	w.SetContent(sh.Content())
+	w.Resize(size)
+	if sh.Env().Window != w {
+		t.Fatal("Attach did not give the shell its window")
+	}
+	if !strings.Contains(w.Title(), "演示数据") || !strings.HasPrefix(w.Title(), Title) {
+		t.Fatalf("window title %q", w.Title())
+	}
+	sh.showError(errors.New("测试错误"))
+	if len(w.Canvas().Overlays().List()) != 1 {
+		t.Fatal("an error shows no dialog over the attached window")
 	}
 }

@@ -29,6 +29,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -94,7 +95,8 @@ func main() {
 	a.SetIcon(app.AppIcon)
 	w := a.NewWindow(app.Title)
 	w.SetIcon(app.AppIcon)
-	w.Resize(windowSize(workArea()))
+	size := windowSize(workArea())
+	w.Resize(size)
 
 	phase("app")
 	if *intakeMode { // the ministry's clerk: no data file
@@ -105,72 +107,83 @@ func main() {
 		w.ShowAndRun()
 		return
 	}
-	// The window and its OpenGL context come up on the main thread while the fonts
-	// are parsed and the store is opened on other goroutines; the shell replaces the
-	// empty content as soon as both are ready.
+	// The window and its OpenGL context come up on the main thread (w.Show, with no
+	// content yet so that it draws no empty frame) while, on
+	// other goroutines, the fonts are parsed, the store is opened and the shell is built
+	// and laid out (app.PrepareShell); the window's first frame then shows it. Fyne's
+	// loop (a.Run) starts only once the shell is in the window: the loop's cache
+	// cleaning reads what building writes. If the store takes longer than startWait to
+	// open (a slow network drive), the loop starts with the window empty and the shell is
+	// built on the UI goroutine once the store is open.
+	opts := app.Options{Start: forms.Step(*screen)}
 	type opened struct {
 		st  *store.Store
+		sh  *app.Shell // prepared off the UI goroutine; nil when built late
 		err error
 	}
 	ready := make(chan opened, 1)
+	var startMu sync.Mutex
+	late := false // main stopped waiting; guarded by startMu
 	go func() {
 		fonts := make(chan struct{})
 		go func() { app.PreloadFonts(); close(fonts) }()
 		st, err := openStore(*db, *demoFlag)
 		<-fonts
 		phase("fonts_store")
-		ready <- opened{st, err}
+		o := opened{st: st, err: err}
+		startMu.Lock()
+		if err == nil && !late {
+			o.sh = app.PrepareShell(st, opts, size)
+			phase("shell")
+		}
+		startMu.Unlock()
+		ready <- o
 	}()
 	var sh *app.Shell
 	retry := func() {
 		go func() {
 			st, err := openStore(*db, *demoFlag)
-			ready <- opened{st, err}
+			ready <- opened{st: st, err: err}
 		}()
 	}
-	go func() {
-		o := <-ready
-		for o.err != nil {
-			err := o.err
-			fyne.Do(func() {
-				debug.SetGCPercent(gcPercent)
-				fmt.Fprintln(os.Stderr, err)
-				w.SetContent(app.ErrorContent(err, retry, a.Quit))
-			})
-			o = <-ready
+	apply := func(o opened) { // on the UI goroutine
+		debug.SetGCPercent(gcPercent)
+		if o.err != nil {
+			fmt.Fprintln(os.Stderr, o.err)
+			w.SetContent(app.ErrorContent(o.err, retry, a.Quit))
+			return
 		}
-		fyne.Do(func() {
-			sh = app.NewShell(w, o.st, app.Options{Start: forms.Step(*screen)})
-			phase("shell")
-			var content fyne.CanvasObject = sh.Content()
-			if *measureStartup {
-				content = container.NewStack(content, measure.FrameProbe(func() {
-					fmt.Printf("first_frame_ms=%.1f\n", measure.Since())
-					visitAll(sh, func() {
-						rss, peak := measure.RSS()
-						var ms runtime.MemStats
-						runtime.ReadMemStats(&ms)
-						fmt.Printf("rss_kb=%d peak_kb=%d go_heap_kb=%d go_sys_kb=%d\n", rss, peak, ms.HeapAlloc>>10, ms.Sys>>10)
-						if hp := os.Getenv("TUIJIAN_HEAPPROFILE"); hp != "" {
-							f, _ := os.Create(hp)
-							pprof.WriteHeapProfile(f)
-							f.Close()
-						}
-						a.Quit()
-					})
-				}))
-			}
-			if *measureExport != "" {
-				content = container.NewStack(content, measure.FrameProbe(func() { exportWhileProbing(a, sh, *measureExport) }))
-			}
-			w.SetContent(content)
-			debug.SetGCPercent(gcPercent)
-			if !*measureStartup {
-				maximise(w) // the start size (windowSize) is what 还原 gives
-			}
-		})
-	}()
-	w.SetContent(container.NewStack())
+		if o.sh == nil {
+			o.sh = app.PrepareShell(o.st, opts, fyne.Size{})
+		}
+		sh = o.sh
+		sh.Attach(w)
+		var content fyne.CanvasObject = sh.Content()
+		if *measureStartup {
+			content = container.NewStack(content, measure.FrameProbe(func() {
+				fmt.Printf("first_frame_ms=%.1f\n", measure.Since())
+				visitAll(sh, func() {
+					rss, peak := measure.RSS()
+					var ms runtime.MemStats
+					runtime.ReadMemStats(&ms)
+					fmt.Printf("rss_kb=%d peak_kb=%d go_heap_kb=%d go_sys_kb=%d\n", rss, peak, ms.HeapAlloc>>10, ms.Sys>>10)
+					if hp := os.Getenv("TUIJIAN_HEAPPROFILE"); hp != "" {
+						f, _ := os.Create(hp)
+						pprof.WriteHeapProfile(f)
+						f.Close()
+					}
+					a.Quit()
+				})
+			}))
+		}
+		if *measureExport != "" {
+			content = container.NewStack(content, measure.FrameProbe(func() { exportWhileProbing(a, sh, *measureExport) }))
+		}
+		w.SetContent(content)
+		if !*measureStartup {
+			go fyne.Do(func() { maximise(w) }) // the start size (windowSize) is what 还原 gives
+		}
+	}
 	w.SetMaster()
 	w.SetCloseIntercept(func() { // commits the field being typed in
 		if sh != nil {
@@ -184,8 +197,28 @@ func main() {
 			sh.Store().Close()
 		}
 	})
-	w.ShowAndRun()
+	w.Show()
+	select {
+	case o := <-ready:
+		apply(o)
+	case <-time.After(startWait):
+		startMu.Lock() // waits for a PrepareShell under way
+		late = true
+		startMu.Unlock()
+		w.SetContent(container.NewStack())
+	}
+	go func() { // a late start, and every retry after an error
+		for o := range ready {
+			fyne.Do(func() { apply(o) })
+		}
+	}()
+	a.Run()
 }
+
+// startWait is how long the main thread waits, after creating the window, for the store
+// to open and the shell to be built before it starts the event loop with the window
+// empty: long enough for a local disk, short enough that the window does not look hung.
+const startWait = 3 * time.Second
 
 // visitAll shows every step in turn, leaving each a moment to render, then calls done.
 func visitAll(sh *app.Shell, done func()) {
