@@ -26,7 +26,7 @@ import (
 //
 //	DISPLAY=:99 go test ./cmd/tuijian -run '^$' -bench StartVsBare -benchtime 7x
 //
-// It is skipped without $DISPLAY. Targets: start within 1.5×, memory within 2×.
+// It is skipped without $DISPLAY. Targets (issue 19): start within 1.25×, memory within 1.4×.
 func BenchmarkStartVsBare(b *testing.B) {
 	if os.Getenv("DISPLAY") == "" {
 		b.Skip("needs $DISPLAY (X server or Xvfb)")
