@@ -88,6 +88,8 @@ type Packed struct {
 
 // Bytes returns the unpacked data of compressed. The data is embedded in the binary, so
 // a failure is a build defect and panics. Callers must not change the bytes.
+// compressed must be embedded data: its pages are given back after unpacking, which
+// leaves an embedded file intact but zeroes a copy on the heap.
 func (p *Packed) Bytes(compressed []byte) []byte {
 	p.mu.Lock()
 	defer p.mu.Unlock()
