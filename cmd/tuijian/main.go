@@ -29,7 +29,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -108,43 +107,28 @@ func main() {
 		return
 	}
 	// The window and its OpenGL context come up on the main thread (w.Show, with no
-	// content yet so that it draws no empty frame) while, on
-	// other goroutines, the fonts are parsed, the store is opened and the shell is built
-	// and laid out (app.PrepareShell); the window's first frame then shows it. Fyne's
-	// loop (a.Run) starts only once the shell is in the window: the loop's cache
-	// cleaning reads what building writes. If the store takes longer than startWait to
-	// open (a slow network drive), the loop starts with the window empty and the shell is
-	// built on the UI goroutine once the store is open.
+	// content yet so that it draws no empty frame) while, on other goroutines, the fonts
+	// are parsed, the store is opened and the shell is built and laid out
+	// (app.PrepareShell); the window's first frame then shows it. Fyne's loop (a.Run)
+	// starts only once the shell is in the window (starter). If the store takes longer
+	// than startWait to open (a slow network drive), the loop starts with the window
+	// empty and the shell is built on the UI goroutine once the store is open.
 	opts := app.Options{Start: forms.Step(*screen)}
-	type opened struct {
-		st  *store.Store
-		sh  *app.Shell // prepared off the UI goroutine; nil when built late
-		err error
-	}
-	ready := make(chan opened, 1)
-	var startMu sync.Mutex
-	late := false // main stopped waiting; guarded by startMu
+	start := newStarter()
 	go func() {
 		fonts := make(chan struct{})
 		go func() { app.PreloadFonts(); close(fonts) }()
 		st, err := openStore(*db, *demoFlag)
 		<-fonts
 		phase("fonts_store")
-		o := opened{st: st, err: err}
-		startMu.Lock()
-		if err == nil && !late {
-			o.sh = app.PrepareShell(st, opts, size)
-			phase("shell")
-		}
-		startMu.Unlock()
-		ready <- o
+		start.deliver(st, err, func(st *store.Store) *app.Shell {
+			defer phase("shell")
+			return app.PrepareShell(st, opts, size)
+		})
 	}()
 	var sh *app.Shell
 	retry := func() {
-		go func() {
-			st, err := openStore(*db, *demoFlag)
-			ready <- opened{st: st, err: err}
-		}()
+		go func() { start.retry(openStore(*db, *demoFlag)) }()
 	}
 	apply := func(o opened) { // on the UI goroutine
 		debug.SetGCPercent(gcPercent)
@@ -198,17 +182,13 @@ func main() {
 		}
 	})
 	w.Show()
-	select {
-	case o := <-ready:
+	if o, ok := start.first(startWait); ok {
 		apply(o)
-	case <-time.After(startWait):
-		startMu.Lock() // waits for a PrepareShell under way
-		late = true
-		startMu.Unlock()
+	} else {
 		w.SetContent(container.NewStack())
 	}
 	go func() { // a late start, and every retry after an error
-		for o := range ready {
+		for o := range start.next() {
 			fyne.Do(func() { apply(o) })
 		}
 	}()
