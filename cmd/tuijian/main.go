@@ -165,7 +165,7 @@ func main() {
 		}
 		w.SetContent(content)
 		if !*measureStartup {
-			go fyne.Do(func() { maximise(w) }) // the start size (windowSize) is what 还原 gives
+			maximise(w) // the start size (windowSize) is what 还原 gives
 		}
 	}
 	w.SetMaster()
