@@ -38,6 +38,10 @@ type Options struct {
 	// PathLabel replaces the data file's path in the status line (tests, whose
 	// temporary paths differ between runs).
 	PathLabel string
+	// ReleaseMemory, when set, runs after the garbage of building screens was given back
+	// (a second after the last screen was built), on another goroutine: the desktop app
+	// gives back the C heap's free pages there.
+	ReleaseMemory func()
 }
 
 // Shell is the main window's content: the title bar with the 演示数据 banner, the
@@ -76,7 +80,12 @@ func (s *Shell) scheduleRelease() {
 	if s.release != nil {
 		s.release.Stop()
 	}
-	s.release = time.AfterFunc(time.Second, debug.FreeOSMemory)
+	s.release = time.AfterFunc(time.Second, func() {
+		debug.FreeOSMemory()
+		if s.opts.ReleaseMemory != nil {
+			s.opts.ReleaseMemory()
+		}
+	})
 }
 
 // NewShell builds the shell over an open store and attaches it to w; the window shows

@@ -385,3 +385,35 @@ func TestPrepareShellThenAttach(t *testing.T) {
 		t.Fatal("an error shows no dialog over the attached window")
 	}
 }
+
+// A second after the last screen was built, the shell gives memory back, then calls
+// Options.ReleaseMemory (the desktop app's C heap), once per burst of building.
+func TestShellReleasesMemoryAfterBuilding(t *testing.T) {
+	newTestApp(t)
+	dir := t.TempDir()
+	st, err := OpenStoreAt(filepath.Join(dir, "case.db"), true, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	released := make(chan time.Time, 4)
+	built := time.Now()
+	sh := PrepareShell(st, Options{Now: func() time.Time { return testNow }, ReleaseMemory: func() { released <- time.Now() }}, fyne.NewSize(1366, 768))
+	w := test.NewWindow(nil)
+	defer w.Close()
+	sh.Attach(w)
+	w.SetContent(sh.Content())
+	select {
+	case at := <-released:
+		if d := at.Sub(built); d < time.Second {
+			t.Errorf("released %v after building, want a second after", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReleaseMemory not called after the first screen was built")
+	}
+	select {
+	case <-released:
+		t.Fatal("ReleaseMemory called again with nothing built")
+	case <-time.After(1500 * time.Millisecond):
+	}
+}

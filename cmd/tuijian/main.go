@@ -113,7 +113,7 @@ func main() {
 	// starts only once the shell is in the window (starter). If the store takes longer
 	// than startWait to open (a slow network drive), the loop starts with the window
 	// empty and the shell is built on the UI goroutine once the store is open.
-	opts := app.Options{Start: forms.Step(*screen)}
+	opts := app.Options{Start: forms.Step(*screen), ReleaseMemory: releaseCHeap}
 	start := newStarter()
 	go func() {
 		fonts := make(chan struct{})
