@@ -164,9 +164,6 @@ func main() {
 			content = container.NewStack(content, measure.FrameProbe(func() { exportWhileProbing(a, sh, *measureExport) }))
 		}
 		w.SetContent(content)
-		if !*measureStartup {
-			maximise(w) // the start size (windowSize) is what 还原 gives
-		}
 	}
 	w.SetMaster()
 	w.SetCloseIntercept(func() { // commits the field being typed in
@@ -184,8 +181,14 @@ func main() {
 	w.Show()
 	if o, ok := start.first(startWait); ok {
 		apply(o)
+		// Show on a shown window draws it at once; Fyne's loop would first wait for its
+		// first tick (17 ms).
+		w.Show()
 	} else {
 		w.SetContent(container.NewStack())
+	}
+	if !*measureStartup {
+		maximise(w) // the start size (windowSize) is what 还原 gives
 	}
 	go func() { // a late start, and every retry after an error
 		for o := range start.next() {
