@@ -347,13 +347,7 @@ func TestShellNoticeAfterEverySave(t *testing.T) {
 // (cmd/tuijian): PrepareShell lays it out without a window, Attach then gives it the
 // window, whose title follows the case, and dialogs open over it.
 func TestPrepareShellThenAttach(t *testing.T) {
-	newTestApp(t)
-	dir := t.TempDir()
-	st, err := OpenStoreAt(filepath.Join(dir, "case.db"), true, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st, dir := newDemoStore(t)
 	size := fyne.NewSize(1366, 768)
 	prepared := make(chan *Shell)
 	go func() {
@@ -389,16 +383,10 @@ func TestPrepareShellThenAttach(t *testing.T) {
 // A second after the last screen was built, the shell gives memory back, then calls
 // Options.ReleaseMemory (the desktop app's C heap), once per burst of building.
 func TestShellReleasesMemoryAfterBuilding(t *testing.T) {
-	newTestApp(t)
-	dir := t.TempDir()
-	st, err := OpenStoreAt(filepath.Join(dir, "case.db"), true, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st, dir := newDemoStore(t)
 	released := make(chan time.Time, 4)
 	built := time.Now()
-	sh := PrepareShell(st, Options{Now: func() time.Time { return testNow }, ReleaseMemory: func() { released <- time.Now() }}, fyne.NewSize(1366, 768))
+	sh := PrepareShell(st, Options{Now: func() time.Time { return testNow }, DemoPath: filepath.Join(dir, "demo.db"), ReleaseMemory: func() { released <- time.Now() }}, fyne.NewSize(1366, 768))
 	w := test.NewWindow(nil)
 	defer w.Close()
 	sh.Attach(w)
@@ -416,4 +404,18 @@ func TestShellReleasesMemoryAfterBuilding(t *testing.T) {
 		t.Fatal("ReleaseMemory called again with nothing built")
 	case <-time.After(1500 * time.Millisecond):
 	}
+}
+
+// newDemoStore is a test app and the demo case in a data file of a temporary folder,
+// closed after the test; the folder is returned for other files.
+func newDemoStore(t *testing.T) (*store.Store, string) {
+	t.Helper()
+	newTestApp(t)
+	dir := t.TempDir()
+	st, err := OpenStoreAt(filepath.Join(dir, "case.db"), true, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, dir
 }

@@ -32,9 +32,8 @@ var (
 )
 
 // Theme is Fyne's light theme with the embedded Noto Sans SC (its UI subset, with the
-// rest as fallback) for every text style, so
-// Chinese renders the same on a machine without Chinese fonts and golden images do not
-// depend on the fonts installed.
+// rest as fallback) for every text style, so Chinese renders the same on a machine
+// without Chinese fonts and golden images do not depend on the fonts installed.
 type Theme struct{}
 
 // NewTheme returns the application theme. Fyne then looks for no system fonts: its
@@ -113,7 +112,8 @@ func (Theme) Size(n fyne.ThemeSizeName) float32 {
 
 // PreloadFonts unpacks and parses the regular and bold faces of the theme font in
 // parallel and returns when both are cached (Fyne parses a font on the first text of
-// each style): on two cores the longer of the two, about 30 ms, is all the start waits. Call after the theme is set, before building the window.
+// each style): on two cores the start waits for the longer of the two only. Call after
+// the theme is set, before building the window.
 func PreloadFonts() {
 	done := make(chan struct{}, 2)
 	for _, st := range []fyne.TextStyle{{}, {Bold: true}} {

@@ -13,7 +13,7 @@
 // in two parts: the UI subset (GB 2312, i.e. GB 18030's level 1 and 2 hanzi, the symbol
 // rows, every division name and the program's strings; 8 408 characters, 2.9 MB) that
 // the GUI loads at start, and the rest (22 868 characters, 10 MB) that it loads only when
-// a character outside the subset is first drawn (app/fallbackfont.go): the start then
+// a character outside the subset is first drawn (app/systemfonts.go): the start then
 // unpacks and holds a quarter of the face. The GUI faces have CFF outlines, which Fyne's
 // text engine reads when a glyph is drawn, where TrueType outlines are all parsed at load
 // (0.1 s and 23 MB for the whole face). The bold faces are cut down to the characters
