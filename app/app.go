@@ -96,9 +96,10 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 	return s
 }
 
-// PrepareShell builds the shell over an open store without a window and, when size is
-// not zero, lays it out at that size: every widget of the first screen then has its
-// renderer and every text is measured. Nothing of it is in a window yet, so it may run
+// PrepareShell builds the shell over an open store without a window and, when size (the
+// window's canvas size) is not zero, lays it out at the size a padded window gives its
+// content: every widget of the first screen then has its renderer and every text is
+// measured, and SetContent in a window of that size lays out nothing again. Nothing of it is in a window yet, so it may run
 // on any goroutine, e.g. while the window is being created at start (issue 19: the
 // window then only draws). Attach it on the UI goroutine before showing it.
 func PrepareShell(st *store.Store, opts Options, size fyne.Size) *Shell {
@@ -140,7 +141,7 @@ func PrepareShell(st *store.Store, opts Options, size fyne.Size) *Shell {
 		s.notice.SetText("注意：督查激励定义的来源已改动（详见“设置”）")
 	}
 	if !size.IsZero() {
-		s.root.Resize(size)
+		s.root.Resize(size.Subtract(fyne.NewSquareSize(2 * theme.Padding())))
 	}
 	return s
 }

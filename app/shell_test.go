@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"tuijian/data/demo"
 	"tuijian/data/store"
@@ -357,8 +358,9 @@ func TestPrepareShellThenAttach(t *testing.T) {
 	if sh.Env().Window != nil {
 		t.Fatal("a prepared shell has a window")
 	}
-	if got := sh.Content().Size(); got != size {
-		t.Fatalf("prepared at %v, want laid out at %v", got, size)
+	inner := size.Subtract(fyne.NewSquareSize(2 * theme.Padding()))
+	if got := sh.Content().Size(); got != inner {
+		t.Fatalf("prepared at %v, want laid out at %v (window %v less its padding)", got, inner, size)
 	}
 	if sh.Current() != forms.Steps[0] {
 		t.Fatalf("prepared on %s, want %s", sh.Current(), forms.Steps[0])
@@ -366,8 +368,11 @@ func TestPrepareShellThenAttach(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	sh.Attach(w)
-	w.SetContent(sh.Content())
 	w.Resize(size)
+	w.SetContent(sh.Content())
+	if got := sh.Content().Size(); got != inner {
+		t.Fatalf("the window laid the prepared shell out again at %v", got)
+	}
 	if sh.Env().Window != w {
 		t.Fatal("Attach did not give the shell its window")
 	}

@@ -130,7 +130,13 @@ func main() {
 	retry := func() {
 		go func() { start.retry(openStore(*db, *demoFlag)) }()
 	}
-	apply := func(o opened) { // on the UI goroutine
+	// The window's content from the start is this stack, and the shell prepared while the
+	// window was created joins it: SetContent would lay the shell out twice more on the
+	// main thread (at its minimum size, then at the window's), where Add keeps the layout
+	// made at the window's size.
+	root := container.NewStack()
+	w.SetContent(root)
+	apply := func(o opened, prepared bool) { // on the UI goroutine
 		debug.SetGCPercent(gcPercent)
 		if o.err != nil {
 			fmt.Fprintln(os.Stderr, o.err)
@@ -163,6 +169,10 @@ func main() {
 		if *measureExport != "" {
 			content = container.NewStack(content, measure.FrameProbe(func() { exportWhileProbing(a, sh, *measureExport) }))
 		}
+		if prepared {
+			root.Add(content)
+			return
+		}
 		w.SetContent(content)
 	}
 	w.SetMaster()
@@ -179,20 +189,26 @@ func main() {
 		}
 	})
 	w.Show()
+	phase("shown")
 	if o, ok := start.first(startWait); ok {
-		apply(o)
+		phase("first")
+		apply(o, o.err == nil && o.sh != nil)
+		phase("applied")
 		// Show on a shown window draws it at once; Fyne's loop would first wait for its
-		// first tick (17 ms).
+		// first tick (17 ms), then draw the same frame again as the canvas is still
+		// marked dirty (by SetContent), unless that mark is cleared after this frame.
 		w.Show()
-	} else {
-		w.SetContent(container.NewStack())
+		if c, ok := w.Canvas().(interface{ CheckDirtyAndClear() bool }); ok {
+			c.CheckDirtyAndClear()
+		}
+		phase("painted")
 	}
 	if !*measureStartup {
 		maximise(w) // the start size (windowSize) is what 还原 gives
 	}
 	go func() { // a late start, and every retry after an error
 		for o := range start.next() {
-			fyne.Do(func() { apply(o) })
+			fyne.Do(func() { apply(o, false) })
 		}
 	}()
 	a.Run()
