@@ -68,9 +68,14 @@ var sansRegularUIOnce, sansRegularRareOnce, sansBoldUICFFOnce, sansBoldUIOnce Pa
 //go:embed fonts/Blank.otf
 var Blank []byte
 
-// Icon is the application icon (PNG, 256×256).
+// Icon is the application icon as the running program shows it (window title and task
+// bar): icon.png, the 256×256 icon with 16 bits a channel that FyneApp.toml gives the
+// packages, made 128×128 with 8 bits a channel (convert icon.png -filter Lanczos -resize
+// 128x128 -depth 8 -strip PNG32:icon-128.png). The window decodes its icon on the main
+// thread while it is created: the large one took 5–6 ms of the start there (issue 19),
+// this one a tenth of that, and desktops show such icons at 16–64 pixels.
 //
-//go:embed icon.png
+//go:embed icon-128.png
 var Icon []byte
 
 // Packed unpacks one embedded zstd-compressed file on demand and keeps the result only
