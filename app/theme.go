@@ -110,18 +110,13 @@ func (Theme) Size(n fyne.ThemeSizeName) float32 {
 	return base.Size(n)
 }
 
-// PreloadFonts unpacks and parses the regular and bold faces of the theme font in
-// parallel and returns when both are cached (Fyne parses a font on the first text of
-// each style): on two cores the start waits for the longer of the two only. Call after
-// the theme is set, before building the window.
+// PreloadFonts unpacks and parses the regular and bold faces of the theme font, one
+// after the other, and returns when both are cached (Fyne parses a font on the first
+// text of each style). The start runs it on its one background thread while the window
+// is created: two such threads left the window's thread and the X server less of a
+// two-core processor than one. Call after the theme is set.
 func PreloadFonts() {
-	done := make(chan struct{}, 2)
 	for _, st := range []fyne.TextStyle{{}, {Bold: true}} {
-		go func(st fyne.TextStyle) {
-			fyne.MeasureText("督查激励", theme.TextSize(), st)
-			done <- struct{}{}
-		}(st)
+		fyne.MeasureText("督查激励", theme.TextSize(), st)
 	}
-	<-done
-	<-done
 }
