@@ -18,7 +18,9 @@ import (
 // (internal/bare), both built with cgo and run on the real display:
 //
 //   - start: wall time from exec to the first painted frame (the process prints
-//     first_frame_ms when its probe raster is drawn), median of b.N runs;
+//     first_frame_ms when its probe raster is drawn), median of b.N runs, each after a
+//     pause (settle); start-ratio is the ratio of the medians, start-ratio-paired the
+//     median of the ratios of runs side by side;
 //   - memory: VmRSS after tuijian opened every screen of the demo (bare: after its
 //     first frame), median of b.N runs.
 //
@@ -51,24 +53,36 @@ func BenchmarkStartVsBare(b *testing.B) {
 	run(b, tuijian, "--db", db, "--demo", "--measure-startup")
 	run(b, bare, "--measure-startup")
 
-	var ts, bs []float64
+	var ts, bs, pairs []float64
 	var tm, bm []float64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		// Each start waits until the X server and the kernel have finished with the
+		// process before it (a closing window, 200 MB of freed memory): otherwise
+		// whichever runs second starts on a busier machine.
+		time.Sleep(settle)
 		t := run(b, tuijian, "--db", db, "--demo", "--measure-startup")
+		time.Sleep(settle)
 		r := run(b, bare, "--measure-startup")
 		ts, tm = append(ts, t.start), append(tm, t.rssMB)
 		bs, bm = append(bs, r.start), append(bm, r.rssMB)
+		pairs = append(pairs, t.start/r.start)
 	}
 	b.StopTimer()
 	st1, sb, m1, mb := median(ts), median(bs), median(tm), median(bm)
 	b.ReportMetric(st1, "tuijian-start-ms")
 	b.ReportMetric(sb, "bare-start-ms")
 	b.ReportMetric(st1/sb, "start-ratio")
+	// the median of each run's ratio to the bare run beside it: steadier than the ratio
+	// of the medians when the machine's speed drifts during the benchmark
+	b.ReportMetric(median(pairs), "start-ratio-paired")
 	b.ReportMetric(m1, "tuijian-rss-MB")
 	b.ReportMetric(mb, "bare-rss-MB")
 	b.ReportMetric(m1/mb, "rss-ratio")
 }
+
+// settle is the pause before each measured start.
+const settle = 300 * time.Millisecond
 
 type measured struct {
 	start float64 // ms from exec to the first frame
