@@ -12,7 +12,8 @@
 //
 //	--screen STEP       open that step at start (setup, candidates, figures, events,
 //	                    criteria, compare, approvals, application, export, history)
-//	--measure-startup   print first_frame_ms (Go start to first painted frame), then
+//	--measure-startup   print phase_*_ms (the start's steps) and first_frame_ms (Go
+//	                    start to first painted frame), then
 //	                    open every screen and print rss_kb/peak_kb, and quit; with
 //	                    $TUIJIAN_HEAPPROFILE set, write a heap profile there
 //	--measure-export DIR  with the event loop probed, create a key, export the package
@@ -136,7 +137,10 @@ func main() {
 	// made at the window's size.
 	root := container.NewStack()
 	w.SetContent(root)
-	apply := func(o opened, prepared bool) { // on the UI goroutine
+	// apply puts what the start delivered into the window, on the UI goroutine; prepared
+	// says the shell was built and laid out while the window was created, before Fyne's
+	// loop runs, so it joins root as it is.
+	apply := func(o opened, prepared bool) {
 		debug.SetGCPercent(gcPercent)
 		if o.err != nil {
 			fmt.Fprintln(os.Stderr, o.err)
@@ -196,7 +200,9 @@ func main() {
 		phase("applied")
 		// Show on a shown window draws it at once; Fyne's loop would first wait for its
 		// first tick (17 ms), then draw the same frame again as the canvas is still
-		// marked dirty (by SetContent), unless that mark is cleared after this frame.
+		// marked dirty (by SetContent), unless that mark is cleared after this frame
+		// (Fyne's canvas exports the method on its internal type; without it the frame
+		// is only drawn twice).
 		w.Show()
 		if c, ok := w.Canvas().(interface{ CheckDirtyAndClear() bool }); ok {
 			c.CheckDirtyAndClear()
