@@ -13,9 +13,9 @@
 //	--screen STEP       open that step at start (setup, candidates, figures, events,
 //	                    criteria, compare, approvals, application, export, history)
 //	--measure-startup   print phase_*_ms (the start's steps) and first_frame_ms (Go
-//	                    start to first painted frame), then
-//	                    open every screen and print rss_kb/peak_kb, and quit; with
-//	                    $TUIJIAN_HEAPPROFILE set, write a heap profile there
+//	                    start to first painted frame), then open every screen and
+//	                    print rss_kb/peak_kb, and quit; with $TUIJIAN_HEAPPROFILE
+//	                    set, write a heap profile there
 //	--measure-export DIR  with the event loop probed, create a key, export the package
 //	                    and its image into DIR through the GUI, print loop_max_ms, quit
 package main
