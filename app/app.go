@@ -556,6 +556,9 @@ type navItem struct {
 	bg    *canvas.Rectangle
 	text  *canvas.Text
 	badge *fyne.Container
+	// center holds the badge at its minimum size; set lays it out again when the badge's
+	// text changes, so the badge is never drawn at the previous text's width.
+	center *fyne.Container
 }
 
 func newNavItem() *navItem {
@@ -566,6 +569,7 @@ func newNavItem() *navItem {
 	n.text.TextSize = 11
 	n.text.TextStyle = fyne.TextStyle{Bold: true}
 	n.badge = container.NewStack(n.bg, container.New(layout.NewCustomPaddedLayout(1, 1, 5, 5), n.text))
+	n.center = container.NewCenter(n.badge)
 	n.ExtendBaseWidget(n)
 	return n
 }
@@ -579,12 +583,13 @@ func (n *navItem) set(step forms.Step, badge string, c fyne.ThemeColorName) {
 	n.text.Text = badge
 	n.bg.FillColor = Theme{}.Color(c, theme.VariantLight)
 	n.badge.Show()
+	n.center.Layout.Layout(n.center.Objects, n.center.Size())
 	n.text.Refresh()
 	n.bg.Refresh()
 }
 
 func (n *navItem) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewCenter(n.badge), n.label))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, n.center, n.label))
 }
 
 // ErrorContent is the window's content when the data cannot be opened at all (for

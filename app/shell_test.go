@@ -424,3 +424,23 @@ func newDemoStore(t *testing.T) (*store.Store, string) {
 	t.Cleanup(func() { st.Close() })
 	return st, dir
 }
+
+// A navigation badge is laid out at its own text's width as soon as its text is set, not
+// at the width of the text it had before (the list's template), which the window would
+// otherwise correct only while drawing.
+func TestNavBadgeFollowsItsText(t *testing.T) {
+	test.NewTempApp(t)
+	n := newNavItem()
+	w := test.NewWindow(n)
+	defer w.Close()
+	w.Resize(fyne.NewSize(200, 40))
+	for _, tc := range []struct {
+		badge string
+		c     fyne.ThemeColorName
+	}{{"待完善 1", colorWarning}, {"完成", colorDone}, {"待完善 12", colorWarning}} {
+		n.set(forms.StepSetup, tc.badge, tc.c)
+		if got, want := n.badge.Size(), n.badge.MinSize(); got != want {
+			t.Errorf("badge %q laid out at %v, its minimum size is %v", tc.badge, got, want)
+		}
+	}
+}
