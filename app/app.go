@@ -97,11 +97,12 @@ func NewShell(w fyne.Window, st *store.Store, opts Options) *Shell {
 }
 
 // PrepareShell builds the shell over an open store without a window and, when size (the
-// window's canvas size) is not zero, lays it out at the size a padded window gives its
-// content: every widget of the first screen then has its renderer and every text is
-// measured, and SetContent in a window of that size lays out nothing again. Nothing of it is in a window yet, so it may run
-// on any goroutine, e.g. while the window is being created at start (issue 19: the
-// window then only draws). Attach it on the UI goroutine before showing it.
+// window's canvas size) is not zero, lays it out at the size a padded window of that
+// size gives its content: every widget of the first screen then has its renderer and
+// every text is measured, so a window whose content it joins at that size only draws.
+// Nothing of it is in a window yet, so it may run on any goroutine, e.g. while the
+// window is being created at start (issue 19). Attach it on the UI goroutine before
+// showing it.
 func PrepareShell(st *store.Store, opts Options, size fyne.Size) *Shell {
 	if opts.Now == nil {
 		opts.Now = time.Now

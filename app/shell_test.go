@@ -371,7 +371,7 @@ func TestPrepareShellThenAttach(t *testing.T) {
 	w.Resize(size)
 	w.SetContent(sh.Content())
 	if got := sh.Content().Size(); got != inner {
-		t.Fatalf("the window laid the prepared shell out again at %v", got)
+		t.Fatalf("the window gives its content %v, not the size the shell was prepared at", got)
 	}
 	if sh.Env().Window != w {
 		t.Fatal("Attach did not give the shell its window")
